@@ -1,0 +1,126 @@
+#include "apps/hcsim/command_line.hpp"
+
+#include <charconv>
+
+namespace hcsim::app {
+namespace {
+
+template <class Integer>
+Integer parse_integer(const std::string& option, const std::string& text, Integer min,
+                      Integer max) {
+  Integer value{};
+  const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (result.ec != std::errc() || result.ptr != text.data() + text.size() || value < min ||
+      value > max) {
+    throw UsageError(option + " expects a whole number from " + std::to_string(min) + " to " +
+                     std::to_string(max) + ", got '" + text + "'");
+  }
+  return value;
+}
+
+}  // namespace
+
+std::string usage_text() {
+  return R"(hcsim - discrete-event microsimulation of health and social care in England
+
+Usage:
+  hcsim run SCENARIO.yaml [options]   simulate a scenario and summarise its measures
+  hcsim --help                        show this text
+  hcsim --version                     show the version
+
+Options for run:
+  --out FILE.h5          write every replication's measures per area and year to an
+                         HDF5 file (written atomically: complete or not at all)
+  --replications R       number of independent replications (overrides the scenario)
+  --seed S               master random seed, 0 to 2^64-1 (overrides the scenario)
+  --threads N            worker threads; default: all hardware threads. Results do
+                         not depend on N.
+  --set key.path=VALUE   override one scenario value, e.g.
+                         --set parameters.hospital.beds_per_1000=2.1
+                         --set areas.London.hospital_beds=20000  (repeatable)
+  --json                 print exactly one JSON object on stdout:
+                         {"scenario", "replications", "seed",
+                          "metrics": {name: {"mean", "ci95": [lo, hi]}},
+                          "events", "wall_seconds", "horizon_years"}
+  --progress             report progress on stderr even when it is not a terminal
+  --quiet                no log lines on stderr (errors are still reported)
+
+Metrics are totals over all areas and measured years (after warm-up), with a
+Student t 95% confidence interval across replications.
+
+Exit status: 0 success, 2 bad input (file, YAML, key, value, option),
+3 runtime failure (for example the output cannot be written), 130 interrupted.
+)";
+}
+
+Request parse_command_line(const std::vector<std::string>& arguments) {
+  Request request;
+  if (arguments.empty()) throw UsageError("no command given; try 'hcsim --help'");
+  const std::string& command = arguments[0];
+  if (command == "--help" || command == "-h" || command == "help") {
+    request.command = Command::help;
+    return request;
+  }
+  if (command == "--version" || command == "-V") {
+    request.command = Command::version;
+    return request;
+  }
+  if (command != "run") {
+    throw UsageError("unknown command '" + command + "'; expected 'run', '--help' or '--version'");
+  }
+  request.command = Command::run;
+  RunOptions& run = request.run;
+  for (std::size_t i = 1; i < arguments.size(); ++i) {
+    std::string argument = arguments[i];
+    std::optional<std::string> inline_value;
+    if (argument.rfind("--", 0) == 0) {
+      const auto equals = argument.find('=');
+      if (equals != std::string::npos) {
+        inline_value = argument.substr(equals + 1);
+        argument = argument.substr(0, equals);
+      }
+    }
+    auto value = [&]() -> std::string {
+      if (inline_value) return *inline_value;
+      if (i + 1 >= arguments.size()) throw UsageError(argument + " expects a value");
+      return arguments[++i];
+    };
+    auto no_value = [&] {
+      if (inline_value) throw UsageError(argument + " takes no value");
+    };
+    if (argument == "--help" || argument == "-h") {
+      request.command = Command::help;
+      return request;
+    } else if (argument == "--out" || argument == "-o") {
+      run.out_path = value();
+      if (run.out_path->empty()) throw UsageError("--out expects a file name");
+    } else if (argument == "--replications") {
+      run.replications = parse_integer<std::int64_t>(argument, value(), 1, 100000);
+    } else if (argument == "--seed") {
+      run.seed = parse_integer<std::uint64_t>(argument, value(), 0, UINT64_MAX);
+    } else if (argument == "--threads") {
+      run.threads = parse_integer<int>(argument, value(), 1, 4096);
+    } else if (argument == "--set") {
+      run.set.push_back(value());
+    } else if (argument == "--json") {
+      no_value();
+      run.json = true;
+    } else if (argument == "--quiet" || argument == "-q") {
+      no_value();
+      run.quiet = true;
+    } else if (argument == "--progress") {
+      no_value();
+      run.progress = true;
+    } else if (argument.rfind("-", 0) == 0 && argument.size() > 1) {
+      throw UsageError("unknown option '" + argument + "' for run; see 'hcsim --help'");
+    } else if (run.scenario_path.empty()) {
+      run.scenario_path = argument;
+    } else {
+      throw UsageError("unexpected argument '" + argument + "'; run takes one scenario file");
+    }
+  }
+  if (run.scenario_path.empty()) throw UsageError("run needs a scenario file: hcsim run SCENARIO.yaml");
+  return request;
+}
+
+}  // namespace hcsim::app

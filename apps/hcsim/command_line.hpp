@@ -1,0 +1,41 @@
+#pragma once
+// Parsing of the hcsim command line into a request, with errors that say what
+// was expected. Parsing does no work; main.cpp carries the request out.
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace hcsim::app {
+
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+enum class Command { help, version, run };
+
+struct RunOptions {
+  std::string scenario_path;
+  std::optional<std::string> out_path;
+  std::optional<std::int64_t> replications;
+  std::optional<std::uint64_t> seed;
+  int threads = 0;  // 0: all hardware threads
+  std::vector<std::string> set;
+  bool json = false;
+  bool quiet = false;
+  bool progress = false;  // force progress lines even when stderr is not a terminal
+};
+
+struct Request {
+  Command command = Command::help;
+  RunOptions run;
+};
+
+// Throws UsageError on anything it does not understand.
+[[nodiscard]] Request parse_command_line(const std::vector<std::string>& arguments);
+
+[[nodiscard]] std::string usage_text();
+
+}  // namespace hcsim::app

@@ -1,0 +1,27 @@
+#pragma once
+// A value that is constant within age bands: a hazard, a probability or a
+// share by age. Bands are given by their lower bounds (the first is 0); the
+// last band is open-ended.
+#include <cassert>
+#include <cstddef>
+#include <vector>
+
+namespace hcsim::models {
+
+struct AgeSchedule {
+  std::vector<double> lower_bounds;  // years, ascending, first 0
+  std::vector<double> values;        // one per band
+
+  [[nodiscard]] std::size_t band_of(double age_years) const noexcept {
+    std::size_t band = 0;
+    while (band + 1 < lower_bounds.size() && age_years >= lower_bounds[band + 1]) ++band;
+    return band;
+  }
+  [[nodiscard]] double at(double age_years) const noexcept { return values[band_of(age_years)]; }
+  // Upper end of `band` in years (a very large number for the last band).
+  [[nodiscard]] double band_end(std::size_t band) const noexcept {
+    return band + 1 < lower_bounds.size() ? lower_bounds[band + 1] : 1e9;
+  }
+};
+
+}  // namespace hcsim::models

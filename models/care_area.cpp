@@ -1,0 +1,368 @@
+#include "models/care_area.hpp"
+
+#include <boost/random/bernoulli_distribution.hpp>
+#include <boost/random/discrete_distribution.hpp>
+#include <boost/random/exponential_distribution.hpp>
+#include <boost/random/uniform_01.hpp>
+#include <algorithm>
+#include <cmath>
+
+#include "models/hazard_timing.hpp"
+#include "models/random_purpose.hpp"
+
+namespace hcsim::models {
+namespace {
+
+constexpr double days_per_year = 365.25;
+
+// Equal-time ties: deaths first (a person who dies does not then get
+// discharged), then the end of a hospital stay (freeing a bed), then arrivals.
+constexpr std::uint16_t priority_of(std::uint16_t kind) noexcept {
+  constexpr std::uint16_t priorities[] = {2, 0, 1};  // admission, death, stay end
+  return priorities[kind];
+}
+
+double exponential_budget(sim::RandomStream& stream) {
+  return boost::random::exponential_distribution<double>(1.0)(stream);
+}
+
+bool bernoulli(sim::RandomStream& stream, double probability) {
+  return boost::random::bernoulli_distribution<double>(probability)(stream);
+}
+
+}  // namespace
+
+CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double population_scale,
+                   const MeasurementPlan& plan, const sim::RandomStreams& streams)
+    : name_(spec.name),
+      area_index_(area_index),
+      parameters_(spec.parameters),
+      plan_(plan),
+      streams_(streams),
+      occupied_beds_(plan.origin_days, days_per_year, plan.years),
+      delayed_patients_(plan.origin_days, days_per_year, plan.years),
+      bed_waiters_(plan.origin_days, days_per_year, plan.years),
+      care_home_residents_(plan.origin_days, days_per_year, plan.years),
+      alive_(plan.origin_days, days_per_year, plan.years) {
+  const auto& mortality = parameters_.mortality;
+  mortality_[static_cast<std::size_t>(Sex::male)] = {mortality.gompertz_slope,
+                                                     mortality.modal_age_male};
+  mortality_[static_cast<std::size_t>(Sex::female)] = {mortality.gompertz_slope,
+                                                       mortality.modal_age_female};
+  counts_.assign(metric_count, sim::PeriodTotals(plan.origin_days, days_per_year, plan.years));
+
+  const auto people = static_cast<std::size_t>(scaled_count(spec.population, population_scale));
+  beds_ = scaled_count(spec.hospital_beds ? *spec.hospital_beds
+                                          : parameters_.hospital.beds_per_1000 *
+                                                spec.population / 1000.0,
+                       population_scale);
+  people_.resize(people);
+  synthesise(population_scale);
+
+  if (spec.care_home_places) {
+    places_ = scaled_count(*spec.care_home_places, population_scale);
+    if (places_ < places_held_) {
+      Diagnostic diagnostic;
+      diagnostic.file = "scenario";
+      diagnostic.key_path = "areas." + name_ + ".care_home_places";
+      diagnostic.message = "area '" + name_ + "' starts with " + std::to_string(places_held_) +
+                           " care-home residents but has only " + std::to_string(places_) +
+                           " places at this population_scale; expected at least as many places "
+                           "as initial residents (care_home.initial_resident_share)";
+      throw InputError(diagnostic);
+    }
+  } else {
+    places_ = static_cast<std::int64_t>(std::ceil(static_cast<double>(places_held_) /
+                                                  parameters_.care_home.initial_occupancy));
+  }
+}
+
+sim::RandomStream CareArea::stream(std::uint32_t person, std::uint64_t purpose,
+                                   std::uint64_t draw) const {
+  return streams_.stream(subject_of(area_index_, person), purpose, draw);
+}
+
+const Gompertz& CareArea::mortality_of(std::uint32_t person) const {
+  return mortality_[static_cast<std::size_t>(people_.sex[person])];
+}
+
+double CareArea::mortality_multiplier(std::uint32_t person) const {
+  return people_.care_home_resident[person] ? parameters_.mortality.care_home_multiplier : 1.0;
+}
+
+void CareArea::synthesise(double /*population_scale*/) {
+  const auto& population = parameters_.population;
+  boost::random::discrete_distribution<std::size_t, double> band_choice(
+      population.age_counts.begin(), population.age_counts.end());
+  boost::random::uniform_01<double> uniform;
+  const auto& bounds = population.age_band_lower_bounds;
+
+  scheduler_.reserve(2 * people_.size() + 1024);
+  for (std::uint32_t person = 0; person < people_.size(); ++person) {
+    auto band_stream = stream(person, purpose_id(Purpose::synthesis_age_band), 0);
+    const std::size_t band = band_choice(band_stream);
+    const double lower = bounds[band];
+    const double upper = band + 1 < bounds.size() ? bounds[band + 1] : population.oldest_age;
+    auto age_stream = stream(person, purpose_id(Purpose::synthesis_age_in_band), 0);
+    const double age = lower + (upper - lower) * uniform(age_stream);
+    people_.age_at_start[person] = static_cast<float>(age);
+
+    auto sex_stream = stream(person, purpose_id(Purpose::synthesis_sex), 0);
+    people_.sex[person] =
+        bernoulli(sex_stream, population.female_share[band]) ? Sex::female : Sex::male;
+
+    auto home_stream = stream(person, purpose_id(Purpose::synthesis_care_home), 0);
+    if (bernoulli(home_stream, parameters_.care_home.initial_resident_share.at(age))) {
+      people_.care_home_resident[person] = 1;
+      people_.setting[person] = Setting::care_home;
+      ++places_held_;
+    }
+  }
+  alive_.change(0.0, static_cast<double>(people_.size()));
+  care_home_residents_.change(0.0, static_cast<double>(places_held_));
+
+  for (std::uint32_t person = 0; person < people_.size(); ++person) {
+    schedule_death(person, -1.0);
+    schedule_next_admission(person);
+  }
+}
+
+void CareArea::schedule(std::uint32_t person, EventKind kind, double time,
+                        std::uint32_t sequence) {
+  sim::Event event;
+  event.time = time;
+  event.person = person;
+  event.sequence = sequence;
+  event.kind = kind;
+  event.priority = priority_of(kind);
+  scheduler_.schedule(event);
+}
+
+void CareArea::schedule_death(std::uint32_t person, double budget) {
+  const double now = scheduler_.now();
+  if (budget < 0.0) {
+    auto budget_stream = stream(person, purpose_id(Purpose::death_budget), 0);
+    budget = exponential_budget(budget_stream);
+  }
+  const double age = people_.age_at(person, now);
+  const double death_age = mortality_of(person).age_at_death(age, budget,
+                                                             mortality_multiplier(person));
+  const double time =
+      std::max(now, (death_age - static_cast<double>(people_.age_at_start[person])) *
+                        days_per_year);
+  people_.death_time[person] = time;
+  const std::uint32_t sequence = next_sequence(person);
+  people_.death_event[person] = sequence;
+  if (time < plan_.end_days) schedule(person, death, time, sequence);
+}
+
+void CareArea::schedule_next_admission(std::uint32_t person) {
+  const double now = scheduler_.now();
+  auto budget_stream = stream(person, purpose_id(Purpose::admission_budget),
+                              people_.admission_draws[person]++);
+  const double budget = exponential_budget(budget_stream);
+  double years;
+  if (people_.care_home_resident[person]) {
+    const double rate = parameters_.emergency_admission.care_home_rate_per_person_year;
+    years = rate > 0.0 ? budget / rate : std::numeric_limits<double>::infinity();
+  } else {
+    years = years_until_hazard(parameters_.emergency_admission.rate_per_person_year,
+                               people_.age_at(person, now), budget);
+  }
+  const double time = now + years * days_per_year;
+  const std::uint32_t sequence = next_sequence(person);
+  people_.admission_event[person] = sequence;
+  if (time < people_.death_time[person] && time < plan_.end_days) {
+    schedule(person, admission, time, sequence);
+  }
+}
+
+void CareArea::advance_to(sim::Days until) {
+  scheduler_.run_until(until, [this](const sim::Event& event) { return handle(event); });
+}
+
+bool CareArea::handle(const sim::Event& event) {
+  const std::uint32_t person = event.person;
+  const Setting setting = people_.setting[person];
+  switch (event.kind) {
+    case admission:
+      if (event.sequence != people_.admission_event[person] ||
+          (setting != Setting::home && setting != Setting::care_home)) {
+        return false;
+      }
+      on_admission(person);
+      return true;
+    case death:
+      if (event.sequence != people_.death_event[person] || setting == Setting::dead) return false;
+      on_death(person);
+      return true;
+    case clinical_stay_end:
+      if (setting != Setting::in_hospital) return false;
+      on_clinical_stay_end(person);
+      return true;
+    default:
+      return false;
+  }
+}
+
+void CareArea::count(Metric metric, double amount) {
+  counts_[index_of(metric)].add_at(scheduler_.now(), amount);
+}
+
+void CareArea::on_admission(std::uint32_t person) {
+  count(Metric::emergency_admissions);
+  ++people_.admissions[person];
+  if (beds_occupied_ < beds_) {
+    admit_to_bed(person);
+  } else {
+    people_.setting[person] = Setting::waiting_for_bed;
+    bed_waiters_.change(scheduler_.now(), 1.0);
+    waiting_for_bed_.push(person);
+  }
+}
+
+void CareArea::admit_to_bed(std::uint32_t person) {
+  const double now = scheduler_.now();
+  ++beds_occupied_;
+  occupied_beds_.change(now, 1.0);
+  people_.setting[person] = Setting::in_hospital;
+  const std::uint64_t stay = people_.admissions[person] - 1u;
+  auto same_day_stream = stream(person, purpose_id(Purpose::same_day_stay), stay);
+  double length;
+  if (bernoulli(same_day_stream, parameters_.hospital.same_day_share)) {
+    length = parameters_.hospital.same_day_stay_days;
+  } else {
+    auto stay_stream = stream(person, purpose_id(Purpose::length_of_stay), stay);
+    length = parameters_.hospital.overnight_length_of_stay.sample(stay_stream);
+  }
+  schedule(person, clinical_stay_end, now + length, next_sequence(person));
+}
+
+void CareArea::release_bed() {
+  --beds_occupied_;
+  occupied_beds_.change(scheduler_.now(), -1.0);
+  while (!waiting_for_bed_.empty()) {
+    const std::uint32_t next = waiting_for_bed_.pop();
+    if (people_.setting[next] != Setting::waiting_for_bed) continue;  // died waiting
+    bed_waiters_.change(scheduler_.now(), -1.0);
+    admit_to_bed(next);
+    break;
+  }
+}
+
+void CareArea::release_care_home_place() {
+  --places_held_;
+  care_home_residents_.change(scheduler_.now(), -1.0);
+  while (!waiting_for_care_home_.empty()) {
+    const std::uint32_t next = waiting_for_care_home_.pop();
+    if (people_.setting[next] != Setting::delayed_discharge) continue;  // died waiting
+    enter_care_home(next);
+    break;
+  }
+}
+
+void CareArea::on_clinical_stay_end(std::uint32_t person) {
+  if (people_.care_home_resident[person]) {
+    // Residents keep their place while in hospital and go back to it.
+    return_to_community(person);
+    return;
+  }
+  const double age = people_.age_at(person, scheduler_.now());
+  auto destination_stream = stream(person, purpose_id(Purpose::discharge_destination),
+                                   people_.admissions[person] - 1u);
+  const bool needs_care_home =
+      bernoulli(destination_stream, parameters_.discharge.care_home_probability.at(age));
+  if (!needs_care_home) {
+    return_to_community(person);
+  } else if (places_held_ < places_) {
+    enter_care_home(person);
+  } else {
+    // No place: the patient stays in the bed, fit to leave.
+    people_.setting[person] = Setting::delayed_discharge;
+    delayed_patients_.change(scheduler_.now(), 1.0);
+    waiting_for_care_home_.push(person);
+  }
+}
+
+void CareArea::return_to_community(std::uint32_t person) {
+  people_.setting[person] =
+      people_.care_home_resident[person] ? Setting::care_home : Setting::home;
+  release_bed();
+  schedule_next_admission(person);
+}
+
+void CareArea::enter_care_home(std::uint32_t person) {
+  const double now = scheduler_.now();
+  if (people_.setting[person] == Setting::delayed_discharge) delayed_patients_.change(now, -1.0);
+  // The hazard budget left under the old multiplier carries over, so moving
+  // changes the death time without a new draw.
+  const double age = people_.age_at(person, now);
+  const double death_age =
+      static_cast<double>(people_.age_at_start[person]) + people_.death_time[person] / days_per_year;
+  const double budget =
+      mortality_of(person).remaining_budget(age, death_age, mortality_multiplier(person));
+  ++places_held_;
+  care_home_residents_.change(now, 1.0);
+  count(Metric::care_home_admissions);
+  people_.care_home_resident[person] = 1;
+  people_.setting[person] = Setting::care_home;
+  release_bed();
+  schedule_death(person, std::max(0.0, budget));
+  schedule_next_admission(person);
+}
+
+void CareArea::on_death(std::uint32_t person) {
+  const double now = scheduler_.now();
+  const Setting setting = people_.setting[person];
+  people_.setting[person] = Setting::dead;
+  alive_.change(now, -1.0);
+  count(Metric::deaths);
+  switch (setting) {
+    case Setting::waiting_for_bed:
+      bed_waiters_.change(now, -1.0);
+      break;
+    case Setting::delayed_discharge:
+      delayed_patients_.change(now, -1.0);
+      release_bed();
+      break;
+    case Setting::in_hospital:
+      release_bed();
+      break;
+    case Setting::home:
+    case Setting::care_home:
+    case Setting::dead:
+      break;
+  }
+  if (people_.care_home_resident[person]) {
+    people_.care_home_resident[person] = 0;
+    release_care_home_place();
+  }
+}
+
+void CareArea::finish(sim::Days end) {
+  if (finished_) return;
+  finished_ = true;
+  for (auto* level : {&occupied_beds_, &delayed_patients_, &bed_waiters_, &care_home_residents_,
+                      &alive_}) {
+    level->flush(end);
+  }
+}
+
+double CareArea::measure(Metric metric, std::size_t year) const {
+  const auto& costs = parameters_.costs;
+  switch (metric) {
+    case Metric::bed_days: return occupied_beds_.totals().total(year);
+    case Metric::delayed_discharge_days: return delayed_patients_.totals().total(year);
+    case Metric::bed_wait_days: return bed_waiters_.totals().total(year);
+    case Metric::care_home_resident_days: return care_home_residents_.totals().total(year);
+    case Metric::person_years: return alive_.totals().total(year) / days_per_year;
+    case Metric::cost_hospital: return measure(Metric::bed_days, year) * costs.hospital_bed_day;
+    case Metric::cost_care_home:
+      return measure(Metric::care_home_resident_days, year) * costs.care_home_week / 7.0;
+    case Metric::cost_total:
+      return measure(Metric::cost_hospital, year) + measure(Metric::cost_care_home, year);
+    default: return counts_[index_of(metric)].total(year);
+  }
+}
+
+}  // namespace hcsim::models

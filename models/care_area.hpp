@@ -1,0 +1,104 @@
+#pragma once
+// One local health and care economy: its people, its hospital and its care
+// homes, and the events that move people between them. Runs as an engine Area:
+// inside a window it touches nothing outside itself.
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "models/metrics.hpp"
+#include "models/mortality.hpp"
+#include "models/person_table.hpp"
+#include "models/scenario.hpp"
+#include "sim/area.hpp"
+#include "sim/event.hpp"
+#include "sim/fifo.hpp"
+#include "sim/period_totals.hpp"
+#include "sim/random_stream.hpp"
+#include "sim/scheduler.hpp"
+
+namespace hcsim::models {
+
+// When measurement starts and how long it lasts, shared by all areas of a run.
+struct MeasurementPlan {
+  double origin_days = 0.0;  // end of warm-up
+  double end_days = 0.0;     // end of the run
+  std::size_t years = 1;     // reporting periods (the last may be partial)
+};
+
+class CareArea final : public sim::Area {
+ public:
+  CareArea(const AreaSpec& spec, std::uint32_t area_index, double population_scale,
+           const MeasurementPlan& plan, const sim::RandomStreams& streams);
+
+  void advance_to(sim::Days until) override;
+  // Closes time-integrated measures at the end of the run.
+  void finish(sim::Days end);
+
+  [[nodiscard]] const std::string& name() const noexcept { return name_; }
+  [[nodiscard]] std::size_t people() const noexcept { return people_.size(); }
+  [[nodiscard]] std::int64_t hospital_beds() const noexcept { return beds_; }
+  [[nodiscard]] std::int64_t care_home_places() const noexcept { return places_; }
+  [[nodiscard]] std::uint64_t events_processed() const noexcept {
+    return scheduler_.events_processed();
+  }
+  // Value of `metric` in reporting year `year`.
+  [[nodiscard]] double measure(Metric metric, std::size_t year) const;
+  [[nodiscard]] const PersonTable& person_table() const noexcept { return people_; }
+
+ private:
+  enum EventKind : std::uint16_t { admission = 0, death = 1, clinical_stay_end = 2 };
+
+  bool handle(const sim::Event& event);
+  void synthesise(double population_scale);
+
+  // Flows.
+  void on_admission(std::uint32_t person);
+  void on_death(std::uint32_t person);
+  void on_clinical_stay_end(std::uint32_t person);
+  void admit_to_bed(std::uint32_t person);
+  void release_bed();
+  void release_care_home_place();
+  void enter_care_home(std::uint32_t person);
+  void return_to_community(std::uint32_t person);
+
+  // Scheduling.
+  void schedule_death(std::uint32_t person, double budget_or_negative);
+  void schedule_next_admission(std::uint32_t person);
+  std::uint32_t next_sequence(std::uint32_t person) { return people_.next_sequence[person]++; }
+  void schedule(std::uint32_t person, EventKind kind, double time, std::uint32_t sequence);
+  [[nodiscard]] sim::RandomStream stream(std::uint32_t person, std::uint64_t purpose,
+                                         std::uint64_t draw) const;
+  [[nodiscard]] const Gompertz& mortality_of(std::uint32_t person) const;
+  [[nodiscard]] double mortality_multiplier(std::uint32_t person) const;
+
+  void count(Metric metric, double amount = 1.0);
+
+  std::string name_;
+  std::uint32_t area_index_;
+  Parameters parameters_;
+  MeasurementPlan plan_;
+  sim::RandomStreams streams_;
+  std::array<Gompertz, 2> mortality_;  // by sex
+
+  PersonTable people_;
+  sim::Scheduler scheduler_;
+
+  std::int64_t beds_ = 0;
+  std::int64_t beds_occupied_ = 0;
+  std::int64_t places_ = 0;
+  std::int64_t places_held_ = 0;
+  sim::Fifo<std::uint32_t> waiting_for_bed_;
+  sim::Fifo<std::uint32_t> waiting_for_care_home_;
+
+  // Measures.
+  std::vector<sim::PeriodTotals> counts_;  // one per metric counted at instants
+  sim::IntegratedLevel occupied_beds_;
+  sim::IntegratedLevel delayed_patients_;
+  sim::IntegratedLevel bed_waiters_;
+  sim::IntegratedLevel care_home_residents_;
+  sim::IntegratedLevel alive_;
+  bool finished_ = false;
+};
+
+}  // namespace hcsim::models

@@ -1,0 +1,28 @@
+#pragma once
+// Time until a piecewise-constant age-dependent hazard accumulates a given
+// budget (an Exp(1) draw). Drawing event times this way needs no events at
+// age-band boundaries and keeps one draw per event for common random numbers.
+#include <limits>
+
+#include "models/age_schedule.hpp"
+
+namespace hcsim::models {
+
+// Years from `age` until `rate(age) * multiplier` integrates to `budget`;
+// infinity when the hazard is zero from some age on and the budget is not
+// reached before.
+[[nodiscard]] inline double years_until_hazard(const AgeSchedule& rate, double age, double budget,
+                                               double multiplier = 1.0) noexcept {
+  double elapsed = 0.0;
+  for (std::size_t band = rate.band_of(age); band < rate.values.size(); ++band) {
+    const double hazard = rate.values[band] * multiplier;
+    const double band_years = rate.band_end(band) - age;
+    if (hazard > 0.0 && budget <= hazard * band_years) return elapsed + budget / hazard;
+    budget -= hazard * band_years;
+    elapsed += band_years;
+    age = rate.band_end(band);
+  }
+  return std::numeric_limits<double>::infinity();
+}
+
+}  // namespace hcsim::models

@@ -1,0 +1,52 @@
+#pragma once
+// Errors in user input (scenario files, --set overrides, command-line values).
+// Each diagnostic names where (file:line:column), what (the key path) and what
+// was expected; all problems found in one pass are reported together.
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace hcsim::models {
+
+struct Diagnostic {
+  std::string file;     // file name, or "--set" / "<embedded defaults>"
+  int line = 0;         // 1-based; 0 when unknown
+  int column = 0;       // 1-based; 0 when unknown
+  std::string key_path; // e.g. parameters.length_of_stay.mean
+  std::string message;  // what is wrong and what was expected
+
+  [[nodiscard]] std::string format() const;
+};
+
+class InputError : public std::runtime_error {
+ public:
+  explicit InputError(std::vector<Diagnostic> diagnostics);
+  explicit InputError(Diagnostic diagnostic);
+  [[nodiscard]] const std::vector<Diagnostic>& diagnostics() const noexcept {
+    return diagnostics_;
+  }
+
+ private:
+  std::vector<Diagnostic> diagnostics_;
+};
+
+// Collects diagnostics while reading; throws them together at the end.
+class Diagnostics {
+ public:
+  void add(Diagnostic diagnostic) { items_.push_back(std::move(diagnostic)); }
+  [[nodiscard]] bool empty() const noexcept { return items_.empty(); }
+  [[nodiscard]] std::size_t size() const noexcept { return items_.size(); }
+  void throw_if_any() const {
+    if (!items_.empty()) throw InputError(items_);
+  }
+
+ private:
+  std::vector<Diagnostic> items_;
+};
+
+// The closest of `candidates` to `word` by edit distance, or "" when nothing
+// is close enough to be a plausible typo.
+[[nodiscard]] std::string closest_match(const std::string& word,
+                                        const std::vector<std::string>& candidates);
+
+}  // namespace hcsim::models

@@ -1,0 +1,77 @@
+#pragma once
+// The care model's parameters. Defaults live in models/defaults/england.yaml
+// (embedded in the binary, each number with its source); a scenario and each
+// area may override any of them with the same keys.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "models/age_schedule.hpp"
+#include "models/yaml_reader.hpp"
+#include "sim/distribution.hpp"
+
+namespace hcsim::models {
+
+struct PopulationParameters {
+  std::vector<double> age_band_lower_bounds;
+  double oldest_age = 100.0;
+  std::vector<double> age_counts;     // full-scale people per band
+  std::vector<double> female_share;   // per band
+};
+
+struct MortalityParameters {
+  double gompertz_slope = 0.1;  // per year
+  double modal_age_male = 85.0;
+  double modal_age_female = 89.0;
+  double care_home_multiplier = 1.0;
+};
+
+struct EmergencyAdmissionParameters {
+  AgeSchedule rate_per_person_year;
+  double care_home_rate_per_person_year = 0.0;
+};
+
+struct HospitalParameters {
+  double beds_per_1000 = 0.0;
+  double same_day_share = 0.0;
+  double same_day_stay_days = 0.25;
+  sim::Distribution overnight_length_of_stay = sim::Distribution::fixed(1.0);
+};
+
+struct DischargeParameters {
+  AgeSchedule care_home_probability;
+};
+
+struct CareHomeParameters {
+  AgeSchedule initial_resident_share;
+  double initial_occupancy = 0.85;
+};
+
+struct CostParameters {
+  double hospital_bed_day = 0.0;  // pounds
+  double care_home_week = 0.0;    // pounds
+};
+
+struct Parameters {
+  PopulationParameters population;
+  MortalityParameters mortality;
+  EmergencyAdmissionParameters emergency_admission;
+  HospitalParameters hospital;
+  DischargeParameters discharge;
+  CareHomeParameters care_home;
+  CostParameters costs;
+};
+
+// The embedded defaults as text (models/defaults/england.yaml).
+[[nodiscard]] std::string_view default_parameters_text();
+inline constexpr const char* default_parameters_name = "<embedded models/defaults/england.yaml>";
+
+// Applies the keys present under `reader` onto `parameters`, then checks the
+// result as a whole (band lists ascending, list lengths matching). Problems go
+// to the reader's diagnostics.
+void apply_parameters(MapReader& reader, Parameters& parameters);
+
+// The embedded defaults, parsed and checked.
+[[nodiscard]] Parameters default_parameters();
+
+}  // namespace hcsim::models

@@ -1,0 +1,31 @@
+#pragma once
+// What each random draw is for. With the person, the purpose and the draw
+// index this addresses a draw in the Philox stream, so the same person gets
+// the same number for the same purpose in every scenario. Never renumber:
+// the values are part of what makes results reproducible across versions.
+#include <cstdint>
+
+namespace hcsim::models {
+
+enum class Purpose : std::uint64_t {
+  synthesis_age_band = 1,
+  synthesis_age_in_band = 2,
+  synthesis_sex = 3,
+  synthesis_care_home = 4,
+  death_budget = 10,
+  admission_budget = 11,
+  same_day_stay = 12,
+  length_of_stay = 13,
+  discharge_destination = 14,
+};
+
+[[nodiscard]] constexpr std::uint64_t purpose_id(Purpose purpose) noexcept {
+  return static_cast<std::uint64_t>(purpose);
+}
+
+// The stream subject of a person: area and person index packed into 64 bits.
+[[nodiscard]] constexpr std::uint64_t subject_of(std::uint32_t area, std::uint32_t person) noexcept {
+  return (static_cast<std::uint64_t>(area) << 32) | person;
+}
+
+}  // namespace hcsim::models

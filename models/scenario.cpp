@@ -1,0 +1,244 @@
+#include "models/scenario.hpp"
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+namespace hcsim::models {
+namespace {
+
+Diagnostic set_error(const std::string& assignment, std::string message) {
+  Diagnostic diagnostic;
+  diagnostic.file = "--set";
+  diagnostic.key_path = assignment;
+  diagnostic.message = std::move(message);
+  return diagnostic;
+}
+
+std::vector<std::string> split_path(const std::string& path) {
+  std::vector<std::string> parts;
+  std::string current;
+  for (char c : path) {
+    if (c == '.') {
+      parts.push_back(current);
+      current.clear();
+    } else {
+      current += c;
+    }
+  }
+  parts.push_back(current);
+  return parts;
+}
+
+bool parse_index(const std::string& text, std::size_t& index) {
+  if (text.empty() || text.size() > 9) return false;
+  index = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+    index = index * 10 + static_cast<std::size_t>(c - '0');
+  }
+  return true;
+}
+
+void read_area(MapReader& reader, std::size_t index, const Parameters& base, AreaSpec& area) {
+  area.parameters = base;
+  reader.text("name", area.name);
+  if (area.name.empty()) {
+    reader.error("name", "every area needs a name");
+    area.name = "area " + std::to_string(index);
+  }
+  double population = -1.0;
+  reader.number("population", population, Limits::positive("full-scale residents"));
+  double beds = -1.0;
+  reader.number("hospital_beds", beds, Limits::non_negative("full-scale beds"));
+  if (beds >= 0.0) area.hospital_beds = beds;
+  double places = -1.0;
+  reader.number("care_home_places", places, Limits::non_negative("full-scale places"));
+  if (places >= 0.0) area.care_home_places = places;
+  MapReader parameters = reader.map("parameters");
+  apply_parameters(parameters, area.parameters);
+  parameters.finish();
+  // Without an explicit population, the area is as large as its age counts.
+  double counted = 0.0;
+  for (double c : area.parameters.population.age_counts) counted += c;
+  area.population = population > 0.0 ? population : counted;
+  if (!(area.population > 0.0)) {
+    reader.error("population", "expected the area's full-scale population (a positive number), "
+                               "or population.age_counts under its parameters");
+  }
+}
+
+}  // namespace
+
+std::int64_t scaled_count(double full_scale, double scale) noexcept {
+  return static_cast<std::int64_t>(std::llround(full_scale * scale));
+}
+
+void apply_set_override(YAML::Node& root, const std::string& assignment) {
+  const auto equals = assignment.find('=');
+  if (equals == std::string::npos || equals == 0) {
+    throw InputError(set_error(assignment, "expected key.path=value"));
+  }
+  const std::string path = assignment.substr(0, equals);
+  const std::string value_text = assignment.substr(equals + 1);
+  YAML::Node value;
+  try {
+    value = YAML::Load(value_text);
+  } catch (const YAML::Exception& error) {
+    throw InputError(set_error(assignment, "the value is not valid YAML: " + error.msg));
+  }
+  if (!value) value = YAML::Node(YAML::NodeType::Null);
+
+  const std::vector<std::string> parts = split_path(path);
+  YAML::Node node = root;
+  std::string walked;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const std::string& part = parts[i];
+    if (part.empty()) throw InputError(set_error(assignment, "empty key in '" + path + "'"));
+    const bool last = i + 1 == parts.size();
+    walked += (walked.empty() ? "" : ".") + part;
+    if (node.IsSequence()) {
+      std::size_t index = 0;
+      bool found = parse_index(part, index) && index < node.size();
+      if (!found) {
+        // A list of named items (areas) may be addressed by name.
+        for (std::size_t j = 0; j < node.size() && !found; ++j) {
+          if (node[j].IsMap() && node[j]["name"] && node[j]["name"].IsScalar() &&
+              node[j]["name"].Scalar() == part) {
+            index = j;
+            found = true;
+          }
+        }
+      }
+      if (!found) {
+        throw InputError(set_error(assignment, "'" + walked + "' is neither an index below " +
+                                                   std::to_string(node.size()) +
+                                                   " nor the name of an item"));
+      }
+      if (last) {
+        node[index] = value;
+        return;
+      }
+      YAML::Node next = node[index];
+      node.reset(next);
+      continue;
+    }
+    if (!node.IsMap() && !node.IsNull()) {
+      throw InputError(set_error(assignment, "'" + walked + "' is inside a value that is not a "
+                                                 "mapping"));
+    }
+    if (last) {
+      node[part] = value;
+      return;
+    }
+    YAML::Node next = node[part];
+    if (!next || next.IsNull()) {
+      // Creating an intermediate mapping: unknown paths are then reported by
+      // the scenario reader with a suggestion.
+      node[part] = YAML::Node(YAML::NodeType::Map);
+      next = node[part];
+    }
+    node.reset(next);
+  }
+}
+
+Scenario load_scenario(const std::string& path, const ScenarioOverrides& overrides) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    Diagnostic diagnostic;
+    diagnostic.file = path;
+    diagnostic.message = "cannot open the scenario file (does it exist and is it readable?)";
+    throw InputError(diagnostic);
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_scenario(text.str(), path, overrides);
+}
+
+Scenario parse_scenario(const std::string& text, const std::string& file,
+                        const ScenarioOverrides& overrides) {
+  YAML::Node root = parse_yaml(text, file);
+  if (!root.IsMap()) {
+    Diagnostic diagnostic;
+    diagnostic.file = file;
+    diagnostic.message = "expected a scenario mapping (name:, areas:, ...) at the top level";
+    throw InputError(diagnostic);
+  }
+  for (const auto& assignment : overrides.set) apply_set_override(root, assignment);
+
+  Diagnostics diagnostics;
+  Scenario scenario;
+  scenario.file = file;
+  MapReader reader(root, file, "", diagnostics);
+  reader.text("name", scenario.name);
+  if (scenario.name.empty()) reader.error("name", "every scenario needs a name");
+  reader.text("description", scenario.description);
+  reader.unsigned_integer("seed", scenario.seed);
+  reader.count("replications", scenario.replications, 1, 100000);
+  reader.number("horizon_years", scenario.horizon_years, Limits::between(0.01, 200.0, "years"));
+  reader.number("warmup_days", scenario.warmup_days, Limits::between(0.0, 36525.0, "days"));
+  reader.number("window_days", scenario.window_days, Limits::between(0.01, 3653.0, "days"));
+  reader.number("population_scale", scenario.population_scale,
+                {0.0, 1.0, true, "share of the real population simulated"});
+  if (overrides.seed) scenario.seed = *overrides.seed;
+  if (overrides.replications) scenario.replications = *overrides.replications;
+
+  Parameters base = default_parameters();
+  MapReader parameters = reader.map("parameters");
+  apply_parameters(parameters, base);
+  parameters.finish();
+
+  if (!reader.has("areas")) reader.error("", "a scenario needs a non-empty 'areas' list");
+  reader.each_map("areas", [&](MapReader& area_reader, std::size_t index) {
+    AreaSpec area;
+    read_area(area_reader, index, base, area);
+    for (const auto& other : scenario.areas) {
+      if (other.name == area.name) area_reader.error("name", "area name '" + area.name +
+                                                                 "' is used twice");
+    }
+    scenario.areas.push_back(std::move(area));
+  });
+  reader.finish();
+
+  // Capacities that cannot work at this scale.
+  for (std::size_t i = 0; i < scenario.areas.size(); ++i) {
+    const AreaSpec& area = scenario.areas[i];
+    const double beds = area.hospital_beds
+                            ? *area.hospital_beds
+                            : area.parameters.hospital.beds_per_1000 * area.population / 1000.0;
+    if (scaled_count(beds, scenario.population_scale) < 1) {
+      Diagnostic diagnostic;
+      diagnostic.file = file;
+      diagnostic.key_path = "areas[" + std::to_string(i) + "].hospital_beds";
+      diagnostic.message = "area '" + area.name + "' has " + std::to_string(beds) +
+                           " full-scale hospital beds, which is 0 beds at population_scale " +
+                           std::to_string(scenario.population_scale) +
+                           "; expected at least one bed after scaling";
+      diagnostics.add(diagnostic);
+    }
+    if (scaled_count(area.population, scenario.population_scale) < 1) {
+      Diagnostic diagnostic;
+      diagnostic.file = file;
+      diagnostic.key_path = "areas[" + std::to_string(i) + "].population";
+      diagnostic.message = "area '" + area.name + "' has no residents at population_scale " +
+                           std::to_string(scenario.population_scale);
+      diagnostics.add(diagnostic);
+    }
+    if (scaled_count(area.population, scenario.population_scale) >= (std::int64_t{1} << 31)) {
+      Diagnostic diagnostic;
+      diagnostic.file = file;
+      diagnostic.key_path = "areas[" + std::to_string(i) + "].population";
+      diagnostic.message = "area '" + area.name + "' is too large for one area (at most 2^31 "
+                           "simulated people); split it";
+      diagnostics.add(diagnostic);
+    }
+  }
+  diagnostics.throw_if_any();
+
+  YAML::Emitter emitter;
+  emitter << root;
+  scenario.resolved_yaml = emitter.c_str();
+  return scenario;
+}
+
+}  // namespace hcsim::models

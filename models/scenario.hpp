@@ -1,0 +1,59 @@
+#pragma once
+// A scenario: what to simulate (areas, population scale, horizon, seed,
+// replications, parameters), loaded from YAML with --set overrides applied,
+// and checked completely before any simulation starts.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "models/parameters.hpp"
+
+namespace hcsim::models {
+
+struct AreaSpec {
+  std::string name;
+  double population = 0.0;  // full-scale residents
+  // Full-scale capacities; when absent they follow from the parameters
+  // (beds per 1,000; care-home places from initial residents and occupancy).
+  std::optional<double> hospital_beds;
+  std::optional<double> care_home_places;
+  Parameters parameters;  // defaults <- scenario parameters <- area parameters
+};
+
+struct Scenario {
+  std::string name;
+  std::string description;
+  std::string file;             // where it was read from
+  std::uint64_t seed = 1;
+  std::int64_t replications = 1;
+  double horizon_years = 1.0;   // measured period, after warm-up
+  double warmup_days = 0.0;     // simulated but not measured
+  double window_days = 30.4375; // synchronisation window (budget cycle)
+  double population_scale = 1.0;
+  std::vector<AreaSpec> areas;
+  // The scenario after --set overrides, as YAML; with the embedded defaults
+  // and the hcsim version it determines every run.
+  std::string resolved_yaml;
+};
+
+// Overrides given on the command line; they win over the file.
+struct ScenarioOverrides {
+  std::vector<std::string> set;  // "key.path=value"
+  std::optional<std::uint64_t> seed;
+  std::optional<std::int64_t> replications;
+};
+
+// Reads and checks a scenario; throws InputError listing every problem.
+[[nodiscard]] Scenario load_scenario(const std::string& path, const ScenarioOverrides& overrides);
+[[nodiscard]] Scenario parse_scenario(const std::string& text, const std::string& file,
+                                      const ScenarioOverrides& overrides);
+
+// Applies one "key.path=value" override onto a YAML tree. Path parts are map
+// keys, list indices, or (inside `areas`) area names. Throws InputError.
+void apply_set_override(YAML::Node& root, const std::string& assignment);
+
+// Scaled capacity: full-scale value times scale, rounded to whole units.
+[[nodiscard]] std::int64_t scaled_count(double full_scale, double scale) noexcept;
+
+}  // namespace hcsim::models

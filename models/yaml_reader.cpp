@@ -1,0 +1,271 @@
+#include "models/yaml_reader.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <sstream>
+
+namespace hcsim::models {
+namespace {
+
+std::string describe_node(const YAML::Node& node) {
+  if (node.IsScalar()) return "'" + node.Scalar() + "'";
+  if (node.IsSequence()) return "a list";
+  if (node.IsMap()) return "a mapping";
+  return "nothing";
+}
+
+std::string format_number(double value) {
+  std::ostringstream out;
+  out << value;
+  return out.str();
+}
+
+}  // namespace
+
+bool Limits::allows(double value) const noexcept {
+  if (!std::isfinite(value)) return false;
+  if (min_exclusive ? !(value > min) : !(value >= min)) return false;
+  return value <= max;
+}
+
+std::string Limits::describe() const {
+  std::string text = "a number";
+  const bool has_min = min > -1e299;
+  const bool has_max = max < 1e299;
+  if (has_min && has_max) {
+    text += std::string(" in ") + (min_exclusive ? "(" : "[") + format_number(min) + ", " +
+            format_number(max) + "]";
+  } else if (has_min) {
+    text += min_exclusive ? " > " + format_number(min) : " >= " + format_number(min);
+  } else if (has_max) {
+    text += " <= " + format_number(max);
+  }
+  if (unit[0] != '\0') text += std::string(" (") + unit + ")";
+  return text;
+}
+
+MapReader::MapReader(YAML::Node node, std::string file, std::string path, Diagnostics& diagnostics)
+    : node_(std::move(node)), file_(std::move(file)), path_(std::move(path)),
+      diagnostics_(&diagnostics) {
+  if (node_ && !node_.IsNull() && !node_.IsMap()) {
+    diagnostics_->add(at(node_, path_, "expected a mapping of keys to values, got " +
+                                           describe_node(node_)));
+    node_ = YAML::Node();
+  }
+}
+
+std::string MapReader::key_path(const std::string& key) const {
+  if (path_.empty()) return key;
+  if (key.empty()) return path_;
+  return path_ + "." + key;
+}
+
+Diagnostic MapReader::at(const YAML::Node& node, const std::string& path,
+                         std::string message) const {
+  Diagnostic diagnostic;
+  const YAML::Mark mark = node ? node.Mark() : node_ ? node_.Mark() : YAML::Mark::null_mark();
+  if (mark.is_null() || mark.line < 0) {
+    diagnostic.file = node ? "--set" : file_;
+  } else {
+    diagnostic.file = file_;
+    diagnostic.line = mark.line + 1;
+    diagnostic.column = mark.column + 1;
+  }
+  diagnostic.key_path = path;
+  diagnostic.message = std::move(message);
+  return diagnostic;
+}
+
+YAML::Node MapReader::child(const std::string& key) const {
+  if (!node_ || !node_.IsMap()) return YAML::Node();
+  for (const auto& entry : node_) {
+    if (entry.first.IsScalar() && entry.first.Scalar() == key) return entry.second;
+  }
+  return YAML::Node();
+}
+
+bool MapReader::has(const std::string& key) const {
+  const YAML::Node value = child(key);
+  return value && !value.IsNull();
+}
+
+void MapReader::error(const std::string& key, const std::string& message) {
+  diagnostics_->add(at(key.empty() ? node_ : child(key), key_path(key), message));
+}
+
+bool MapReader::scalar_number(const std::string& key, const YAML::Node& value, double& out) {
+  if (!value.IsScalar()) {
+    diagnostics_->add(at(value, key_path(key), "expected a number, got " + describe_node(value)));
+    return false;
+  }
+  const std::string& text = value.Scalar();
+  const char* first = text.data();
+  const char* last = text.data() + text.size();
+  if (first != last && *first == '+') ++first;
+  const auto result = std::from_chars(first, last, out);
+  if (result.ec != std::errc() || result.ptr != last || !std::isfinite(out)) {
+    diagnostics_->add(at(value, key_path(key), "expected a number, got '" + text + "'"));
+    return false;
+  }
+  return true;
+}
+
+void MapReader::number(const std::string& key, double& target, const Limits& limits) {
+  known_.push_back(key);
+  const YAML::Node value = child(key);
+  if (!value || value.IsNull()) return;
+  double parsed = 0.0;
+  if (!scalar_number(key, value, parsed)) return;
+  if (!limits.allows(parsed)) {
+    diagnostics_->add(at(value, key_path(key),
+                         "expected " + limits.describe() + ", got " + value.Scalar()));
+    return;
+  }
+  target = parsed;
+}
+
+void MapReader::count(const std::string& key, std::int64_t& target, std::int64_t min,
+                      std::int64_t max) {
+  known_.push_back(key);
+  const YAML::Node value = child(key);
+  if (!value || value.IsNull()) return;
+  std::int64_t parsed = 0;
+  const std::string text = value.IsScalar() ? value.Scalar() : std::string();
+  const auto result = std::from_chars(text.data(), text.data() + text.size(), parsed);
+  if (!value.IsScalar() || result.ec != std::errc() || result.ptr != text.data() + text.size() ||
+      parsed < min || parsed > max) {
+    diagnostics_->add(at(value, key_path(key),
+                         "expected a whole number from " + std::to_string(min) + " to " +
+                             std::to_string(max) + ", got " + describe_node(value)));
+    return;
+  }
+  target = parsed;
+}
+
+void MapReader::unsigned_integer(const std::string& key, std::uint64_t& target) {
+  known_.push_back(key);
+  const YAML::Node value = child(key);
+  if (!value || value.IsNull()) return;
+  std::uint64_t parsed = 0;
+  const std::string text = value.IsScalar() ? value.Scalar() : std::string();
+  const auto result = std::from_chars(text.data(), text.data() + text.size(), parsed);
+  if (!value.IsScalar() || result.ec != std::errc() || result.ptr != text.data() + text.size()) {
+    diagnostics_->add(at(value, key_path(key),
+                         "expected a whole number from 0 to 18446744073709551615, got " +
+                             describe_node(value)));
+    return;
+  }
+  target = parsed;
+}
+
+void MapReader::text(const std::string& key, std::string& target) {
+  known_.push_back(key);
+  const YAML::Node value = child(key);
+  if (!value || value.IsNull()) return;
+  if (!value.IsScalar()) {
+    diagnostics_->add(at(value, key_path(key), "expected text, got " + describe_node(value)));
+    return;
+  }
+  target = value.Scalar();
+}
+
+void MapReader::flag(const std::string& key, bool& target) {
+  known_.push_back(key);
+  const YAML::Node value = child(key);
+  if (!value || value.IsNull()) return;
+  const std::string text = value.IsScalar() ? value.Scalar() : std::string();
+  if (text == "true" || text == "on" || text == "yes") {
+    target = true;
+  } else if (text == "false" || text == "off" || text == "no") {
+    target = false;
+  } else {
+    diagnostics_->add(at(value, key_path(key), "expected true or false, got " +
+                                                   describe_node(value)));
+  }
+}
+
+void MapReader::numbers(const std::string& key, std::vector<double>& target,
+                        const Limits& limits) {
+  known_.push_back(key);
+  const YAML::Node value = child(key);
+  if (!value || value.IsNull()) return;
+  if (!value.IsSequence() || value.size() == 0) {
+    diagnostics_->add(at(value, key_path(key), "expected a non-empty list of numbers, got " +
+                                                   describe_node(value)));
+    return;
+  }
+  std::vector<double> parsed;
+  bool ok = true;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const YAML::Node item = value[i];
+    const std::string item_key = key + "[" + std::to_string(i) + "]";
+    double number_value = 0.0;
+    if (!scalar_number(item_key, item, number_value)) {
+      ok = false;
+      continue;
+    }
+    if (!limits.allows(number_value)) {
+      diagnostics_->add(at(item, key_path(item_key),
+                           "expected " + limits.describe() + ", got " + item.Scalar()));
+      ok = false;
+      continue;
+    }
+    parsed.push_back(number_value);
+  }
+  if (ok) target = std::move(parsed);
+}
+
+MapReader MapReader::map(const std::string& key) {
+  known_.push_back(key);
+  YAML::Node value = child(key);
+  MapReader nested(value ? value : YAML::Node(), file_, key_path(key), *diagnostics_);
+  return nested;
+}
+
+void MapReader::each_map(const std::string& key,
+                         const std::function<void(MapReader&, std::size_t)>& read_item) {
+  known_.push_back(key);
+  const YAML::Node value = child(key);
+  if (!value || value.IsNull()) return;
+  if (!value.IsSequence()) {
+    diagnostics_->add(at(value, key_path(key), "expected a list, got " + describe_node(value)));
+    return;
+  }
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    MapReader item(value[i], file_, key_path(key) + "[" + std::to_string(i) + "]",
+                   *diagnostics_);
+    read_item(item, i);
+    item.finish();
+  }
+}
+
+void MapReader::finish() {
+  if (!node_ || !node_.IsMap()) return;
+  for (const auto& entry : node_) {
+    const std::string key = entry.first.IsScalar() ? entry.first.Scalar() : std::string("?");
+    bool known = false;
+    for (const auto& candidate : known_) known = known || candidate == key;
+    if (known) continue;
+    std::string message = "unknown key '" + key + "'";
+    const std::string suggestion = closest_match(key, known_);
+    if (!suggestion.empty()) message += "; did you mean '" + suggestion + "'?";
+    diagnostics_->add(at(entry.first, key_path(key), message));
+  }
+}
+
+YAML::Node parse_yaml(const std::string& text, const std::string& file) {
+  try {
+    YAML::Node node = YAML::Load(text);
+    if (!node || node.IsNull()) return YAML::Node(YAML::NodeType::Map);
+    return node;
+  } catch (const YAML::ParserException& error) {
+    Diagnostic diagnostic;
+    diagnostic.file = file;
+    diagnostic.line = error.mark.line + 1;
+    diagnostic.column = error.mark.column + 1;
+    diagnostic.message = "malformed YAML: " + error.msg;
+    throw InputError(diagnostic);
+  }
+}
+
+}  // namespace hcsim::models

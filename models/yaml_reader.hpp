@@ -1,0 +1,84 @@
+#pragma once
+// Reads a YAML mapping against what the model expects, turning every problem
+// into a Diagnostic with file, line, column and key path instead of stopping
+// at the first one. Values are applied onto existing targets, so the same
+// reader serves embedded defaults, scenario overrides and per-area overrides:
+// a key that is absent leaves the target as it was.
+#include <yaml-cpp/yaml.h>
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "models/input_error.hpp"
+
+namespace hcsim::models {
+
+// An allowed range for a number, with its unit for messages.
+struct Limits {
+  double min = -1e300;
+  double max = 1e300;
+  bool min_exclusive = false;
+  const char* unit = "";
+
+  static Limits positive(const char* unit) { return {0.0, 1e300, true, unit}; }
+  static Limits non_negative(const char* unit) { return {0.0, 1e300, false, unit}; }
+  static Limits probability() { return {0.0, 1.0, false, "probability"}; }
+  static Limits between(double low, double high, const char* unit) {
+    return {low, high, false, unit};
+  }
+  [[nodiscard]] bool allows(double value) const noexcept;
+  [[nodiscard]] std::string describe() const;
+};
+
+class MapReader {
+ public:
+  // `file` names where the node came from; nodes without a position (added
+  // by --set) are reported as coming from "--set".
+  MapReader(YAML::Node node, std::string file, std::string path, Diagnostics& diagnostics);
+
+  [[nodiscard]] bool has(const std::string& key) const;
+  [[nodiscard]] const std::string& path() const noexcept { return path_; }
+  [[nodiscard]] const std::string& file() const noexcept { return file_; }
+
+  void number(const std::string& key, double& target, const Limits& limits);
+  void count(const std::string& key, std::int64_t& target, std::int64_t min, std::int64_t max);
+  void unsigned_integer(const std::string& key, std::uint64_t& target);
+  void text(const std::string& key, std::string& target);
+  void flag(const std::string& key, bool& target);
+  // A list of numbers, each within `limits`; the list must not be empty.
+  void numbers(const std::string& key, std::vector<double>& target, const Limits& limits);
+
+  // A nested mapping; absent gives a reader over nothing (every key absent).
+  MapReader map(const std::string& key);
+  // Calls `read_item` for each mapping in the sequence under `key`.
+  void each_map(const std::string& key, const std::function<void(MapReader&, std::size_t)>& read_item);
+
+  // Reports a problem with `key` (or with this mapping when key is empty).
+  void error(const std::string& key, const std::string& message);
+  // Reports keys present but never read, with the closest known key.
+  void finish();
+
+  // Marks a key as known without reading it (read elsewhere).
+  void accept(const std::string& key) { known_.push_back(key); }
+
+ private:
+  [[nodiscard]] YAML::Node child(const std::string& key) const;
+  [[nodiscard]] Diagnostic at(const YAML::Node& node, const std::string& key_path,
+                              std::string message) const;
+  [[nodiscard]] std::string key_path(const std::string& key) const;
+  bool scalar_number(const std::string& key, const YAML::Node& value, double& out);
+
+  YAML::Node node_;
+  std::string file_;
+  std::string path_;
+  Diagnostics* diagnostics_;
+  std::vector<std::string> known_;
+};
+
+// Parses YAML text, turning parser errors into diagnostics. Empty documents
+// become an empty mapping.
+YAML::Node parse_yaml(const std::string& text, const std::string& file);
+
+}  // namespace hcsim::models

@@ -1,0 +1,18 @@
+#pragma once
+// Headline statistics of an experiment: for each metric, its total over areas
+// and measured years in each replication, summarised across replications.
+#include <vector>
+
+#include "models/simulation.hpp"
+#include "sim/statistics.hpp"
+
+namespace hcsim::results {
+
+struct MetricSummary {
+  models::Metric metric;
+  sim::Summary summary;
+};
+
+[[nodiscard]] std::vector<MetricSummary> summarise_metrics(const models::ExperimentResult& result);
+
+}  // namespace hcsim::results

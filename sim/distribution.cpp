@@ -1,0 +1,126 @@
+#include "sim/distribution.hpp"
+
+#include <cmath>
+#include <sstream>
+#include <stdexcept>
+
+namespace hcsim::sim {
+namespace {
+
+void require_positive(double value, const char* what) {
+  if (!(value > 0.0) || !std::isfinite(value)) {
+    std::ostringstream message;
+    message << what << " must be a positive finite number, got " << value;
+    throw std::invalid_argument(message.str());
+  }
+}
+
+}  // namespace
+
+std::string_view family_name(DistributionFamily family) noexcept {
+  switch (family) {
+    case DistributionFamily::fixed: return "fixed";
+    case DistributionFamily::exponential: return "exponential";
+    case DistributionFamily::gamma: return "gamma";
+    case DistributionFamily::lognormal: return "lognormal";
+    case DistributionFamily::weibull: return "weibull";
+    case DistributionFamily::normal: return "normal";
+  }
+  return "unknown";
+}
+
+bool parse_family(std::string_view name, DistributionFamily& family) noexcept {
+  for (auto candidate : {DistributionFamily::fixed, DistributionFamily::exponential,
+                         DistributionFamily::gamma, DistributionFamily::lognormal,
+                         DistributionFamily::weibull, DistributionFamily::normal}) {
+    if (family_name(candidate) == name) {
+      family = candidate;
+      return true;
+    }
+  }
+  return false;
+}
+
+Distribution Distribution::fixed(double value) {
+  if (!(value >= 0.0) || !std::isfinite(value)) {
+    throw std::invalid_argument("a fixed value must be a non-negative finite number");
+  }
+  return {DistributionFamily::fixed, value, value};
+}
+
+Distribution Distribution::exponential(double mean) {
+  require_positive(mean, "the exponential mean");
+  return {DistributionFamily::exponential, mean,
+          boost::random::exponential_distribution<double>(1.0 / mean)};
+}
+
+Distribution Distribution::gamma(double shape, double scale) {
+  require_positive(shape, "the gamma shape");
+  require_positive(scale, "the gamma scale");
+  return {DistributionFamily::gamma, shape * scale,
+          boost::random::gamma_distribution<double>(shape, scale)};
+}
+
+Distribution Distribution::lognormal(double mean, double standard_deviation) {
+  require_positive(mean, "the lognormal mean");
+  require_positive(standard_deviation, "the lognormal standard deviation");
+  // Boost's lognormal takes (m, s) of the underlying normal.
+  const double variance_ratio = 1.0 + (standard_deviation * standard_deviation) / (mean * mean);
+  const double s = std::sqrt(std::log(variance_ratio));
+  const double m = std::log(mean) - 0.5 * s * s;
+  return {DistributionFamily::lognormal, mean,
+          boost::random::lognormal_distribution<double>(m, s)};
+}
+
+Distribution Distribution::weibull(double shape, double scale) {
+  require_positive(shape, "the weibull shape");
+  require_positive(scale, "the weibull scale");
+  return {DistributionFamily::weibull, scale * std::tgamma(1.0 + 1.0 / shape),
+          boost::random::weibull_distribution<double>(shape, scale)};
+}
+
+Distribution Distribution::normal(double mean, double standard_deviation) {
+  require_positive(mean, "the normal mean");
+  require_positive(standard_deviation, "the normal standard deviation");
+  if (mean < standard_deviation) {
+    // Truncation at zero would then move the mean far from what was asked.
+    throw std::invalid_argument(
+        "the normal mean must be at least one standard deviation above zero");
+  }
+  // Report the mean of the truncated distribution, which is what sampling gives:
+  // mean + sd * phi(a) / (1 - Phi(a)) with a = -mean / sd.
+  const double a = -mean / standard_deviation;
+  const double density = std::exp(-0.5 * a * a) / std::sqrt(2.0 * 3.14159265358979323846);
+  const double survival = 0.5 * std::erfc(a / std::sqrt(2.0));
+  return {DistributionFamily::normal, mean + standard_deviation * density / survival,
+          boost::random::normal_distribution<double>(mean, standard_deviation)};
+}
+
+std::string Distribution::describe() const {
+  std::ostringstream out;
+  out << family_name(family_) << "(mean " << mean_ << ")";
+  return out.str();
+}
+
+double Distribution::sample(RandomStream& stream) const {
+  return std::visit(
+      [&stream](const auto& sampler) -> double {
+        using Kind = std::decay_t<decltype(sampler)>;
+        if constexpr (std::is_same_v<Kind, double>) {
+          return sampler;
+        } else if constexpr (std::is_same_v<Kind,
+                                            boost::random::normal_distribution<double>>) {
+          auto copy = sampler;
+          for (;;) {
+            const double value = copy(stream);
+            if (value >= 0.0) return value;
+          }
+        } else {
+          auto copy = sampler;  // Boost samplers may cache state; keep draws independent
+          return copy(stream);
+        }
+      },
+      sampler_);
+}
+
+}  // namespace hcsim::sim

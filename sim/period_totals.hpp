@@ -1,0 +1,57 @@
+#pragma once
+// Totals per reporting period (a year, usually) of quantities that are either
+// counted at an instant (admissions) or integrated over time (an occupancy
+// level integrated gives bed days). Integration splits an interval across
+// period boundaries exactly, so a stay that crosses the new year contributes
+// to both years.
+#include <cstddef>
+#include <vector>
+
+#include "sim/time.hpp"
+
+namespace hcsim::sim {
+
+class PeriodTotals {
+ public:
+  // Periods are [origin + k * length, origin + (k + 1) * length), k < count.
+  // Anything before origin or after the last period is not recorded (warm-up
+  // and run-out).
+  PeriodTotals(Days origin, Days length, std::size_t count);
+
+  void add_at(Days time, double amount) noexcept;
+  // Adds level * (overlap of [from, to) with each period).
+  void integrate(Days from, Days to, double level) noexcept;
+
+  [[nodiscard]] std::size_t period_count() const noexcept { return totals_.size(); }
+  [[nodiscard]] double total(std::size_t period) const noexcept { return totals_[period]; }
+  [[nodiscard]] const std::vector<double>& totals() const noexcept { return totals_; }
+
+ private:
+  Days origin_;
+  Days length_;
+  std::vector<double> totals_;
+};
+
+// A level that changes at events (patients in beds, people waiting), kept
+// integrated over time into PeriodTotals.
+class IntegratedLevel {
+ public:
+  IntegratedLevel(Days origin, Days length, std::size_t count) : totals_(origin, length, count) {}
+
+  [[nodiscard]] double level() const noexcept { return level_; }
+  void change(Days now, double delta) noexcept {
+    totals_.integrate(since_, now, level_);
+    since_ = now;
+    level_ += delta;
+  }
+  // Brings the integral up to `now` without changing the level.
+  void flush(Days now) noexcept { change(now, 0.0); }
+  [[nodiscard]] const PeriodTotals& totals() const noexcept { return totals_; }
+
+ private:
+  PeriodTotals totals_;
+  double level_ = 0.0;
+  Days since_ = 0.0;
+};
+
+}  // namespace hcsim::sim
