@@ -30,6 +30,23 @@ std::vector<std::string> split_path(const std::string& path) {
   return parts;
 }
 
+// A copy of `node` without source positions, so diagnostics about values that
+// came from --set say so instead of pointing into the one-line value text.
+YAML::Node without_marks(const YAML::Node& node) {
+  if (node.IsScalar()) return YAML::Node(node.Scalar());
+  if (node.IsSequence()) {
+    YAML::Node copy(YAML::NodeType::Sequence);
+    for (const auto& item : node) copy.push_back(without_marks(item));
+    return copy;
+  }
+  if (node.IsMap()) {
+    YAML::Node copy(YAML::NodeType::Map);
+    for (const auto& entry : node) copy[entry.first.Scalar()] = without_marks(entry.second);
+    return copy;
+  }
+  return YAML::Node(YAML::NodeType::Null);
+}
+
 bool parse_index(const std::string& text, std::size_t& index) {
   if (text.empty() || text.size() > 9) return false;
   index = 0;
@@ -87,7 +104,7 @@ void apply_set_override(YAML::Node& root, const std::string& assignment) {
   } catch (const YAML::Exception& error) {
     throw InputError(set_error(assignment, "the value is not valid YAML: " + error.msg));
   }
-  if (!value) value = YAML::Node(YAML::NodeType::Null);
+  value = value ? without_marks(value) : YAML::Node(YAML::NodeType::Null);
 
   const std::vector<std::string> parts = split_path(path);
   YAML::Node node = root;

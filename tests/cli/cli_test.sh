@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# End-to-end tests of the hcsim executable: exit codes, stdout/stderr
+# discipline, the JSON contract, HDF5 output, and bit-identical measures for
+# --threads 1 and 2. Usage: cli_test.sh HCSIM_BINARY SOURCE_DIR
+set -u
+hcsim="$1"
+source_dir="$2"
+tiny="$source_dir/tests/data/tiny.yaml"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+# The Debian interpreter, which has python3-h5py (a PATH python may not).
+python=/usr/bin/python3
+passes=0
+
+pass() { passes=$((passes + 1)); }
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+
+# expect_exit CODE DESCRIPTION -- COMMAND...
+expect_exit() {
+  local want="$1" what="$2"; shift 3
+  "$@" >"$work/stdout" 2>"$work/stderr"
+  local got=$?
+  if [ "$got" -eq "$want" ]; then pass; else
+    fail "$what: exit $got, expected $want"; sed 's/^/  stderr: /' "$work/stderr" >&2
+  fi
+}
+
+expect_stderr() {
+  if grep -qF -- "$1" "$work/stderr"; then pass; else
+    fail "stderr lacks '$1'"; sed 's/^/  stderr: /' "$work/stderr" >&2
+  fi
+}
+
+# --- help and version
+expect_exit 0 "help" -- "$hcsim" --help
+grep -q "hcsim run SCENARIO.yaml" "$work/stdout" && pass || fail "help text on stdout"
+expect_exit 0 "version" -- "$hcsim" --version
+grep -qE '^hcsim [0-9]+\.[0-9]+\.[0-9]+' "$work/stdout" && pass || fail "version format"
+
+# --- bad input: exit 2, a message naming file/line/key, and no output file
+out="$work/out.h5"
+expect_exit 2 "missing file" -- "$hcsim" run "$work/none.yaml" --out "$out"
+expect_stderr "none.yaml"
+printf 'name: x\nareas: [\n' >"$work/malformed.yaml"
+expect_exit 2 "malformed YAML" -- "$hcsim" run "$work/malformed.yaml" --out "$out"
+expect_stderr "malformed.yaml:"
+cp "$tiny" "$work/unknown.yaml"; echo "horizon_yeers: 2" >>"$work/unknown.yaml"
+expect_exit 2 "unknown key" -- "$hcsim" run "$work/unknown.yaml" --out "$out"
+expect_stderr "unknown.yaml:14:1: horizon_yeers: unknown key 'horizon_yeers'; did you mean 'horizon_years'?"
+cp "$tiny" "$work/negative.yaml"; echo "    hospital_beds: -10" >>"$work/negative.yaml"
+expect_exit 2 "negative capacity" -- "$hcsim" run "$work/negative.yaml" --out "$out"
+expect_stderr "negative.yaml:14:20: areas[1].hospital_beds"
+expect_exit 2 "negative rate via --set" -- "$hcsim" run "$tiny" --out "$out" \
+  --set parameters.emergency_admission.care_home_rate_per_person_year=-2
+expect_stderr "care_home_rate_per_person_year"
+cp "$tiny" "$work/probability.yaml"
+printf 'parameters:\n  hospital:\n    same_day_share: 1.2\n' >>"$work/probability.yaml"
+expect_exit 2 "probability above 1" -- "$hcsim" run "$work/probability.yaml" --out "$out"
+expect_stderr "probability.yaml:16:21: parameters.hospital.same_day_share"
+expect_exit 2 "unknown option" -- "$hcsim" run "$tiny" --frobnicate
+expect_exit 2 "output directory missing" -- "$hcsim" run "$tiny" --out "$work/no/such/dir/x.h5"
+[ ! -e "$out" ] && pass || fail "a failed run left $out behind"
+ls "$work" | grep -q '\.tmp\.' && fail "temporary output left behind" || pass
+
+# --- a good run: JSON on stdout only, HDF5 written
+expect_exit 0 "json run" -- "$hcsim" run "$tiny" --json --threads 1 --out "$work/t1.h5"
+$python - "$work/stdout" <<'PY' && pass || fail "JSON contract"
+import json, sys
+text = open(sys.argv[1]).read()
+obj = json.loads(text)                      # exactly one object, nothing else
+assert text.count("\n") == 1, "stdout must hold one line"
+assert set(["scenario", "replications", "seed", "metrics", "events", "wall_seconds"]) <= obj.keys()
+assert obj["scenario"] == "tiny" and obj["replications"] == 3 and obj["seed"] == 7
+for name in ["emergency_admissions", "bed_days", "delayed_discharge_days", "deaths", "cost_total"]:
+    m = obj["metrics"][name]
+    lo, hi = m["ci95"]
+    assert lo <= m["mean"] <= hi, name
+assert obj["events"] > 0 and obj["wall_seconds"] >= 0
+PY
+expect_exit 0 "json run, 2 threads" -- "$hcsim" run "$tiny" --json --threads 2 --out "$work/t2.h5"
+
+# --- determinism: measures in the HDF5 files are bit-identical
+$python - "$work/t1.h5" "$work/t2.h5" <<'PY' && pass || fail "HDF5 measures differ between 1 and 2 threads"
+import sys, h5py, numpy as np
+a, b = h5py.File(sys.argv[1], "r"), h5py.File(sys.argv[2], "r")
+assert sorted(a["measures"]) == sorted(b["measures"])
+for name in a["measures"]:
+    x, y = a["measures"][name][()], b["measures"][name][()]
+    assert x.shape == (3, 2, 1), (name, x.shape)
+    assert np.array_equal(x, y), name
+assert a["manifest/scenario_yaml"][()] == b["manifest/scenario_yaml"][()]
+assert a.attrs["seed"] == 7
+PY
+
+# --- the README's command: the default scenario runs and answers
+expect_exit 0 "default scenario" -- "$hcsim" run "$source_dir/scenarios/default.yaml" --replications 2
+grep -q "delayed_discharge_days" "$work/stdout" && pass || fail "default run table"
+
+echo "$passes passed, $failures failed"
+[ "$failures" -eq 0 ]

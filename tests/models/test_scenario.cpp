@@ -1,0 +1,177 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "models/input_error.hpp"
+#include "models/scenario.hpp"
+
+using hcsim::models::InputError;
+using hcsim::models::parse_scenario;
+using hcsim::models::ScenarioOverrides;
+
+namespace {
+
+const std::string valid = R"(name: test
+seed: 3
+replications: 2
+population_scale: 0.01
+horizon_years: 1
+areas:
+  - name: A
+    population: 100000
+)";
+
+// The diagnostics of a scenario that must fail, joined into one string.
+std::string errors_of(const std::string& text, const ScenarioOverrides& overrides = {}) {
+  try {
+    (void)parse_scenario(text, "test.yaml", overrides);
+  } catch (const InputError& error) {
+    return error.what();
+  }
+  FAIL("the scenario was accepted");
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("a valid scenario loads with defaults filled in", "[scenario]") {
+  const auto scenario = parse_scenario(valid, "test.yaml", {});
+  CHECK(scenario.name == "test");
+  CHECK(scenario.seed == 3);
+  CHECK(scenario.replications == 2);
+  REQUIRE(scenario.areas.size() == 1);
+  CHECK(scenario.areas[0].population == 100000.0);
+  CHECK(scenario.areas[0].parameters.hospital.beds_per_1000 == Approx(1.8076));
+  CHECK_FALSE(scenario.resolved_yaml.empty());
+}
+
+TEST_CASE("the shipped scenarios load", "[scenario]") {
+  for (const char* name : {"/scenarios/default.yaml"}) {
+    const auto scenario =
+        hcsim::models::load_scenario(std::string(HCSIM_SOURCE_DIR) + name, {});
+    CHECK_FALSE(scenario.areas.empty());
+  }
+}
+
+TEST_CASE("a missing file is an input error naming the file", "[scenario][bad_input]") {
+  try {
+    (void)hcsim::models::load_scenario("/no/such/scenario.yaml", {});
+    FAIL("accepted a missing file");
+  } catch (const InputError& error) {
+    CHECK_THAT(error.what(), Catch::Contains("/no/such/scenario.yaml") &&
+                                 Catch::Contains("cannot open"));
+  }
+}
+
+TEST_CASE("malformed YAML names the file and line", "[scenario][bad_input]") {
+  const auto errors = errors_of("name: x\nareas: [\n  - name: A\n");
+  CHECK_THAT(errors, Catch::Contains("test.yaml:") && Catch::Contains("malformed YAML"));
+}
+
+TEST_CASE("an unknown key is an error with a suggestion and its line", "[scenario][bad_input]") {
+  const auto errors = errors_of(valid + "horizon_yeras: 2\n");
+  CHECK_THAT(errors, Catch::Contains("test.yaml:9:1") && Catch::Contains("horizon_yeras") &&
+                         Catch::Contains("did you mean 'horizon_years'"));
+  const auto nested = errors_of(valid + "parameters:\n  hospital:\n    bed_per_1000: 2\n");
+  CHECK_THAT(nested, Catch::Contains("test.yaml:11:5") &&
+                         Catch::Contains("parameters.hospital.bed_per_1000") &&
+                         Catch::Contains("did you mean 'beds_per_1000'"));
+}
+
+TEST_CASE("a negative capacity is refused with its key", "[scenario][bad_input]") {
+  const auto errors = errors_of(valid + "    hospital_beds: -5\n");
+  CHECK_THAT(errors, Catch::Contains("test.yaml:9:20") &&
+                         Catch::Contains("areas[0].hospital_beds") && Catch::Contains(">= 0"));
+}
+
+TEST_CASE("a negative rate is refused", "[scenario][bad_input]") {
+  const auto errors = errors_of(
+      valid + "parameters:\n  emergency_admission:\n    care_home_rate_per_person_year: -1\n");
+  CHECK_THAT(errors, Catch::Contains("care_home_rate_per_person_year") &&
+                         Catch::Contains("got -1"));
+}
+
+TEST_CASE("a probability outside [0, 1] is refused", "[scenario][bad_input]") {
+  const auto errors = errors_of(valid + "parameters:\n  hospital:\n    same_day_share: 1.5\n");
+  CHECK_THAT(errors, Catch::Contains("test.yaml:11:21") &&
+                         Catch::Contains("parameters.hospital.same_day_share") &&
+                         Catch::Contains("[0, 1]"));
+}
+
+TEST_CASE("every problem is reported together", "[scenario][bad_input]") {
+  const auto errors = errors_of(R"(name: test
+replications: 0
+population_scale: 2
+areas:
+  - name: A
+    population: -3
+)");
+  CHECK_THAT(errors, Catch::Contains("replications") && Catch::Contains("population_scale") &&
+                         Catch::Contains("areas[0].population"));
+}
+
+TEST_CASE("mismatched age bands and values are refused", "[scenario][bad_input]") {
+  const auto errors = errors_of(valid + R"(parameters:
+  discharge:
+    care_home_age_band_lower_bounds: [0, 65, 60]
+    care_home_probability: [0.0, 0.1]
+)");
+  CHECK_THAT(errors, Catch::Contains("strictly ascending") &&
+                         Catch::Contains("one value per age band"));
+}
+
+TEST_CASE("a distribution needs its parameters and a known family", "[scenario][bad_input]") {
+  const auto unknown = errors_of(valid + R"(parameters:
+  hospital:
+    overnight_length_of_stay: {distribution: lognormall, mean: 5, sd: 2}
+)");
+  CHECK_THAT(unknown, Catch::Contains("expected one of fixed, exponential"));
+  const auto missing = errors_of(valid + R"(parameters:
+  hospital:
+    overnight_length_of_stay: {distribution: gamma, shape: 2}
+)");
+  CHECK_THAT(missing, Catch::Contains("needs 'scale'"));
+}
+
+TEST_CASE("set overrides change values by path, index or area name", "[scenario][set]") {
+  ScenarioOverrides overrides;
+  overrides.set = {"seed=99", "areas.A.hospital_beds=300", "areas.0.population=50000",
+                   "parameters.hospital.same_day_share=0.5"};
+  const auto scenario = parse_scenario(valid, "test.yaml", overrides);
+  CHECK(scenario.seed == 99);
+  REQUIRE(scenario.areas[0].hospital_beds);
+  CHECK(*scenario.areas[0].hospital_beds == 300.0);
+  CHECK(scenario.areas[0].population == 50000.0);
+  CHECK(scenario.areas[0].parameters.hospital.same_day_share == 0.5);
+  CHECK_THAT(scenario.resolved_yaml, Catch::Contains("same_day_share: 0.5"));
+}
+
+TEST_CASE("set override errors name the override", "[scenario][set][bad_input]") {
+  ScenarioOverrides bad_key;
+  bad_key.set = {"parameters.hospital.beds_per_100=2"};
+  CHECK_THAT(errors_of(valid, bad_key),
+             Catch::Contains("--set") && Catch::Contains("did you mean 'beds_per_1000'"));
+  ScenarioOverrides bad_value;
+  bad_value.set = {"parameters.hospital.same_day_share=2"};
+  CHECK_THAT(errors_of(valid, bad_value), Catch::Contains("--set") && Catch::Contains("[0, 1]"));
+  ScenarioOverrides no_equals;
+  no_equals.set = {"seed"};
+  CHECK_THAT(errors_of(valid, no_equals), Catch::Contains("key.path=value"));
+  ScenarioOverrides bad_area;
+  bad_area.set = {"areas.Nowhere.population=5"};
+  CHECK_THAT(errors_of(valid, bad_area), Catch::Contains("name of an item"));
+}
+
+TEST_CASE("command-line seed and replications win over the file", "[scenario]") {
+  ScenarioOverrides overrides;
+  overrides.seed = 123;
+  overrides.replications = 9;
+  const auto scenario = parse_scenario(valid, "test.yaml", overrides);
+  CHECK(scenario.seed == 123);
+  CHECK(scenario.replications == 9);
+}
+
+TEST_CASE("capacities that vanish at the chosen scale are refused", "[scenario][bad_input]") {
+  const auto errors = errors_of(valid + "    hospital_beds: 10\n");
+  CHECK_THAT(errors, Catch::Contains("0 beds at population_scale"));
+}

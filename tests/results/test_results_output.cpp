@@ -1,0 +1,109 @@
+#include <catch2/catch.hpp>
+
+#include <hdf5.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "models/scenario.hpp"
+#include "models/simulation.hpp"
+#include "results/hdf5_results.hpp"
+#include "results/json_summary.hpp"
+
+namespace fs = std::filesystem;
+using hcsim::models::Metric;
+
+namespace {
+
+struct TinyRun {
+  hcsim::models::Scenario scenario;
+  hcsim::models::ExperimentResult result;
+};
+
+const TinyRun& tiny_run() {
+  static const TinyRun run = [] {
+    TinyRun made;
+    hcsim::models::ScenarioOverrides overrides;
+    overrides.replications = 2;
+    made.scenario = hcsim::models::load_scenario(
+        std::string(HCSIM_TEST_DATA_DIR) + "/tiny.yaml", overrides);
+    made.result = hcsim::models::run_experiment(made.scenario, 2);
+    return made;
+  }();
+  return run;
+}
+
+fs::path scratch_dir() {
+  const fs::path dir = fs::temp_directory_path() / ("hcsim-test-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  return dir;
+}
+
+}  // namespace
+
+TEST_CASE("the HDF5 file holds the manifest and every measure with its shape",
+          "[results][hdf5]") {
+  const auto& run = tiny_run();
+  const fs::path path = scratch_dir() / "tiny.h5";
+  hcsim::results::write_results(path.string(), run.scenario, run.result, "hcsim run tiny",
+                                "test");
+  REQUIRE(fs::exists(path));
+  for (const auto& entry : fs::directory_iterator(path.parent_path())) {
+    CHECK(entry.path().filename().string().find(".tmp.") == std::string::npos);
+  }
+
+  const hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  REQUIRE(file >= 0);
+  CHECK(H5Lexists(file, "/manifest/scenario_yaml", H5P_DEFAULT) > 0);
+  CHECK(H5Lexists(file, "/manifest/default_parameters_yaml", H5P_DEFAULT) > 0);
+  CHECK(H5Aexists(file, "seed") > 0);
+
+  const hid_t dataset = H5Dopen2(file, "/measures/emergency_admissions", H5P_DEFAULT);
+  REQUIRE(dataset >= 0);
+  const hid_t space = H5Dget_space(dataset);
+  hsize_t dims[3] = {0, 0, 0};
+  REQUIRE(H5Sget_simple_extent_ndims(space) == 3);
+  H5Sget_simple_extent_dims(space, dims, nullptr);
+  CHECK(dims[0] == 2);  // replications
+  CHECK(dims[1] == 2);  // areas
+  CHECK(dims[2] == 1);  // years
+  std::vector<double> values(4);
+  REQUIRE(H5Dread(dataset, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()) >= 0);
+  CHECK(values[0] == run.result.replications[0].value(0, Metric::emergency_admissions, 0));
+  CHECK(values[3] == run.result.replications[1].value(1, Metric::emergency_admissions, 0));
+  CHECK(H5Aexists(dataset, "units") > 0);
+  H5Sclose(space);
+  H5Dclose(dataset);
+  H5Fclose(file);
+  fs::remove_all(path.parent_path());
+}
+
+TEST_CASE("a failed write leaves no file behind", "[results][hdf5]") {
+  const auto& run = tiny_run();
+  const std::string path = "/nonexistent-dir-for-hcsim/out.h5";
+  CHECK_THROWS_AS(hcsim::results::write_results(path, run.scenario, run.result, "", "test"),
+                  hcsim::results::OutputError);
+  CHECK_FALSE(fs::exists(path));
+}
+
+TEST_CASE("the JSON summary has the agreed shape", "[results][json]") {
+  const auto& run = tiny_run();
+  const std::string json = hcsim::results::json_summary(run.scenario, run.result, 1.5);
+  CHECK_THAT(json, Catch::StartsWith("{\"scenario\": \"tiny\", \"replications\": 2, \"seed\": 7, "
+                                     "\"metrics\": {"));
+  for (const char* metric : {"emergency_admissions", "bed_days", "delayed_discharge_days",
+                             "deaths", "cost_total"}) {
+    CHECK_THAT(json, Catch::Contains(std::string("\"") + metric + "\": {\"mean\": "));
+  }
+  CHECK_THAT(json, Catch::Contains("\"ci95\": [") && Catch::Contains("\"events\": ") &&
+                       Catch::Contains("\"wall_seconds\": 1.5"));
+}
+
+TEST_CASE("JSON strings and numbers are escaped and exact", "[results][json]") {
+  CHECK(hcsim::results::json_escape("a\"b\\c\nd\x01") == "a\\\"b\\\\c\\nd\\u0001");
+  CHECK(hcsim::results::json_number(0.1) == "0.1");
+  CHECK(hcsim::results::json_number(1e300) == "1e+300");
+  CHECK(hcsim::results::json_number(std::nan("")) == "null");
+}

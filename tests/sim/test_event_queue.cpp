@@ -1,0 +1,126 @@
+#include <catch2/catch.hpp>
+
+#include <boost/random/uniform_01.hpp>
+#include <boost/random/uniform_int_distribution.hpp>
+#include <algorithm>
+#include <queue>
+#include <vector>
+
+#include "sim/event_queue.hpp"
+#include "sim/random_stream.hpp"
+#include "sim/scheduler.hpp"
+
+using hcsim::sim::Event;
+using hcsim::sim::runs_before;
+
+namespace {
+
+Event make(double time, std::uint16_t priority, std::uint32_t person, std::uint32_t sequence) {
+  Event event;
+  event.time = time;
+  event.priority = priority;
+  event.person = person;
+  event.sequence = sequence;
+  return event;
+}
+
+bool same_key(const Event& a, const Event& b) {
+  return a.time == b.time && a.priority == b.priority && a.person == b.person &&
+         a.sequence == b.sequence;
+}
+
+}  // namespace
+
+TEST_CASE("events order by time, then priority, then person, then sequence", "[event]") {
+  CHECK(runs_before(make(1.0, 9, 9, 9), make(2.0, 0, 0, 0)));
+  CHECK(runs_before(make(1.0, 0, 9, 9), make(1.0, 1, 0, 0)));
+  CHECK(runs_before(make(1.0, 1, 3, 9), make(1.0, 1, 4, 0)));
+  CHECK(runs_before(make(1.0, 1, 3, 4), make(1.0, 1, 3, 5)));
+  CHECK_FALSE(runs_before(make(1.0, 1, 3, 5), make(1.0, 1, 3, 5)));
+  CHECK_FALSE(runs_before(make(2.0, 0, 0, 0), make(1.0, 9, 9, 9)));
+}
+
+TEST_CASE("ties pop in key order whatever the insertion order", "[event_queue]") {
+  const std::vector<Event> events{make(5.0, 1, 2, 0), make(5.0, 0, 7, 3), make(5.0, 1, 2, 1),
+                                  make(5.0, 1, 1, 9), make(4.0, 3, 3, 3), make(5.0, 0, 7, 2)};
+  std::vector<Event> expected = events;
+  std::sort(expected.begin(), expected.end(), runs_before);
+  std::vector<std::size_t> order{0, 1, 2, 3, 4, 5};
+  do {
+    hcsim::sim::EventQueue queue;
+    for (std::size_t i : order) queue.push(events[i]);
+    for (const Event& want : expected) {
+      REQUIRE_FALSE(queue.empty());
+      REQUIRE(same_key(queue.pop(), want));
+    }
+    REQUIRE(queue.empty());
+  } while (std::next_permutation(order.begin(), order.end()));
+}
+
+template <class Queue>
+void check_against_reference(std::uint64_t seed) {
+  // A reference that is obviously right: a sorted vector.
+  std::vector<Event> reference;
+  Queue queue;
+  hcsim::sim::RandomStreams streams(seed, 0);
+  auto stream = streams.stream(0, 0, 0);
+  boost::random::uniform_int_distribution<int> operation(0, 9);
+  boost::random::uniform_int_distribution<std::uint32_t> small(0, 3);
+  std::uint32_t sequence = 0;
+  double now = 0.0;
+  for (int step = 0; step < 20000; ++step) {
+    const bool push = reference.empty() || operation(stream) < 6;
+    if (push) {
+      // Coarse times make ties common, so the tie-break is exercised.
+      const Event event = make(now + static_cast<double>(small(stream)),
+                               static_cast<std::uint16_t>(small(stream)), small(stream),
+                               sequence++);
+      queue.push(event);
+      reference.insert(std::upper_bound(reference.begin(), reference.end(), event, runs_before),
+                       event);
+    } else {
+      const Event got = queue.pop();
+      REQUIRE(same_key(got, reference.front()));
+      reference.erase(reference.begin());
+      now = got.time;
+    }
+    REQUIRE(queue.size() == reference.size());
+  }
+}
+
+TEST_CASE("4-ary heap matches a sorted reference under random operations", "[event_queue]") {
+  check_against_reference<hcsim::sim::DaryHeap<4>>(1);
+  check_against_reference<hcsim::sim::DaryHeap<4>>(2);
+}
+
+TEST_CASE("binary heap matches a sorted reference under random operations", "[event_queue]") {
+  check_against_reference<hcsim::sim::DaryHeap<2>>(3);
+}
+
+TEST_CASE("the queue does not allocate once reserved", "[event_queue]") {
+  hcsim::sim::EventQueue queue(1000);
+  const auto capacity = queue.capacity();
+  for (std::uint32_t i = 0; i < 1000; ++i) queue.push(make(1000.0 - i, 0, i, 0));
+  for (int round = 0; round < 10000; ++round) {
+    const Event event = queue.pop();
+    queue.push(make(event.time + 1.0, 0, event.person, event.sequence + 1));
+  }
+  CHECK(queue.capacity() == capacity);
+}
+
+TEST_CASE("the scheduler runs events before the window end and counts handled ones",
+          "[scheduler]") {
+  hcsim::sim::Scheduler scheduler;
+  scheduler.schedule(make(1.0, 0, 1, 0));
+  scheduler.schedule(make(3.0, 0, 2, 0));
+  scheduler.schedule(make(2.0, 0, 3, 0));
+  std::vector<double> seen;
+  scheduler.run_until(2.5, [&](const Event& event) {
+    seen.push_back(event.time);
+    return event.person != 3;  // person 3's event is stale
+  });
+  CHECK(seen == std::vector<double>{1.0, 2.0});
+  CHECK(scheduler.events_processed() == 1);
+  CHECK(scheduler.now() == 2.5);
+  CHECK(scheduler.pending() == 1);
+}
