@@ -57,30 +57,29 @@ void boost_sample(benchmark::State& state, Distribution distribution) {
 
 BENCHMARK_CAPTURE(boost_sample, exponential,
                   boost::random::exponential_distribution<double>(1.0 / 5.0))
-    ->Name("rng/boost/exponential(mean 5)");
+    ->Name("rng/boost/exponential/mean:5");
 BENCHMARK_CAPTURE(boost_sample, gamma, boost::random::gamma_distribution<double>(2.0, 2.5))
-    ->Name("rng/boost/gamma(shape 2, scale 2.5)");
+    ->Name("rng/boost/gamma/shape:2/scale:2.5");
 BENCHMARK_CAPTURE(boost_sample, gamma_small_shape,
                   boost::random::gamma_distribution<double>(0.5, 10.0))
-    ->Name("rng/boost/gamma(shape 0.5, scale 10)");
-BENCHMARK_CAPTURE(boost_sample, lognormal,
-                  boost::random::lognormal_distribution<double>(1.5, 0.6))
-    ->Name("rng/boost/lognormal(m 1.5, s 0.6)");
+    ->Name("rng/boost/gamma/shape:0.5/scale:10");
+BENCHMARK_CAPTURE(boost_sample, lognormal, boost::random::lognormal_distribution<double>(1.5, 0.6))
+    ->Name("rng/boost/lognormal/m:1.5/s:0.6");
 BENCHMARK_CAPTURE(boost_sample, weibull, boost::random::weibull_distribution<double>(1.5, 8.0))
-    ->Name("rng/boost/weibull(shape 1.5, scale 8)");
+    ->Name("rng/boost/weibull/shape:1.5/scale:8");
 BENCHMARK_CAPTURE(boost_sample, normal, boost::random::normal_distribution<double>(10.0, 3.0))
-    ->Name("rng/boost/normal(10, 3)");
+    ->Name("rng/boost/normal/mean:10/sd:3");
 BENCHMARK_CAPTURE(boost_sample, bernoulli, boost::random::bernoulli_distribution<double>(0.3))
-    ->Name("rng/boost/bernoulli(0.3)");
+    ->Name("rng/boost/bernoulli/p:0.3");
 // Boost's Poisson switches from inversion to PTRD rejection at mean 10.
 BENCHMARK_CAPTURE(boost_sample, poisson_small, boost::random::poisson_distribution<int>(4.0))
-    ->Name("rng/boost/poisson(4)");
+    ->Name("rng/boost/poisson/mean:4");
 BENCHMARK_CAPTURE(boost_sample, poisson_large, boost::random::poisson_distribution<int>(40.0))
-    ->Name("rng/boost/poisson(40)");
+    ->Name("rng/boost/poisson/mean:40");
 BENCHMARK_CAPTURE(boost_sample, discrete,
-                  boost::random::discrete_distribution<int, double>(
-                      {0.05, 0.10, 0.20, 0.25, 0.15, 0.10, 0.10, 0.05}))
-    ->Name("rng/boost/discrete(8 weights)");
+                  boost::random::discrete_distribution<int, double>({0.05, 0.10, 0.20, 0.25, 0.15,
+                                                                     0.10, 0.10, 0.05}))
+    ->Name("rng/boost/discrete/weights:8");
 
 // sim::Distribution::sample adds the variant dispatch and the per-call copy of
 // the Boost sampler on top of the raw distribution.
@@ -92,7 +91,7 @@ void distribution_sample_lognormal(benchmark::State& state) {
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
 }
-BENCHMARK(distribution_sample_lognormal)->Name("rng/Distribution::sample/lognormal(mean 6, sd 4)");
+BENCHMARK(distribution_sample_lognormal)->Name("rng/Distribution::sample/lognormal/mean:6/sd:4");
 
 // The model's pattern: each draw is addressed, so it builds a fresh stream
 // (and so computes a fresh Philox block) and then samples once.
@@ -106,7 +105,7 @@ void fresh_stream_exponential(benchmark::State& state) {
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
 }
-BENCHMARK(fresh_stream_exponential)->Name("rng/fresh_stream+exponential");
+BENCHMARK(fresh_stream_exponential)->Name("rng/fresh_stream+boost/exponential/mean:5");
 
 void fresh_stream_distribution_lognormal(benchmark::State& state) {
   const RandomStreams streams(seed, 0);
@@ -119,6 +118,6 @@ void fresh_stream_distribution_lognormal(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
 }
 BENCHMARK(fresh_stream_distribution_lognormal)
-    ->Name("rng/fresh_stream+Distribution::sample/lognormal");
+    ->Name("rng/fresh_stream+Distribution::sample/lognormal/mean:6/sd:4");
 
 }  // namespace

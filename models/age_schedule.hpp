@@ -18,6 +18,18 @@ struct AgeSchedule {
     return band;
   }
   [[nodiscard]] double at(double age_years) const noexcept { return values[band_of(age_years)]; }
+  // Mean value over ages [from, to), for ages spread evenly across them.
+  [[nodiscard]] double mean_over(double from, double to) const noexcept {
+    if (!(to > from)) return at(from);
+    double total = 0.0;
+    for (std::size_t band = band_of(from); band < values.size(); ++band) {
+      const double start = band == band_of(from) ? from : lower_bounds[band];
+      const double end = band_end(band) < to ? band_end(band) : to;
+      if (end > start) total += values[band] * (end - start);
+      if (band_end(band) >= to) break;
+    }
+    return total / (to - from);
+  }
   // Upper end of `band` in years (a very large number for the last band).
   [[nodiscard]] double band_end(std::size_t band) const noexcept {
     return band + 1 < lower_bounds.size() ? lower_bounds[band + 1] : 1e9;

@@ -56,25 +56,30 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
                                           : parameters_.hospital.beds_per_1000 *
                                                 spec.population / 1000.0,
                        population_scale);
+  // Capacities are fixed before the population is drawn, so they are the
+  // same in every replication: care-home places either as given or from the
+  // expected initial residents at the default occupancy.
+  places_ = spec.care_home_places
+                ? scaled_count(*spec.care_home_places, population_scale)
+                : static_cast<std::int64_t>(std::llround(
+                      expected_initial_resident_share() * static_cast<double>(people) /
+                      parameters_.care_home.initial_occupancy));
   people_.resize(people);
-  synthesise(population_scale);
+  synthesise();
+}
 
-  if (spec.care_home_places) {
-    places_ = scaled_count(*spec.care_home_places, population_scale);
-    if (places_ < places_held_) {
-      Diagnostic diagnostic;
-      diagnostic.file = "scenario";
-      diagnostic.key_path = "areas." + name_ + ".care_home_places";
-      diagnostic.message = "area '" + name_ + "' starts with " + std::to_string(places_held_) +
-                           " care-home residents but has only " + std::to_string(places_) +
-                           " places at this population_scale; expected at least as many places "
-                           "as initial residents (care_home.initial_resident_share)";
-      throw InputError(diagnostic);
-    }
-  } else {
-    places_ = static_cast<std::int64_t>(std::ceil(static_cast<double>(places_held_) /
-                                                  parameters_.care_home.initial_occupancy));
+double CareArea::expected_initial_resident_share() const {
+  const auto& population = parameters_.population;
+  const auto& bounds = population.age_band_lower_bounds;
+  double people = 0.0;
+  double residents = 0.0;
+  for (std::size_t band = 0; band < bounds.size(); ++band) {
+    const double upper = band + 1 < bounds.size() ? bounds[band + 1] : population.oldest_age;
+    people += population.age_counts[band];
+    residents += population.age_counts[band] *
+                 parameters_.care_home.initial_resident_share.mean_over(bounds[band], upper);
   }
+  return people > 0.0 ? residents / people : 0.0;
 }
 
 sim::RandomStream CareArea::stream(std::uint32_t person, std::uint64_t purpose,
@@ -90,7 +95,7 @@ double CareArea::mortality_multiplier(std::uint32_t person) const {
   return people_.care_home_resident[person] ? parameters_.mortality.care_home_multiplier : 1.0;
 }
 
-void CareArea::synthesise(double /*population_scale*/) {
+void CareArea::synthesise() {
   const auto& population = parameters_.population;
   boost::random::discrete_distribution<std::size_t, double> band_choice(
       population.age_counts.begin(), population.age_counts.end());
@@ -112,7 +117,10 @@ void CareArea::synthesise(double /*population_scale*/) {
         bernoulli(sex_stream, population.female_share[band]) ? Sex::female : Sex::male;
 
     auto home_stream = stream(person, purpose_id(Purpose::synthesis_care_home), 0);
-    if (bernoulli(home_stream, parameters_.care_home.initial_resident_share.at(age))) {
+    // Residents beyond the places available start at home: a scenario may set
+    // fewer places than the population would fill.
+    if (bernoulli(home_stream, parameters_.care_home.initial_resident_share.at(age)) &&
+        places_held_ < places_) {
       people_.care_home_resident[person] = 1;
       people_.setting[person] = Setting::care_home;
       ++places_held_;

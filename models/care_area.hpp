@@ -50,7 +50,8 @@ class CareArea final : public sim::Area {
   enum EventKind : std::uint16_t { admission = 0, death = 1, clinical_stay_end = 2 };
 
   bool handle(const sim::Event& event);
-  void synthesise(double population_scale);
+  void synthesise();
+  [[nodiscard]] double expected_initial_resident_share() const;
 
   // Flows.
   void on_admission(std::uint32_t person);

@@ -93,6 +93,10 @@ assert a["manifest/scenario_yaml"][()] == b["manifest/scenario_yaml"][()]
 assert a.attrs["seed"] == 7
 PY
 
+# --- the shipped Python example reads the file with plain h5py and pandas
+expect_exit 0 "python example" -- $python "$source_dir/analysis/examples/read_results.py" "$work/t1.h5"
+grep -q "emergency_admissions" "$work/stdout" && pass || fail "python example output"
+
 # --- the README's command: the default scenario runs and answers
 expect_exit 0 "default scenario" -- "$hcsim" run "$source_dir/scenarios/default.yaml" --replications 2
 grep -q "delayed_discharge_days" "$work/stdout" && pass || fail "default run table"
