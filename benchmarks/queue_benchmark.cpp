@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "sim/dary_heap.hpp"
+#include "sim/std_heap.hpp"
 #include "sim/event.hpp"
 #include "sim/random_stream.hpp"
 
@@ -61,6 +62,8 @@ template <std::size_t D>
 Event pop_earliest(DaryHeap<D>& queue) noexcept {
   return queue.pop();
 }
+
+Event pop_earliest(hcsim::sim::StdHeap& queue) noexcept { return queue.pop(); }
 
 Event pop_earliest(StdPriorityQueue& queue) {
   Event first = queue.top();
@@ -132,7 +135,8 @@ void hold_model(benchmark::State& state) {
 
 void hold_sizes(benchmark::internal::Benchmark* benchmark) {
   for (const std::int64_t size : {std::int64_t{1} << 10, std::int64_t{1} << 14,
-                                  std::int64_t{1} << 18, std::int64_t{1} << 20}) {
+                                  std::int64_t{1} << 18, std::int64_t{1} << 20,
+                                  std::int64_t{1} << 22}) {
     benchmark->Arg(size);
   }
   benchmark->ArgName("N");
@@ -142,6 +146,7 @@ void hold_sizes(benchmark::internal::Benchmark* benchmark) {
 
 BENCHMARK_TEMPLATE(hold_model, DaryHeap<4>)->Name("hold/DaryHeap<4>")->Apply(hold_sizes);
 BENCHMARK_TEMPLATE(hold_model, DaryHeap<2>)->Name("hold/DaryHeap<2>")->Apply(hold_sizes);
+BENCHMARK_TEMPLATE(hold_model, hcsim::sim::StdHeap)->Name("hold/StdHeap")->Apply(hold_sizes);
 BENCHMARK_TEMPLATE(hold_model, StdPriorityQueue)
     ->Name("hold/std::priority_queue")
     ->Apply(hold_sizes);

@@ -356,6 +356,17 @@ void CareArea::finish(sim::Days end) {
   }
 }
 
+std::string CareArea::first_non_finite_measure() const {
+  for (std::size_t m = 0; m < metric_count; ++m) {
+    for (std::size_t year = 0; year < plan_.years; ++year) {
+      if (!std::isfinite(measure(static_cast<Metric>(m), year))) {
+        return std::string(metric_info[m].name) + " (year " + std::to_string(year + 1) + ")";
+      }
+    }
+  }
+  return {};
+}
+
 double CareArea::measure(Metric metric, std::size_t year) const {
   const auto& costs = parameters_.costs;
   switch (metric) {

@@ -45,6 +45,10 @@ class CareArea final : public sim::Area {
   // Value of `metric` in reporting year `year`.
   [[nodiscard]] double measure(Metric metric, std::size_t year) const;
   [[nodiscard]] const PersonTable& person_table() const noexcept { return people_; }
+  // The name of the first measure that is NaN or infinite, or "" when all are
+  // finite. Checked at every window end so a bad number stops the run where it
+  // appears instead of being written out.
+  [[nodiscard]] std::string first_non_finite_measure() const;
 
  private:
   enum EventKind : std::uint16_t { admission = 0, death = 1, clinical_stay_end = 2 };

@@ -171,8 +171,11 @@ void apply_parameters(MapReader& reader, Parameters& p) {
   }
   {
     MapReader costs = reader.map("costs");
-    costs.number("hospital_bed_day", p.costs.hospital_bed_day, Limits::non_negative("pounds"));
-    costs.number("care_home_week", p.costs.care_home_week, Limits::non_negative("pounds"));
+    // Upper limits catch unit slips (pence for pounds) and keep totals finite.
+    costs.number("hospital_bed_day", p.costs.hospital_bed_day,
+                 Limits::between(0.0, 1e6, "pounds per bed day"));
+    costs.number("care_home_week", p.costs.care_home_week,
+                 Limits::between(0.0, 1e6, "pounds per resident week"));
     costs.finish();
   }
 }

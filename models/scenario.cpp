@@ -167,6 +167,18 @@ Scenario load_scenario(const std::string& path, const ScenarioOverrides& overrid
     diagnostic.message = "cannot open the scenario file (does it exist and is it readable?)";
     throw InputError(diagnostic);
   }
+  // Scenario files are a few kilobytes; refuse anything absurd before parsing.
+  constexpr std::streamoff max_bytes = 16 * 1024 * 1024;
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  if (size > max_bytes) {
+    Diagnostic diagnostic;
+    diagnostic.file = path;
+    diagnostic.message = "the file is " + std::to_string(size) +
+                         " bytes; a scenario file is expected to be under 16 MiB";
+    throw InputError(diagnostic);
+  }
   std::ostringstream text;
   text << in.rdbuf();
   return parse_scenario(text.str(), path, overrides);

@@ -28,7 +28,7 @@ MeasurementPlan measurement_plan(const Scenario& scenario) {
 }
 
 ReplicationResult run_replication(const Scenario& scenario, std::int64_t replication,
-                                  std::vector<AreaFacts>* facts) {
+                                  std::vector<AreaFacts>* facts, const sim::StopFlag* stop) {
   const MeasurementPlan plan = measurement_plan(scenario);
   const sim::RandomStreams streams(scenario.seed, static_cast<std::uint64_t>(replication));
   const std::size_t area_count = scenario.areas.size();
@@ -46,7 +46,18 @@ ReplicationResult run_replication(const Scenario& scenario, std::int64_t replica
   windows.start = 0.0;
   windows.end = plan.end_days;
   windows.window_length = scenario.window_days;
-  sim::run_windows(engine_areas, windows, {});
+  sim::run_windows(engine_areas, windows, [&](std::size_t, sim::Days at) {
+    if (stop && stop->load(std::memory_order_relaxed)) throw sim::Interrupted();
+    for (const auto& area : areas) {
+      const std::string bad = area->first_non_finite_measure();
+      if (!bad.empty()) {
+        throw sim::NumericalError("replication " + std::to_string(replication) + ", area '" +
+                                  area->name() + "', by day " + std::to_string(at) + ": " + bad +
+                                  " is not a finite number; the run was stopped before "
+                                  "writing it");
+      }
+    }
+  });
 
   ReplicationResult result;
   result.replication = replication;
@@ -72,7 +83,7 @@ ReplicationResult run_replication(const Scenario& scenario, std::int64_t replica
 }
 
 ExperimentResult run_experiment(const Scenario& scenario, int threads,
-                                const ProgressCallback& progress) {
+                                const ProgressCallback& progress, const sim::StopFlag* stop) {
   ExperimentResult experiment;
   experiment.plan = measurement_plan(scenario);
   const auto count = static_cast<std::size_t>(scenario.replications);
@@ -84,7 +95,7 @@ ExperimentResult run_experiment(const Scenario& scenario, int threads,
     tbb::parallel_for(std::size_t{0}, count, [&](std::size_t r) {
       std::vector<AreaFacts> facts;
       experiment.replications[r] =
-          run_replication(scenario, static_cast<std::int64_t>(r), r == 0 ? &facts : nullptr);
+          run_replication(scenario, static_cast<std::int64_t>(r), r == 0 ? &facts : nullptr, stop);
       std::lock_guard lock(progress_mutex);
       if (r == 0) experiment.areas = std::move(facts);
       ++done;

@@ -9,6 +9,7 @@
 #include "models/care_area.hpp"
 #include "models/metrics.hpp"
 #include "models/scenario.hpp"
+#include "sim/run_control.hpp"
 
 namespace hcsim::models {
 
@@ -44,8 +45,11 @@ struct ExperimentResult {
 [[nodiscard]] MeasurementPlan measurement_plan(const Scenario& scenario);
 
 // One replication; areas advance in parallel in the calling task arena.
+// At every window end it checks `stop` (throwing sim::Interrupted) and that
+// every measure is finite (throwing sim::NumericalError).
 [[nodiscard]] ReplicationResult run_replication(const Scenario& scenario, std::int64_t replication,
-                                                std::vector<AreaFacts>* facts = nullptr);
+                                                std::vector<AreaFacts>* facts = nullptr,
+                                                const sim::StopFlag* stop = nullptr);
 
 // Called after each finished replication with (done, total); from any thread,
 // serialised.
@@ -53,6 +57,7 @@ using ProgressCallback = std::function<void(std::size_t done, std::size_t total)
 
 // All replications, on `threads` worker threads (0: all hardware threads).
 [[nodiscard]] ExperimentResult run_experiment(const Scenario& scenario, int threads,
-                                              const ProgressCallback& progress = {});
+                                              const ProgressCallback& progress = {},
+                                              const sim::StopFlag* stop = nullptr);
 
 }  // namespace hcsim::models

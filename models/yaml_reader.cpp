@@ -1,5 +1,7 @@
 #include "models/yaml_reader.hpp"
 
+#include <yaml-cpp/depthguard.h>
+
 #include <charconv>
 #include <cmath>
 #include <sstream>
@@ -253,11 +255,52 @@ void MapReader::finish() {
   }
 }
 
+namespace {
+
+// Scenario files are small; anything with more nodes than this (counting each
+// use of an alias, so "billion laughs" documents are caught early) is refused
+// before it can exhaust memory in later processing.
+constexpr std::size_t max_yaml_nodes = 1'000'000;
+
+bool within_node_budget(const YAML::Node& node, std::size_t& budget) {
+  if (budget == 0) return false;
+  --budget;
+  if (node.IsSequence() || node.IsMap()) {
+    for (const auto& entry : node) {
+      if (node.IsMap()) {
+        if (!within_node_budget(entry.first, budget) || !within_node_budget(entry.second, budget)) {
+          return false;
+        }
+      } else if (!within_node_budget(entry, budget)) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 YAML::Node parse_yaml(const std::string& text, const std::string& file) {
   try {
     YAML::Node node = YAML::Load(text);
     if (!node || node.IsNull()) return YAML::Node(YAML::NodeType::Map);
+    std::size_t budget = max_yaml_nodes;
+    if (!within_node_budget(node, budget)) {
+      Diagnostic diagnostic;
+      diagnostic.file = file;
+      diagnostic.message = "the document expands to more than " + std::to_string(max_yaml_nodes) +
+                           " nodes (counting alias uses); a scenario is far smaller";
+      throw InputError(diagnostic);
+    }
     return node;
+  } catch (const YAML::DeepRecursion& error) {
+    Diagnostic diagnostic;
+    diagnostic.file = file;
+    diagnostic.line = error.mark.line + 1;
+    diagnostic.column = error.mark.column + 1;
+    diagnostic.message = "the document is nested too deeply to be a scenario";
+    throw InputError(diagnostic);
   } catch (const YAML::ParserException& error) {
     Diagnostic diagnostic;
     diagnostic.file = file;

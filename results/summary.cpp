@@ -1,5 +1,10 @@
 #include "results/summary.hpp"
 
+#include <cmath>
+#include <string>
+
+#include "sim/run_control.hpp"
+
 namespace hcsim::results {
 
 std::vector<MetricSummary> summarise_metrics(const models::ExperimentResult& result) {
@@ -10,7 +15,16 @@ std::vector<MetricSummary> summarise_metrics(const models::ExperimentResult& res
     for (std::size_t r = 0; r < result.replications.size(); ++r) {
       totals[r] = result.replications[r].total(metric);
     }
-    summaries.push_back({metric, sim::summarise(totals)});
+    const sim::Summary summary = sim::summarise(totals);
+    const bool finite = std::isfinite(summary.mean) && std::isfinite(summary.standard_deviation) &&
+                        std::isfinite(summary.ci95_low.value_or(0.0)) &&
+                        std::isfinite(summary.ci95_high.value_or(0.0));
+    if (!finite) {
+      throw sim::NumericalError(std::string("the summary of ") +
+                                std::string(models::metric_info[m].name) +
+                                " over replications is not a finite number");
+    }
+    summaries.push_back({metric, summary});
   }
   return summaries;
 }

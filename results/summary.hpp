@@ -13,6 +13,8 @@ struct MetricSummary {
   sim::Summary summary;
 };
 
+// Throws sim::NumericalError naming the metric when a mean or interval is not
+// finite, so no such number reaches the output.
 [[nodiscard]] std::vector<MetricSummary> summarise_metrics(const models::ExperimentResult& result);
 
 }  // namespace hcsim::results

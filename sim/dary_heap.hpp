@@ -1,11 +1,11 @@
 #pragma once
 // An implicit d-ary min-heap of events ordered by their total-order key.
 //
-// With D = 4 a node's children share a cache line more often than with D = 2
-// and the tree is half as deep, which usually wins for pops (the dominant cost
-// in a hold-model workload). benchmarks/queue_benchmark.cpp measures it against
-// a binary heap and std::priority_queue; benchmarks/README.md records which
-// one EventQueue uses and why.
+// With D = 4 the tree is half as deep as a binary heap's, which wins once the
+// queue outgrows the caches (about a million events here);
+// benchmarks/queue_benchmark.cpp measures it against binary heaps and
+// std::priority_queue, and benchmarks/README.md records which one EventQueue
+// uses and why.
 //
 // Storage is one std::vector reserved up front; push and pop allocate only
 // when the queue outgrows every size it has had before.
@@ -63,7 +63,11 @@ class DaryHeap {
     items_[index] = moving;
   }
 
-  // Places `moving` starting from a hole at the root.
+  // Places `moving` starting from a hole at the root, bottom-up (Floyd): the
+  // hole first sinks to a leaf along the path of smallest children, comparing
+  // only siblings, and `moving` then rises from there. In a hold workload the
+  // element moved from the back is late, so it rarely rises far, and this
+  // saves the comparison with `moving` at every level on the way down.
   void sift_down(const Event& moving) noexcept {
     const std::size_t count = items_.size();
     std::size_t index = 0;
@@ -75,9 +79,14 @@ class DaryHeap {
       for (std::size_t child = first_child + 1; child < end; ++child) {
         if (runs_before(items_[child], items_[best])) best = child;
       }
-      if (!runs_before(items_[best], moving)) break;
       items_[index] = items_[best];
       index = best;
+    }
+    while (index > 0) {
+      const std::size_t parent = (index - 1) / D;
+      if (!runs_before(moving, items_[parent])) break;
+      items_[index] = items_[parent];
+      index = parent;
     }
     items_[index] = moving;
   }

@@ -1,6 +1,7 @@
 #pragma once
 // The per-area event queue. benchmarks/README.md records the measurement that
-// chose the 4-ary heap over a binary heap and std::priority_queue.
+// chose the 4-ary heap: 6-17% faster than the binary alternatives from a
+// million pending events up (full-scale areas), 3-7% slower below that.
 #include "sim/dary_heap.hpp"
 
 namespace hcsim::sim {

@@ -25,6 +25,8 @@ std::string usage_text() {
 
 Usage:
   hcsim run SCENARIO.yaml [options]   simulate a scenario and summarise its measures
+  hcsim check SCENARIO.yaml [--set k=v ...]
+                                      check a scenario completely without running it
   hcsim --help                        show this text
   hcsim --version                     show the version
 
@@ -65,10 +67,15 @@ Request parse_command_line(const std::vector<std::string>& arguments) {
     request.command = Command::version;
     return request;
   }
-  if (command != "run") {
-    throw UsageError("unknown command '" + command + "'; expected 'run', '--help' or '--version'");
+  if (command == "run") {
+    request.command = Command::run;
+  } else if (command == "check") {
+    request.command = Command::check;
+  } else {
+    throw UsageError("unknown command '" + command +
+                     "'; expected 'run', 'check', '--help' or '--version'");
   }
-  request.command = Command::run;
+  const bool checking = request.command == Command::check;
   RunOptions& run = request.run;
   for (std::size_t i = 1; i < arguments.size(); ++i) {
     std::string argument = arguments[i];
@@ -112,14 +119,21 @@ Request parse_command_line(const std::vector<std::string>& arguments) {
       no_value();
       run.progress = true;
     } else if (argument.rfind("-", 0) == 0 && argument.size() > 1) {
-      throw UsageError("unknown option '" + argument + "' for run; see 'hcsim --help'");
+      throw UsageError("unknown option '" + argument + "' for " + command +
+                       "; see 'hcsim --help'");
     } else if (run.scenario_path.empty()) {
       run.scenario_path = argument;
     } else {
-      throw UsageError("unexpected argument '" + argument + "'; run takes one scenario file");
+      throw UsageError("unexpected argument '" + argument + "'; " + command +
+                       " takes one scenario file");
     }
   }
-  if (run.scenario_path.empty()) throw UsageError("run needs a scenario file: hcsim run SCENARIO.yaml");
+  if (run.scenario_path.empty()) {
+    throw UsageError(command + " needs a scenario file: hcsim " + command + " SCENARIO.yaml");
+  }
+  if (checking && (run.out_path || run.json || run.progress)) {
+    throw UsageError("check takes only a scenario file and --set/--seed/--replications");
+  }
   return request;
 }
 

@@ -14,7 +14,7 @@ class UsageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-enum class Command { help, version, run };
+enum class Command { help, version, run, check };
 
 struct RunOptions {
   std::string scenario_path;
@@ -28,6 +28,7 @@ struct RunOptions {
   bool progress = false;  // force progress lines even when stderr is not a terminal
 };
 
+// `hcsim check` reads the same scenario and overrides as run.
 struct Request {
   Command command = Command::help;
   RunOptions run;

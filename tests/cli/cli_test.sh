@@ -63,6 +63,26 @@ expect_exit 2 "output directory missing" -- "$hcsim" run "$tiny" --out "$work/no
 [ ! -e "$out" ] && pass || fail "a failed run left $out behind"
 ls "$work" | grep -q '\.tmp\.' && fail "temporary output left behind" || pass
 
+# --- check: validates without running
+expect_exit 0 "check default" -- "$hcsim" check "$source_dir/scenarios/default.yaml"
+grep -q "ok: scenario 'default'" "$work/stdout" && pass || fail "check output"
+expect_exit 2 "check unknown key" -- "$hcsim" check "$work/unknown.yaml"
+expect_stderr "did you mean 'horizon_years'?"
+expect_exit 2 "check bad --set" -- "$hcsim" check "$tiny" --set parameters.hospital.same_day_share=7
+expect_stderr "--set: parameters.hospital.same_day_share"
+
+# --- interrupted: SIGINT stops the run at a window end, exit 130, no output file
+"$hcsim" run "$source_dir/scenarios/default.yaml" --replications 200 --threads 1 --quiet \
+  --out "$work/interrupted.h5" >/dev/null 2>"$work/stderr" &
+pid=$!
+sleep 0.5
+kill -INT "$pid"
+wait "$pid"
+code=$?
+[ "$code" -eq 130 ] && pass || fail "SIGINT: exit $code, expected 130"
+[ ! -e "$work/interrupted.h5" ] && pass || fail "an interrupted run wrote output"
+ls "$work" | grep -q 'interrupted.h5.tmp' && fail "interrupted run left a temporary file" || pass
+
 # --- a good run: JSON on stdout only, HDF5 written
 expect_exit 0 "json run" -- "$hcsim" run "$tiny" --json --threads 1 --out "$work/t1.h5"
 $python - "$work/stdout" <<'PY' && pass || fail "JSON contract"

@@ -175,3 +175,30 @@ TEST_CASE("capacities that vanish at the chosen scale are refused", "[scenario][
   const auto errors = errors_of(valid + "    hospital_beds: 10\n");
   CHECK_THAT(errors, Catch::Contains("0 beds at population_scale"));
 }
+
+TEST_CASE("hostile YAML is refused cleanly", "[scenario][bad_input][hostile]") {
+  // Deep nesting: refused by the parser's depth guard, not by a stack overflow.
+  const std::string deep = "name: x\nareas: " + std::string(5000, '[') + std::string(5000, ']');
+  CHECK_THAT(errors_of(deep), Catch::Contains("nested too deeply"));
+  // "Billion laughs": each level doubles the aliases.
+  std::string laughs = "a0: &a0 [x, x]\n";
+  for (int i = 1; i < 30; ++i) {
+    laughs += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [*a" +
+              std::to_string(i - 1) + ", *a" + std::to_string(i - 1) + "]\n";
+  }
+  CHECK_THAT(errors_of(laughs), Catch::Contains("more than"));
+  // Huge and malformed numbers.
+  CHECK_THAT(errors_of(valid + "parameters:\n  hospital:\n    beds_per_1000: 1e400\n"),
+             Catch::Contains("expected a number"));
+  CHECK_THAT(errors_of(valid + "parameters:\n  hospital:\n    beds_per_1000: .nan\n"),
+             Catch::Contains("expected a number"));
+  CHECK_THAT(errors_of("replications: 99999999999999999999999\n"), Catch::Contains("replications"));
+  // Binary junk.
+  std::string junk;
+  for (int i = 0; i < 512; ++i) junk += static_cast<char>((i * 37 + 11) % 256);
+  CHECK_THROWS_AS(parse_scenario(junk, "junk.yaml", {}), InputError);
+  // Wrong shapes.
+  CHECK_THAT(errors_of("- just\n- a list\n"), Catch::Contains("scenario mapping"));
+  CHECK_THAT(errors_of(valid + "parameters: 5\n"), Catch::Contains("expected a mapping"));
+  CHECK_THAT(errors_of("name: x\nareas: {a: 1}\n"), Catch::Contains("expected a list"));
+}

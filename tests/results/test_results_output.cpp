@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,8 @@
 #include "models/simulation.hpp"
 #include "results/hdf5_results.hpp"
 #include "results/json_summary.hpp"
+#include "results/summary.hpp"
+#include "sim/run_control.hpp"
 
 namespace fs = std::filesystem;
 using hcsim::models::Metric;
@@ -106,4 +109,14 @@ TEST_CASE("JSON strings and numbers are escaped and exact", "[results][json]") {
   CHECK(hcsim::results::json_number(0.1) == "0.1");
   CHECK(hcsim::results::json_number(1e300) == "1e+300");
   CHECK(hcsim::results::json_number(std::nan("")) == "null");
+}
+
+TEST_CASE("a non-finite measure stops the summary instead of being reported",
+          "[results][numerical_guard]") {
+  hcsim::models::ExperimentResult result = tiny_run().result;
+  result.replications[1].values[0] = std::numeric_limits<double>::infinity();
+  CHECK_THROWS_WITH(hcsim::results::summarise_metrics(result),
+                    Catch::Contains("emergency_admissions") && Catch::Contains("not a finite"));
+  result.replications[1].values[0] = std::nan("");
+  CHECK_THROWS_AS(hcsim::results::summarise_metrics(result), hcsim::sim::NumericalError);
 }

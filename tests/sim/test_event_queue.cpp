@@ -9,6 +9,7 @@
 #include "sim/event_queue.hpp"
 #include "sim/random_stream.hpp"
 #include "sim/scheduler.hpp"
+#include "sim/std_heap.hpp"
 
 using hcsim::sim::Event;
 using hcsim::sim::runs_before;
@@ -93,8 +94,9 @@ TEST_CASE("4-ary heap matches a sorted reference under random operations", "[eve
   check_against_reference<hcsim::sim::DaryHeap<4>>(2);
 }
 
-TEST_CASE("binary heap matches a sorted reference under random operations", "[event_queue]") {
+TEST_CASE("binary heaps match a sorted reference under random operations", "[event_queue]") {
   check_against_reference<hcsim::sim::DaryHeap<2>>(3);
+  check_against_reference<hcsim::sim::StdHeap>(4);
 }
 
 TEST_CASE("the queue does not allocate once reserved", "[event_queue]") {

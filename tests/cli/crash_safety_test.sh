@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# kill -9 at random moments never leaves a partial results file: the target is
+# either absent, the previous complete file, or a complete new one.
+# Usage: crash_safety_test.sh HCSIM_BINARY SOURCE_DIR
+set -u
+hcsim="$1"
+source_dir="$2"
+python=/usr/bin/python3
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+scenario="$source_dir/scenarios/default.yaml"
+target="$work/results.h5"
+passes=0
+failures=0
+
+complete() {  # a results file that opens and holds its last-written group
+  $python - "$1" <<'PY'
+import sys, h5py
+with h5py.File(sys.argv[1], "r") as f:
+    assert f.attrs["format"] == "hcsim-results"
+    assert f["runs/events"].shape[0] >= 1
+    assert f["summary/mean"].shape[0] >= 1
+PY
+}
+
+# A complete "old" file to protect.
+"$hcsim" run "$scenario" --replications 2 --quiet --out "$target" >/dev/null || exit 1
+old_sum=$(md5sum "$target" | cut -d' ' -f1)
+
+# Kill points spread over start-up, simulation and the write (the write of a
+# 20-replication run takes a few milliseconds, so late kills matter most).
+for delay in 0.00 0.05 0.15 0.30 0.50 0.80 1.10 1.40 1.70 2.00 2.40 2.80; do
+  "$hcsim" run "$scenario" --replications 20 --threads 2 --quiet --out "$target" >/dev/null 2>&1 &
+  pid=$!
+  sleep "$delay"
+  kill -9 "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  if [ ! -e "$target" ]; then
+    echo "FAIL: kill at ${delay}s removed the previous file" >&2; failures=$((failures + 1))
+  elif [ "$(md5sum "$target" | cut -d' ' -f1)" = "$old_sum" ]; then
+    passes=$((passes + 1))
+  elif complete "$target"; then
+    passes=$((passes + 1))
+    old_sum=$(md5sum "$target" | cut -d' ' -f1)
+  else
+    echo "FAIL: kill at ${delay}s left a partial $target" >&2; failures=$((failures + 1))
+  fi
+  rm -f "$work"/results.h5.tmp.*  # what a SIGKILL cannot clean up; never the target
+done
+echo "$passes passed, $failures failed"
+[ "$failures" -eq 0 ]
