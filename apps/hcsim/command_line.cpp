@@ -44,6 +44,9 @@ Options for run:
                          {"scenario", "replications", "seed",
                           "metrics": {name: {"mean", "ci95": [lo, hi]}},
                           "events", "wall_seconds", "horizon_years"}
+  --max-memory-mb M      refuse a run whose memory estimate exceeds M MiB
+                         (default: the memory available when it starts)
+  --max-output-mb M      refuse a run whose HDF5 output would exceed M MiB (default 4096)
   --progress             report progress on stderr even when it is not a terminal
   --quiet                no log lines on stderr (errors are still reported)
 
@@ -107,6 +110,10 @@ Request parse_command_line(const std::vector<std::string>& arguments) {
       run.seed = parse_integer<std::uint64_t>(argument, value(), 0, UINT64_MAX);
     } else if (argument == "--threads") {
       run.threads = parse_integer<int>(argument, value(), 1, 4096);
+    } else if (argument == "--max-memory-mb") {
+      run.max_memory_mb = parse_integer<std::uint64_t>(argument, value(), 1, 1ull << 40);
+    } else if (argument == "--max-output-mb") {
+      run.max_output_mb = parse_integer<std::uint64_t>(argument, value(), 1, 1ull << 40);
     } else if (argument == "--set") {
       run.set.push_back(value());
     } else if (argument == "--json") {

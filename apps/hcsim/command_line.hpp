@@ -26,6 +26,8 @@ struct RunOptions {
   bool json = false;
   bool quiet = false;
   bool progress = false;  // force progress lines even when stderr is not a terminal
+  std::optional<std::uint64_t> max_memory_mb;  // default: memory available now
+  std::uint64_t max_output_mb = 4096;
 };
 
 // `hcsim check` reads the same scenario and overrides as run.

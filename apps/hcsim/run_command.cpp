@@ -9,6 +9,7 @@
 #include "apps/hcsim/exit_codes.hpp"
 #include "apps/hcsim/interrupt.hpp"
 #include "models/input_error.hpp"
+#include "models/resource_estimate.hpp"
 #include "models/scenario.hpp"
 #include "models/simulation.hpp"
 #include "results/hdf5_results.hpp"
@@ -64,6 +65,33 @@ void print_table(const models::Scenario& scenario,
               wall_seconds);
 }
 
+// Refuses, before anything is allocated, a run that would not fit in memory or
+// whose output would exceed the user's limit; the message gives the estimate.
+void check_resources(const models::Scenario& scenario, const RunOptions& options) {
+  const auto estimate = models::estimate_resources(scenario, options.threads);
+  const std::uint64_t memory_limit = options.max_memory_mb
+                                         ? *options.max_memory_mb << 20
+                                         : models::available_memory_bytes();
+  if (memory_limit > 0 && estimate.memory_bytes > memory_limit) {
+    throw models::InputError(models::Diagnostic{
+        scenario.file, 0, 0, "population_scale",
+        "the run needs an estimated " + models::format_bytes(estimate.memory_bytes) + " (" +
+            std::to_string(estimate.people) + " people x " +
+            std::to_string(models::estimated_bytes_per_person) + " bytes x " +
+            std::to_string(estimate.concurrent_replications) +
+            " replications at once), more than the " + models::format_bytes(memory_limit) +
+            (options.max_memory_mb ? " allowed by --max-memory-mb" : " of memory available") +
+            "; lower population_scale or --threads"});
+  }
+  if (options.out_path && estimate.output_bytes > (options.max_output_mb << 20)) {
+    throw models::InputError(models::Diagnostic{
+        scenario.file, 0, 0, "replications",
+        "the output would be about " + models::format_bytes(estimate.output_bytes) +
+            ", more than --max-output-mb " + std::to_string(options.max_output_mb) +
+            " MiB; raise the limit or run fewer replications, areas or years"});
+  }
+}
+
 }  // namespace
 
 int run_command(const RunOptions& options, const std::string& command_line) {
@@ -73,6 +101,7 @@ int run_command(const RunOptions& options, const std::string& command_line) {
   overrides.replications = options.replications;
   const auto scenario = models::load_scenario(options.scenario_path, overrides);
   if (options.out_path) check_output_path(*options.out_path);
+  check_resources(scenario, options);
 
   std::int64_t people = 0;
   for (const auto& area : scenario.areas) {

@@ -63,6 +63,14 @@ expect_exit 2 "output directory missing" -- "$hcsim" run "$tiny" --out "$work/no
 [ ! -e "$out" ] && pass || fail "a failed run left $out behind"
 ls "$work" | grep -q '\.tmp\.' && fail "temporary output left behind" || pass
 
+# --- resource guards: refused before anything is allocated, with the estimate
+expect_exit 2 "memory guard" -- "$hcsim" run "$source_dir/scenarios/default.yaml" --threads 2 \
+  --max-memory-mb 100 --out "$out"
+expect_stderr "needs an estimated"
+expect_exit 2 "output guard" -- "$hcsim" run "$tiny" --replications 100000 --max-output-mb 1 --out "$out"
+expect_stderr "the output would be about"
+[ ! -e "$out" ] && pass || fail "a refused run left $out behind"
+
 # --- check: validates without running
 expect_exit 0 "check default" -- "$hcsim" check "$source_dir/scenarios/default.yaml"
 grep -q "ok: scenario 'default'" "$work/stdout" && pass || fail "check output"

@@ -1,0 +1,32 @@
+#pragma once
+// Estimates of what a run will need, so that a run too large for the machine
+// or for the user's output limit is refused before anything is allocated.
+#include <cstdint>
+#include <string>
+
+#include "models/scenario.hpp"
+
+namespace hcsim::models {
+
+struct ResourceEstimate {
+  std::int64_t people = 0;                 // simulated people per replication
+  std::int64_t concurrent_replications = 1;
+  std::uint64_t memory_bytes = 0;          // peak, all concurrent replications
+  std::uint64_t output_bytes = 0;          // HDF5 file, approximately
+};
+
+// Bytes one simulated person costs at peak: the person columns plus about two
+// pending events in the queue, with slack for vector growth. Measured peak
+// resident memory per person on the default scenario is below this.
+inline constexpr std::uint64_t estimated_bytes_per_person = 128;
+// Fixed cost of the process (libraries, arenas, parameters).
+inline constexpr std::uint64_t estimated_fixed_bytes = 64ull << 20;
+
+[[nodiscard]] ResourceEstimate estimate_resources(const Scenario& scenario, int threads);
+
+// MemAvailable from /proc/meminfo, or 0 when it cannot be read.
+[[nodiscard]] std::uint64_t available_memory_bytes();
+
+[[nodiscard]] std::string format_bytes(std::uint64_t bytes);
+
+}  // namespace hcsim::models
