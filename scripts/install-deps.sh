@@ -10,6 +10,7 @@ packages=(
   catch2 librandom123-dev
   libopenmpi-dev openmpi-bin
   libbenchmark-dev
+  clang libclang-rt-14-dev
   python3 python3-h5py python3-pandas python3-matplotlib python3-numpy
 )
 

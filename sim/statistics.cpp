@@ -2,6 +2,7 @@
 
 #include <boost/math/distributions/students_t.hpp>
 #include <cmath>
+#include <vector>
 
 namespace hcsim::sim {
 
@@ -33,6 +34,51 @@ Summary summarise(std::span<const double> values) {
   summary.ci95_low = mean - half_width;
   summary.ci95_high = mean + half_width;
   return summary;
+}
+
+}  // namespace hcsim::sim
+
+namespace hcsim::sim {
+
+Difference paired_difference(std::span<const double> a, std::span<const double> b) {
+  std::vector<double> differences(a.size());
+  for (std::size_t i = 0; i < a.size() && i < b.size(); ++i) differences[i] = b[i] - a[i];
+  const Summary summary = summarise(differences);
+  return {summary.mean, summary.ci95_low, summary.ci95_high};
+}
+
+Difference welch_difference(std::span<const double> a, std::span<const double> b) {
+  const Summary sa = summarise(a);
+  const Summary sb = summarise(b);
+  Difference difference{sb.mean - sa.mean, std::nullopt, std::nullopt};
+  if (sa.count < 2 || sb.count < 2) return difference;
+  const double va = sa.standard_deviation * sa.standard_deviation / static_cast<double>(sa.count);
+  const double vb = sb.standard_deviation * sb.standard_deviation / static_cast<double>(sb.count);
+  const double standard_error = std::sqrt(va + vb);
+  if (standard_error == 0.0) {
+    difference.ci95_low = difference.ci95_high = difference.estimate;
+    return difference;
+  }
+  // Welch-Satterthwaite degrees of freedom.
+  const double degrees = (va + vb) * (va + vb) /
+                         (va * va / static_cast<double>(sa.count - 1) +
+                          vb * vb / static_cast<double>(sb.count - 1));
+  const double half_width = student_t_975(degrees) * standard_error;
+  difference.ci95_low = difference.estimate - half_width;
+  difference.ci95_high = difference.estimate + half_width;
+  return difference;
+}
+
+std::size_t replications_needed(const Summary& pilot, double relative_half_width) {
+  if (pilot.count < 2 || pilot.mean == 0.0 || !(relative_half_width > 0.0)) return 0;
+  const double target = relative_half_width * std::abs(pilot.mean);
+  // Smallest n with t(n-1) * sd / sqrt(n) <= target.
+  for (std::size_t n = 2; n < 10'000'000; n = n < 1000 ? n + 1 : n + n / 100) {
+    const double half_width = student_t_975(static_cast<double>(n - 1)) *
+                              pilot.standard_deviation / std::sqrt(static_cast<double>(n));
+    if (half_width <= target) return n;
+  }
+  return 10'000'000;
 }
 
 }  // namespace hcsim::sim

@@ -18,6 +18,49 @@ Integer parse_integer(const std::string& option, const std::string& text, Intege
   return value;
 }
 
+double parse_fraction(const std::string& option, const std::string& text) {
+  double value = 0.0;
+  const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (result.ec != std::errc() || result.ptr != text.data() + text.size() || !(value > 0.0) ||
+      !(value < 1.0)) {
+    throw UsageError(option + " expects a number between 0 and 1 (for example 0.01), got '" +
+                     text + "'");
+  }
+  return value;
+}
+
+Request parse_results_options(Request& request, const std::vector<std::string>& arguments) {
+  const std::string& command = arguments[0];
+  ResultsOptions& options = request.results;
+  for (std::size_t i = 1; i < arguments.size(); ++i) {
+    const std::string& argument = arguments[i];
+    if (argument == "--json") {
+      options.json = true;
+    } else if (argument == "--help" || argument == "-h") {
+      request.command = Command::help;
+      return request;
+    } else if (command == "replications" && argument == "--relative-half-width") {
+      if (i + 1 >= arguments.size()) throw UsageError(argument + " expects a value");
+      options.relative_half_width = parse_fraction(argument, arguments[++i]);
+    } else if (command == "replications" && argument.rfind("--relative-half-width=", 0) == 0) {
+      options.relative_half_width =
+          parse_fraction("--relative-half-width", argument.substr(argument.find('=') + 1));
+    } else if (argument.rfind("-", 0) == 0 && argument.size() > 1) {
+      throw UsageError("unknown option '" + argument + "' for " + command +
+                       "; see 'hcsim --help'");
+    } else {
+      options.paths.push_back(argument);
+    }
+  }
+  const std::size_t wanted = command == "compare" ? 2 : 1;
+  if (options.paths.size() != wanted) {
+    throw UsageError(command == "compare" ? "compare needs two results files: hcsim compare A.h5 B.h5"
+                                          : "replications needs one results file: hcsim "
+                                            "replications FILE.h5");
+  }
+  return request;
+}
+
 }  // namespace
 
 std::string usage_text() {
@@ -27,6 +70,11 @@ Usage:
   hcsim run SCENARIO.yaml [options]   simulate a scenario and summarise its measures
   hcsim check SCENARIO.yaml [--set k=v ...]
                                       check a scenario completely without running it
+  hcsim compare A.h5 B.h5 [--json]    paired difference of every metric (B - A) with a
+                                      95% CI, beside the CI an unpaired comparison gives
+  hcsim replications FILE.h5 [--relative-half-width 0.01] [--json]
+                                      replications each metric needs for a 95% CI
+                                      half-width of that share of its mean
   hcsim --help                        show this text
   hcsim --version                     show the version
 
@@ -50,6 +98,11 @@ Options for run:
   --progress             report progress on stderr even when it is not a terminal
   --quiet                no log lines on stderr (errors are still reported)
 
+compare --json prints one object:
+  {"metrics": {name: {"a", "b", "diff", "ci95_paired": [lo, hi], "ci95_unpaired": [lo, hi]}}}
+Two runs of one seed share every draw a person makes for the same purpose
+(common random numbers), so the paired interval is usually far narrower.
+
 Metrics are totals over all areas and measured years (after warm-up), with a
 Student t 95% confidence interval across replications.
 
@@ -70,13 +123,17 @@ Request parse_command_line(const std::vector<std::string>& arguments) {
     request.command = Command::version;
     return request;
   }
+  if (command == "compare" || command == "replications") {
+    request.command = command == "compare" ? Command::compare : Command::replications;
+    return parse_results_options(request, arguments);
+  }
   if (command == "run") {
     request.command = Command::run;
   } else if (command == "check") {
     request.command = Command::check;
   } else {
     throw UsageError("unknown command '" + command +
-                     "'; expected 'run', 'check', '--help' or '--version'");
+                     "'; expected run, check, compare, replications, --help or --version");
   }
   const bool checking = request.command == Command::check;
   RunOptions& run = request.run;

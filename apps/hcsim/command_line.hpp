@@ -14,7 +14,7 @@ class UsageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-enum class Command { help, version, run, check };
+enum class Command { help, version, run, check, compare, replications };
 
 struct RunOptions {
   std::string scenario_path;
@@ -30,10 +30,18 @@ struct RunOptions {
   std::uint64_t max_output_mb = 4096;
 };
 
+// hcsim compare A.h5 B.h5 and hcsim replications FILE.h5 read results files.
+struct ResultsOptions {
+  std::vector<std::string> paths;
+  double relative_half_width = 0.01;  // replications: target 95% half-width / mean
+  bool json = false;
+};
+
 // `hcsim check` reads the same scenario and overrides as run.
 struct Request {
   Command command = Command::help;
   RunOptions run;
+  ResultsOptions results;
 };
 
 // Throws UsageError on anything it does not understand.

@@ -12,4 +12,10 @@ int run_command(const RunOptions& options, const std::string& command_line);
 // hcsim check: load and check the scenario completely, simulate nothing.
 int check_command(const RunOptions& options);
 
+// hcsim compare: paired and unpaired differences between two results files.
+int compare_command(const ResultsOptions& options);
+
+// hcsim replications: replications needed per metric for a target precision.
+int replications_command(const ResultsOptions& options);
+
 }  // namespace hcsim::app

@@ -41,6 +41,10 @@ int main(int argc, char** argv) {
         return hcsim::app::run_command(request.run, command_line);
       case hcsim::app::Command::check:
         return hcsim::app::check_command(request.run);
+      case hcsim::app::Command::compare:
+        return hcsim::app::compare_command(request.results);
+      case hcsim::app::Command::replications:
+        return hcsim::app::replications_command(request.results);
     }
   } catch (const hcsim::app::UsageError& error) {
     std::fprintf(stderr, "hcsim: error: %s\n", error.what());

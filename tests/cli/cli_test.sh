@@ -121,6 +121,28 @@ assert a["manifest/scenario_yaml"][()] == b["manifest/scenario_yaml"][()]
 assert a.attrs["seed"] == 7
 PY
 
+# --- compare: common random numbers make the paired interval narrower
+"$hcsim" run "$tiny" --quiet --set areas.0.hospital_beds=300 --out "$work/fewer_beds.h5" >/dev/null \
+  || fail "second scenario run"
+expect_exit 0 "compare --json" -- "$hcsim" compare "$work/t1.h5" "$work/fewer_beds.h5" --json
+$python - "$work/stdout" <<'PY' && pass || fail "compare JSON contract"
+import json, sys
+obj = json.loads(open(sys.argv[1]).read())
+m = obj["metrics"]["bed_wait_days"]
+assert set(["a", "b", "diff", "ci95_paired", "ci95_unpaired"]) <= m.keys()
+assert abs(m["diff"] - (m["b"] - m["a"])) < 1e-6 * max(1.0, abs(m["a"]))
+d = obj["metrics"]["deaths"]
+paired = d["ci95_paired"][1] - d["ci95_paired"][0]
+unpaired = d["ci95_unpaired"][1] - d["ci95_unpaired"][0]
+assert paired < unpaired, (paired, unpaired)
+PY
+expect_exit 0 "replications" -- "$hcsim" replications "$work/t1.h5" --relative-half-width 0.05 --json
+$python -c "import json,sys; o=json.load(open(sys.argv[1])); assert o['metrics']['deaths']['replications'] >= 2" "$work/stdout" && pass || fail "replications JSON"
+expect_exit 2 "compare a missing file" -- "$hcsim" compare "$work/t1.h5" "$work/none.h5"
+expect_stderr "none.h5: no such results file"
+expect_exit 2 "compare a non-HDF5 file" -- "$hcsim" compare "$work/t1.h5" "$tiny"
+expect_stderr "is not an HDF5 file"
+
 # --- the shipped Python example reads the file with plain h5py and pandas
 expect_exit 0 "python example" -- $python "$source_dir/analysis/examples/read_results.py" "$work/t1.h5"
 grep -q "emergency_admissions" "$work/stdout" && pass || fail "python example output"

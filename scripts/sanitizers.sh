@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs the test suite under AddressSanitizer + UndefinedBehaviorSanitizer, and
+# the parallel runner's tests under ThreadSanitizer. CI runs this after the
+# README's test command.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cmake --preset asan-ubsan >/dev/null
+cmake --build --preset asan-ubsan -j2
+# The crash-safety test kills processes on purpose; under ASan it only runs slower.
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --preset asan-ubsan
+cmake --preset tsan >/dev/null
+cmake --build --preset tsan -j2 --target hcsim_tests hcsim
+# Everything that runs areas or replications on several threads.
+TSAN_OPTIONS=halt_on_error=1 ctest --preset tsan -R "determinism|threads|window|simulation|cli_end_to_end"
