@@ -1,6 +1,7 @@
 #include "models/scenario.hpp"
 
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -91,7 +92,7 @@ std::int64_t scaled_count(double full_scale, double scale) noexcept {
   return static_cast<std::int64_t>(std::llround(full_scale * scale));
 }
 
-void apply_set_override(YAML::Node& root, const std::string& assignment) {
+void apply_set_override(YAML::Node& root, const std::string& assignment, NodeOrigins& origins) {
   const auto equals = assignment.find('=');
   if (equals == std::string::npos || equals == 0) {
     throw InputError(set_error(assignment, "expected key.path=value"));
@@ -105,6 +106,7 @@ void apply_set_override(YAML::Node& root, const std::string& assignment) {
     throw InputError(set_error(assignment, "the value is not valid YAML: " + error.msg));
   }
   value = value ? without_marks(value) : YAML::Node(YAML::NodeType::Null);
+  origins.record(value, "--set");
 
   const std::vector<std::string> parts = split_path(path);
   YAML::Node node = root;
@@ -159,12 +161,17 @@ void apply_set_override(YAML::Node& root, const std::string& assignment) {
   }
 }
 
-Scenario load_scenario(const std::string& path, const ScenarioOverrides& overrides) {
+namespace {
+
+constexpr int max_extends_depth = 16;
+
+std::string read_text_file(const std::string& path, const Diagnostic* referenced_from) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    Diagnostic diagnostic;
-    diagnostic.file = path;
-    diagnostic.message = "cannot open the scenario file (does it exist and is it readable?)";
+    Diagnostic diagnostic = referenced_from ? *referenced_from : Diagnostic{};
+    if (!referenced_from) diagnostic.file = path;
+    diagnostic.message = "cannot open the scenario file '" + path +
+                         "' (does it exist and is it readable?)";
     throw InputError(diagnostic);
   }
   // Scenario files are a few kilobytes; refuse anything absurd before parsing.
@@ -181,24 +188,96 @@ Scenario load_scenario(const std::string& path, const ScenarioOverrides& overrid
   }
   std::ostringstream text;
   text << in.rdbuf();
-  return parse_scenario(text.str(), path, overrides);
+  return text.str();
+}
+
+YAML::Node merge_trees(const YAML::Node& base, const YAML::Node& over) {
+  if (!base.IsMap() || !over.IsMap()) return over;
+  YAML::Node merged(YAML::NodeType::Map);
+  for (const auto& entry : base) merged[entry.first.Scalar()] = entry.second;
+  for (const auto& entry : over) {
+    const std::string key = entry.first.Scalar();
+    const YAML::Node existing = merged[key];
+    merged[key] = existing && existing.IsMap() ? merge_trees(existing, entry.second) : entry.second;
+  }
+  return merged;
+}
+
+YAML::Node load_tree(const std::string& path, NodeOrigins& origins,
+                     std::vector<std::string>& chain, const Diagnostic* referenced_from) {
+  namespace fs = std::filesystem;
+  const std::string canonical = fs::weakly_canonical(fs::path(path)).string();
+  for (const auto& seen : chain) {
+    if (seen == canonical) {
+      Diagnostic diagnostic = referenced_from ? *referenced_from : Diagnostic{path};
+      diagnostic.message = "'extends' forms a cycle through " + path;
+      throw InputError(diagnostic);
+    }
+  }
+  if (chain.size() >= max_extends_depth) {
+    Diagnostic diagnostic = referenced_from ? *referenced_from : Diagnostic{path};
+    diagnostic.message = "'extends' chains more than " + std::to_string(max_extends_depth) +
+                         " files";
+    throw InputError(diagnostic);
+  }
+  chain.push_back(canonical);
+  YAML::Node root = parse_yaml(read_text_file(path, referenced_from), path);
+  origins.record(root, path);
+  if (!root.IsMap() || !root["extends"]) return root;
+
+  const YAML::Node extends = root["extends"];
+  Diagnostic at_extends;
+  at_extends.file = path;
+  at_extends.line = extends.Mark().line + 1;
+  at_extends.column = extends.Mark().column + 1;
+  at_extends.key_path = "extends";
+  if (!extends.IsScalar() || extends.Scalar().empty()) {
+    at_extends.message = "expected the path of the scenario file this one extends";
+    throw InputError(at_extends);
+  }
+  const fs::path base_path = fs::path(path).parent_path() / extends.Scalar();
+  const YAML::Node base = load_tree(base_path.string(), origins, chain, &at_extends);
+  YAML::Node without_extends(YAML::NodeType::Map);
+  for (const auto& entry : root) {
+    if (entry.first.Scalar() != "extends") without_extends[entry.first.Scalar()] = entry.second;
+  }
+  return merge_trees(base, without_extends);
+}
+
+}  // namespace
+
+YAML::Node load_scenario_tree(const std::string& path, NodeOrigins& origins) {
+  std::vector<std::string> chain;
+  return load_tree(path, origins, chain, nullptr);
+}
+
+Scenario load_scenario(const std::string& path, const ScenarioOverrides& overrides) {
+  NodeOrigins origins;
+  YAML::Node root = load_scenario_tree(path, origins);
+  return read_scenario(root, path, overrides, origins);
 }
 
 Scenario parse_scenario(const std::string& text, const std::string& file,
                         const ScenarioOverrides& overrides) {
-  YAML::Node root = parse_yaml(text, file);
+  NodeOrigins origins;
+  return read_scenario(parse_yaml(text, file), file, overrides, origins);
+}
+
+Scenario read_scenario(YAML::Node root, const std::string& file,
+                       const ScenarioOverrides& overrides, NodeOrigins& origins) {
   if (!root.IsMap()) {
     Diagnostic diagnostic;
     diagnostic.file = file;
     diagnostic.message = "expected a scenario mapping (name:, areas:, ...) at the top level";
     throw InputError(diagnostic);
   }
-  for (const auto& assignment : overrides.set) apply_set_override(root, assignment);
+  for (const auto& assignment : overrides.set) apply_set_override(root, assignment, origins);
 
   Diagnostics diagnostics;
   Scenario scenario;
   scenario.file = file;
   MapReader reader(root, file, "", diagnostics);
+  reader.set_origins(&origins);
   reader.text("name", scenario.name);
   if (scenario.name.empty()) reader.error("name", "every scenario needs a name");
   reader.text("description", scenario.description);

@@ -48,10 +48,20 @@ struct ScenarioOverrides {
 [[nodiscard]] Scenario load_scenario(const std::string& path, const ScenarioOverrides& overrides);
 [[nodiscard]] Scenario parse_scenario(const std::string& text, const std::string& file,
                                       const ScenarioOverrides& overrides);
+// Reads a parsed (and possibly merged) scenario tree.
+[[nodiscard]] Scenario read_scenario(YAML::Node root, const std::string& file,
+                                     const ScenarioOverrides& overrides, NodeOrigins& origins);
 
 // Applies one "key.path=value" override onto a YAML tree. Path parts are map
-// keys, list indices, or (inside `areas`) area names. Throws InputError.
-void apply_set_override(YAML::Node& root, const std::string& assignment);
+// keys, list indices, or (inside `areas`) area names. The new nodes are
+// recorded in `origins` as coming from "--set". Throws InputError.
+void apply_set_override(YAML::Node& root, const std::string& assignment, NodeOrigins& origins);
+
+// Reads a scenario file and the chain of files it `extends:` (paths relative
+// to the extending file), merged: mappings merge key by key with the
+// extending file winning; any other value, lists included, is replaced whole.
+// Records each node's file in `origins`.
+[[nodiscard]] YAML::Node load_scenario_tree(const std::string& path, NodeOrigins& origins);
 
 // Scaled capacity: full-scale value times scale, rounded to whole units.
 [[nodiscard]] std::int64_t scaled_count(double full_scale, double scale) noexcept;

@@ -24,6 +24,26 @@ std::string format_number(double value) {
 
 }  // namespace
 
+void NodeOrigins::record(const YAML::Node& root, const std::string& file) {
+  if (!root) return;
+  nodes_.emplace_back(root, file);
+  if (root.IsMap()) {
+    for (const auto& entry : root) {
+      record(entry.first, file);
+      record(entry.second, file);
+    }
+  } else if (root.IsSequence()) {
+    for (const auto& item : root) record(item, file);
+  }
+}
+
+const std::string* NodeOrigins::file_of(const YAML::Node& node) const {
+  for (const auto& [recorded, file] : nodes_) {
+    if (recorded.is(node)) return &file;
+  }
+  return nullptr;
+}
+
 bool Limits::allows(double value) const noexcept {
   if (!std::isfinite(value)) return false;
   if (min_exclusive ? !(value > min) : !(value >= min)) return false;
@@ -65,11 +85,12 @@ std::string MapReader::key_path(const std::string& key) const {
 Diagnostic MapReader::at(const YAML::Node& node, const std::string& path,
                          std::string message) const {
   Diagnostic diagnostic;
-  const YAML::Mark mark = node ? node.Mark() : node_ ? node_.Mark() : YAML::Mark::null_mark();
-  if (mark.is_null() || mark.line < 0) {
-    diagnostic.file = node ? "--set" : file_;
-  } else {
-    diagnostic.file = file_;
+  const YAML::Node& located = node ? node : node_;
+  const std::string* origin = origins_ && located ? origins_->file_of(located) : nullptr;
+  diagnostic.file = origin ? *origin : file_;
+  const YAML::Mark mark = located ? located.Mark() : YAML::Mark::null_mark();
+  // Nodes built in memory (merged mappings, --set values) have no position.
+  if (!mark.is_null() && mark.line >= 0) {
     diagnostic.line = mark.line + 1;
     diagnostic.column = mark.column + 1;
   }
@@ -221,6 +242,7 @@ MapReader MapReader::map(const std::string& key) {
   known_.push_back(key);
   YAML::Node value = child(key);
   MapReader nested(value ? value : YAML::Node(), file_, key_path(key), *diagnostics_);
+  nested.set_origins(origins_);
   return nested;
 }
 
@@ -236,6 +258,7 @@ void MapReader::each_map(const std::string& key,
   for (std::size_t i = 0; i < value.size(); ++i) {
     MapReader item(value[i], file_, key_path(key) + "[" + std::to_string(i) + "]",
                    *diagnostics_);
+    item.set_origins(origins_);
     read_item(item, i);
     item.finish();
   }
@@ -251,7 +274,9 @@ void MapReader::finish() {
     std::string message = "unknown key '" + key + "'";
     const std::string suggestion = closest_match(key, known_);
     if (!suggestion.empty()) message += "; did you mean '" + suggestion + "'?";
-    diagnostics_->add(at(entry.first, key_path(key), message));
+    // A key added by --set has no position of its own; its value knows its origin.
+    const bool key_has_position = !entry.first.Mark().is_null() && entry.first.Mark().line >= 0;
+    diagnostics_->add(at(key_has_position ? entry.first : entry.second, key_path(key), message));
   }
 }
 

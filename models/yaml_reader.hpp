@@ -32,6 +32,19 @@ struct Limits {
   [[nodiscard]] std::string describe() const;
 };
 
+// Which file each node came from, for documents merged by `extends:`, so a
+// diagnostic names the file that holds the offending line.
+class NodeOrigins {
+ public:
+  // Records every node under `root` as coming from `file`.
+  void record(const YAML::Node& root, const std::string& file);
+  // The file `node` came from, or nullptr when it was not recorded.
+  [[nodiscard]] const std::string* file_of(const YAML::Node& node) const;
+
+ private:
+  std::vector<std::pair<YAML::Node, std::string>> nodes_;
+};
+
 class MapReader {
  public:
   // `file` names where the node came from; nodes without a position (added
@@ -63,6 +76,10 @@ class MapReader {
   // Marks a key as known without reading it (read elsewhere).
   void accept(const std::string& key) { known_.push_back(key); }
 
+  // Looks up the file of each node in `origins` (which must outlive the
+  // reader and its nested readers).
+  void set_origins(const NodeOrigins* origins) noexcept { origins_ = origins; }
+
  private:
   [[nodiscard]] YAML::Node child(const std::string& key) const;
   [[nodiscard]] Diagnostic at(const YAML::Node& node, const std::string& key_path,
@@ -75,6 +92,7 @@ class MapReader {
   std::string path_;
   Diagnostics* diagnostics_;
   std::vector<std::string> known_;
+  const NodeOrigins* origins_ = nullptr;
 };
 
 // Parses YAML text, turning parser errors into diagnostics. Empty documents

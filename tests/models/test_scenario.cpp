@@ -202,3 +202,38 @@ TEST_CASE("hostile YAML is refused cleanly", "[scenario][bad_input][hostile]") {
   CHECK_THAT(errors_of(valid + "parameters: 5\n"), Catch::Contains("expected a mapping"));
   CHECK_THAT(errors_of("name: x\nareas: {a: 1}\n"), Catch::Contains("expected a list"));
 }
+
+namespace {
+
+std::string load_errors(const std::string& name) {
+  try {
+    (void)hcsim::models::load_scenario(std::string(HCSIM_TEST_DATA_DIR) + "/extends/" + name, {});
+  } catch (const InputError& error) {
+    return error.what();
+  }
+  FAIL("the scenario was accepted");
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("extends merges a base scenario, the extending file winning", "[scenario][extends]") {
+  const auto scenario =
+      hcsim::models::load_scenario(std::string(HCSIM_TEST_DATA_DIR) + "/extends/child.yaml", {});
+  CHECK(scenario.name == "child");
+  CHECK(scenario.seed == 9);
+  CHECK(scenario.replications == 2);  // from the base
+  REQUIRE(scenario.areas.size() == 1);
+  CHECK(scenario.areas[0].parameters.hospital.same_day_share == 0.4);  // overridden
+  CHECK(scenario.areas[0].parameters.hospital.beds_per_1000 == 2.0);   // kept from the base
+  CHECK_THAT(scenario.resolved_yaml, Catch::Contains("same_day_share: 0.4") &&
+                                         !Catch::Contains("extends"));
+}
+
+TEST_CASE("errors in an extended file name that file and line", "[scenario][extends][bad_input]") {
+  CHECK_THAT(load_errors("child_of_bad.yaml"),
+             Catch::Contains("bad_base.yaml:5:20: areas[0].hospital_beds"));
+  CHECK_THAT(load_errors("cycle_a.yaml"), Catch::Contains("cycle"));
+  CHECK_THAT(load_errors("orphan.yaml"),
+             Catch::Contains("orphan.yaml:1:10: extends") && Catch::Contains("no_such_base.yaml"));
+}
