@@ -5,7 +5,12 @@
 #include <fstream>
 #include <sstream>
 
+extern const std::string_view hcsim_default_scenario_yaml;
+
 namespace hcsim::models {
+
+std::string_view default_scenario_text() { return hcsim_default_scenario_yaml; }
+
 namespace {
 
 Diagnostic set_error(const std::string& assignment, std::string message) {
@@ -209,13 +214,17 @@ YAML::Node load_tree(const std::string& path, NodeOrigins& origins,
   const std::string canonical = fs::weakly_canonical(fs::path(path)).string();
   for (const auto& seen : chain) {
     if (seen == canonical) {
-      Diagnostic diagnostic = referenced_from ? *referenced_from : Diagnostic{path};
+      Diagnostic diagnostic;
+      diagnostic.file = path;
+      if (referenced_from) diagnostic = *referenced_from;
       diagnostic.message = "'extends' forms a cycle through " + path;
       throw InputError(diagnostic);
     }
   }
   if (chain.size() >= max_extends_depth) {
-    Diagnostic diagnostic = referenced_from ? *referenced_from : Diagnostic{path};
+    Diagnostic diagnostic;
+    diagnostic.file = path;
+    if (referenced_from) diagnostic = *referenced_from;
     diagnostic.message = "'extends' chains more than " + std::to_string(max_extends_depth) +
                          " files";
     throw InputError(diagnostic);

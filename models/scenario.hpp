@@ -63,6 +63,10 @@ void apply_set_override(YAML::Node& root, const std::string& assignment, NodeOri
 // Records each node's file in `origins`.
 [[nodiscard]] YAML::Node load_scenario_tree(const std::string& path, NodeOrigins& origins);
 
+// scenarios/default.yaml as shipped, embedded so `hcsim bench` runs anywhere.
+[[nodiscard]] std::string_view default_scenario_text();
+inline constexpr const char* default_scenario_name = "<embedded scenarios/default.yaml>";
+
 // Scaled capacity: full-scale value times scale, rounded to whole units.
 [[nodiscard]] std::int64_t scaled_count(double full_scale, double scale) noexcept;
 

@@ -3,6 +3,7 @@
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
+#include <chrono>
 #include <cmath>
 #include <memory>
 #include <mutex>
@@ -33,6 +34,8 @@ ReplicationResult run_replication(const Scenario& scenario, std::int64_t replica
   const sim::RandomStreams streams(scenario.seed, static_cast<std::uint64_t>(replication));
   const std::size_t area_count = scenario.areas.size();
 
+  using Clock = std::chrono::steady_clock;
+  const auto synthesis_start = Clock::now();
   // Synthesis is per area and independent, so it runs in parallel too.
   std::vector<std::unique_ptr<CareArea>> areas(area_count);
   tbb::parallel_for(std::size_t{0}, area_count, [&](std::size_t i) {
@@ -40,6 +43,7 @@ ReplicationResult run_replication(const Scenario& scenario, std::int64_t replica
                                           scenario.population_scale, plan, streams);
   });
 
+  const auto simulation_start = Clock::now();
   std::vector<sim::Area*> engine_areas;
   for (auto& area : areas) engine_areas.push_back(area.get());
   sim::WindowPlan windows;
@@ -60,6 +64,10 @@ ReplicationResult run_replication(const Scenario& scenario, std::int64_t replica
   });
 
   ReplicationResult result;
+  result.synthesis_seconds =
+      std::chrono::duration<double>(simulation_start - synthesis_start).count();
+  result.simulation_seconds =
+      std::chrono::duration<double>(Clock::now() - simulation_start).count();
   result.replication = replication;
   result.areas = area_count;
   result.years = plan.years;

@@ -20,6 +20,9 @@ struct ReplicationResult {
   std::size_t years = 0;
   std::vector<double> values;  // [area][metric][year]
   std::uint64_t events = 0;
+  // Wall-clock seconds by phase, for benchmarks; not part of the results.
+  double synthesis_seconds = 0.0;
+  double simulation_seconds = 0.0;
 
   [[nodiscard]] double value(std::size_t area, Metric metric, std::size_t year) const {
     return values[(area * metric_count + index_of(metric)) * years + year];

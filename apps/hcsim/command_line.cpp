@@ -29,6 +29,43 @@ double parse_fraction(const std::string& option, const std::string& text) {
   return value;
 }
 
+double parse_positive(const std::string& option, const std::string& text, double max) {
+  double value = 0.0;
+  const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (result.ec != std::errc() || result.ptr != text.data() + text.size() || !(value > 0.0) ||
+      value > max) {
+    throw UsageError(option + " expects a number above 0 and at most " + std::to_string(max) +
+                     ", got '" + text + "'");
+  }
+  return value;
+}
+
+Request parse_bench_options(Request& request, const std::vector<std::string>& arguments) {
+  BenchOptions& options = request.bench;
+  for (std::size_t i = 1; i < arguments.size(); ++i) {
+    const std::string& argument = arguments[i];
+    auto value = [&]() -> std::string {
+      if (i + 1 >= arguments.size()) throw UsageError(argument + " expects a value");
+      return arguments[++i];
+    };
+    if (argument == "--json") {
+      options.json = true;
+    } else if (argument == "--scale") {
+      options.scale = parse_positive(argument, value(), 1.0);
+    } else if (argument == "--years") {
+      options.years = parse_positive(argument, value(), 200.0);
+    } else if (argument == "--threads") {
+      options.threads = parse_integer<int>(argument, value(), 1, 4096);
+    } else if (argument == "--help" || argument == "-h") {
+      request.command = Command::help;
+      return request;
+    } else {
+      throw UsageError("unknown argument '" + argument + "' for bench; see 'hcsim --help'");
+    }
+  }
+  return request;
+}
+
 Request parse_results_options(Request& request, const std::vector<std::string>& arguments) {
   const std::string& command = arguments[0];
   ResultsOptions& options = request.results;
@@ -75,6 +112,9 @@ Usage:
   hcsim replications FILE.h5 [--relative-half-width 0.01] [--json]
                                       replications each metric needs for a 95% CI
                                       half-width of that share of its mean
+  hcsim bench [--scale S] [--years Y] [--threads N] [--json]
+                                      time one replication of the embedded default
+                                      scenario: events/s, person-years/s, memory, phases
   hcsim --help                        show this text
   hcsim --version                     show the version
 
@@ -122,6 +162,10 @@ Request parse_command_line(const std::vector<std::string>& arguments) {
   if (command == "--version" || command == "-V") {
     request.command = Command::version;
     return request;
+  }
+  if (command == "bench") {
+    request.command = Command::bench;
+    return parse_bench_options(request, arguments);
   }
   if (command == "compare" || command == "replications") {
     request.command = command == "compare" ? Command::compare : Command::replications;

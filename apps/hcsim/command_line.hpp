@@ -14,7 +14,7 @@ class UsageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-enum class Command { help, version, run, check, compare, replications };
+enum class Command { help, version, run, check, compare, replications, bench };
 
 struct RunOptions {
   std::string scenario_path;
@@ -37,11 +37,20 @@ struct ResultsOptions {
   bool json = false;
 };
 
+// hcsim bench: the embedded default scenario at a chosen scale and horizon.
+struct BenchOptions {
+  double scale = 0.01;
+  double years = 2.0;
+  int threads = 0;
+  bool json = false;
+};
+
 // `hcsim check` reads the same scenario and overrides as run.
 struct Request {
   Command command = Command::help;
   RunOptions run;
   ResultsOptions results;
+  BenchOptions bench;
 };
 
 // Throws UsageError on anything it does not understand.

@@ -18,4 +18,7 @@ int compare_command(const ResultsOptions& options);
 // hcsim replications: replications needed per metric for a target precision.
 int replications_command(const ResultsOptions& options);
 
+// hcsim bench: one timed replication of the embedded default scenario.
+int bench_command(const BenchOptions& options);
+
 }  // namespace hcsim::app

@@ -45,6 +45,8 @@ int main(int argc, char** argv) {
         return hcsim::app::compare_command(request.results);
       case hcsim::app::Command::replications:
         return hcsim::app::replications_command(request.results);
+      case hcsim::app::Command::bench:
+        return hcsim::app::bench_command(request.bench);
     }
   } catch (const hcsim::app::UsageError& error) {
     std::fprintf(stderr, "hcsim: error: %s\n", error.what());

@@ -143,6 +143,18 @@ expect_stderr "none.h5: no such results file"
 expect_exit 2 "compare a non-HDF5 file" -- "$hcsim" compare "$work/t1.h5" "$tiny"
 expect_stderr "is not an HDF5 file"
 
+# --- bench: one JSON object with throughput, memory and phase times
+expect_exit 0 "bench" -- "$hcsim" bench --scale 0.002 --years 1 --threads 2 --json
+$python - "$work/stdout" <<'PY' && pass || fail "bench JSON"
+import json, sys
+o = json.loads(open(sys.argv[1]).read())
+for key in ["events_per_second", "person_years_per_second", "peak_memory_bytes", "bytes_per_person"]:
+    assert o[key] > 0, key
+assert o["bytes_per_person"] <= 64
+assert set(o["wall_seconds"]) >= {"population_synthesis", "simulation", "output"}
+PY
+expect_exit 2 "bench bad scale" -- "$hcsim" bench --scale 2
+
 # --- the shipped Python example reads the file with plain h5py and pandas
 expect_exit 0 "python example" -- $python "$source_dir/analysis/examples/read_results.py" "$work/t1.h5"
 grep -q "emergency_admissions" "$work/stdout" && pass || fail "python example output"
