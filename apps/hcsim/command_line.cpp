@@ -115,6 +115,9 @@ Usage:
   hcsim bench [--scale S] [--years Y] [--threads N] [--json]
                                       time one replication of the embedded default
                                       scenario: events/s, person-years/s, memory, phases
+  hcsim report FILE.h5 [MORE.h5 ...] -o DIR
+                                      plots (PNG) and one self-contained HTML page with
+                                      the headline metrics; several files are compared
   hcsim --help                        show this text
   hcsim --version                     show the version
 
@@ -161,6 +164,11 @@ Request parse_command_line(const std::vector<std::string>& arguments) {
   }
   if (command == "--version" || command == "-V") {
     request.command = Command::version;
+    return request;
+  }
+  if (command == "report") {
+    request.command = Command::report;
+    request.report_arguments.assign(arguments.begin() + 1, arguments.end());
     return request;
   }
   if (command == "bench") {

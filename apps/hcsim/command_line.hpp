@@ -14,7 +14,7 @@ class UsageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-enum class Command { help, version, run, check, compare, replications, bench };
+enum class Command { help, version, run, check, compare, replications, bench, report };
 
 struct RunOptions {
   std::string scenario_path;
@@ -51,6 +51,7 @@ struct Request {
   RunOptions run;
   ResultsOptions results;
   BenchOptions bench;
+  std::vector<std::string> report_arguments;  // handed to the Python report as they are
 };
 
 // Throws UsageError on anything it does not understand.

@@ -1,6 +1,7 @@
 #pragma once
 // The commands of the hcsim executable, one file each.
 #include <string>
+#include <vector>
 
 #include "apps/hcsim/command_line.hpp"
 
@@ -20,5 +21,9 @@ int replications_command(const ResultsOptions& options);
 
 // hcsim bench: one timed replication of the embedded default scenario.
 int bench_command(const BenchOptions& options);
+
+// hcsim report: runs the Python report (analysis/hcsim_analysis) in place of
+// this process, so its exit status is the command's.
+int report_command(const std::vector<std::string>& arguments);
 
 }  // namespace hcsim::app

@@ -47,6 +47,8 @@ int main(int argc, char** argv) {
         return hcsim::app::replications_command(request.results);
       case hcsim::app::Command::bench:
         return hcsim::app::bench_command(request.bench);
+      case hcsim::app::Command::report:
+        return hcsim::app::report_command(request.report_arguments);
     }
   } catch (const hcsim::app::UsageError& error) {
     std::fprintf(stderr, "hcsim: error: %s\n", error.what());

@@ -155,6 +155,12 @@ assert set(o["wall_seconds"]) >= {"population_synthesis", "simulation", "output"
 PY
 expect_exit 2 "bench bad scale" -- "$hcsim" bench --scale 2
 
+# --- report: the Python report behind hcsim report
+expect_exit 0 "report" -- "$hcsim" report "$work/t1.h5" "$work/fewer_beds.h5" -o "$work/report"
+[ -s "$work/report/report.html" ] && pass || fail "report.html missing or empty"
+expect_exit 2 "report of a missing file" -- "$hcsim" report "$work/none.h5" -o "$work/report2"
+[ ! -e "$work/report2/report.html" ] && pass || fail "a failed report wrote report.html"
+
 # --- the shipped Python example reads the file with plain h5py and pandas
 expect_exit 0 "python example" -- $python "$source_dir/analysis/examples/read_results.py" "$work/t1.h5"
 grep -q "emergency_admissions" "$work/stdout" && pass || fail "python example output"

@@ -1,0 +1,182 @@
+"""One hcsim results file (docs/results-format.md) loaded into pandas.
+
+The file is checked before anything is read from it, so a wrong or damaged
+input fails with an error naming the file instead of a KeyError deep inside
+a plot. Everything is read into memory at once: a results file holds
+replications x areas x years x metrics numbers, which is small.
+"""
+from dataclasses import dataclass
+import os
+
+import h5py
+import numpy as np
+import pandas as pd
+
+RESULTS_FORMAT = "hcsim-results"
+RESULTS_FORMAT_VERSION = 1
+
+_REQUIRED_DATASETS = (
+    "dimensions/replication", "dimensions/area", "dimensions/year", "dimensions/metric",
+    "summary/metric", "summary/mean", "summary/sd", "summary/ci95_low", "summary/ci95_high",
+    "manifest/scenario_yaml",
+)
+_REQUIRED_ATTRIBUTES = ("scenario", "seed", "replications", "hcsim_version",
+                        "horizon_years", "warmup_days", "population_scale")
+
+
+class ResultsFileError(ValueError):
+    """The file is missing, unreadable or not an hcsim results file; the message names it."""
+
+    def __init__(self, path, problem):
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class RunAttributes:
+    """What produced the results: the root attributes of the file."""
+    scenario: str
+    seed: int
+    replications: int
+    hcsim_version: str
+    horizon_years: float
+    warmup_days: float
+    population_scale: float
+
+
+@dataclass(frozen=True)
+class Results:
+    """A results file in memory.
+
+    measures: tidy, one row per (metric, replication, area, year) with value and units.
+    summary: the file's own /summary table (metric, mean, sd, ci95_low, ci95_high, units).
+    """
+    path: str
+    attributes: RunAttributes
+    measures: pd.DataFrame
+    summary: pd.DataFrame
+    scenario_yaml: str
+    metrics: tuple
+    areas: tuple
+    years: tuple
+    replications: tuple
+    units: dict
+    descriptions: dict
+
+    def values(self, metric):
+        """The metric as an array [replication, area, year], in file order."""
+        rows = self.measures[self.measures.metric == metric]
+        shape = (len(self.replications), len(self.areas), len(self.years))
+        return rows["value"].to_numpy().reshape(shape)
+
+
+def _text(value):
+    return value.decode("utf-8") if isinstance(value, bytes) else str(value)
+
+
+def _texts(values):
+    return tuple(_text(v) for v in values)
+
+
+def _check_format(path, handle):
+    found_format = handle.attrs.get("format")
+    if found_format is None:
+        raise ResultsFileError(path, "not an hcsim results file (no 'format' attribute)")
+    if _text(found_format) != RESULTS_FORMAT:
+        raise ResultsFileError(
+            path, f"not an hcsim results file (format is '{_text(found_format)}', "
+                  f"expected '{RESULTS_FORMAT}')")
+    version = handle.attrs.get("format_version")
+    if version is None or int(version) != RESULTS_FORMAT_VERSION:
+        raise ResultsFileError(
+            path, f"unsupported results format_version {version} "
+                  f"(this reader understands {RESULTS_FORMAT_VERSION})")
+    for name in _REQUIRED_ATTRIBUTES:
+        if name not in handle.attrs:
+            raise ResultsFileError(path, f"missing root attribute '{name}'")
+    for name in _REQUIRED_DATASETS:
+        if name not in handle:
+            raise ResultsFileError(path, f"missing dataset '/{name}'")
+
+
+def _read_measures(path, handle, metrics, areas, years, replications):
+    shape = (len(replications), len(areas), len(years))
+    # Index columns repeat in C order to match the [replication, area, year] layout.
+    replication_column = np.repeat(np.asarray(replications), len(areas) * len(years))
+    area_column = np.tile(np.repeat(np.asarray(areas, dtype=object), len(years)), len(replications))
+    year_column = np.tile(np.asarray(years), len(replications) * len(areas))
+    frames, units, descriptions = [], {}, {}
+    for metric in metrics:
+        name = f"measures/{metric}"
+        if name not in handle:
+            raise ResultsFileError(path, f"metric '{metric}' is listed in /dimensions/metric "
+                                         f"but /{name} is missing")
+        dataset = handle[name]
+        if dataset.shape != shape:
+            raise ResultsFileError(path, f"/{name} has shape {dataset.shape}, expected "
+                                         f"{shape} (replication, area, year)")
+        units[metric] = _text(dataset.attrs.get("units", ""))
+        descriptions[metric] = _text(dataset.attrs.get("description", ""))
+        frames.append(pd.DataFrame({
+            "metric": metric,
+            "replication": replication_column,
+            "area": area_column,
+            "year": year_column,
+            "value": np.asarray(dataset[()], dtype=float).ravel(),
+            "units": units[metric],
+        }))
+    columns = ["metric", "replication", "area", "year", "value", "units"]
+    measures = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
+    return measures, units, descriptions
+
+
+def _read_summary(handle, units):
+    summary = pd.DataFrame({
+        "metric": _texts(handle["summary/metric"][()]),
+        "mean": handle["summary/mean"][()],
+        "sd": handle["summary/sd"][()],
+        "ci95_low": handle["summary/ci95_low"][()],
+        "ci95_high": handle["summary/ci95_high"][()],
+    })
+    summary["units"] = [units.get(metric, "") for metric in summary["metric"]]
+    return summary
+
+
+def load_results(path):
+    """Read and check one results file; raises ResultsFileError naming the file."""
+    path = os.fspath(path)
+    if not os.path.exists(path):
+        raise ResultsFileError(path, "no such file")
+    try:
+        handle = h5py.File(path, "r")
+    except OSError as error:
+        raise ResultsFileError(path, f"not a readable HDF5 file ({error})") from None
+    with handle:
+        _check_format(path, handle)
+        try:
+            attrs = handle.attrs
+            attributes = RunAttributes(
+                scenario=_text(attrs["scenario"]),
+                seed=int(attrs["seed"]),
+                replications=int(attrs["replications"]),
+                hcsim_version=_text(attrs["hcsim_version"]),
+                horizon_years=float(attrs["horizon_years"]),
+                warmup_days=float(attrs["warmup_days"]),
+                population_scale=float(attrs["population_scale"]),
+            )
+            metrics = _texts(handle["dimensions/metric"][()])
+            areas = _texts(handle["dimensions/area"][()])
+            years = tuple(int(y) for y in handle["dimensions/year"][()])
+            replications = tuple(int(r) for r in handle["dimensions/replication"][()])
+            measures, units, descriptions = _read_measures(
+                path, handle, metrics, areas, years, replications)
+            summary = _read_summary(handle, units)
+            scenario_yaml = _text(handle["manifest/scenario_yaml"][()])
+        except (KeyError, OSError, TypeError, ValueError) as error:
+            if isinstance(error, ResultsFileError):
+                raise
+            raise ResultsFileError(path, f"damaged results file ({error})") from None
+    return Results(path=path, attributes=attributes, measures=measures, summary=summary,
+                   scenario_yaml=scenario_yaml, metrics=metrics, areas=areas, years=years,
+                   replications=replications, units=units, descriptions=descriptions)

@@ -1,0 +1,129 @@
+"""Means and 95% confidence intervals over replications, and paired comparisons.
+
+Replications are independent runs, so each metric's total per replication is
+one observation and the interval is Student t over them, as in hcsim's own
+/summary. Two scenarios run with the same seed and replications share their
+random draws (common random numbers), so replication r of one is paired with
+replication r of the other: the paired interval removes the shared noise and
+is usually much narrower than the unpaired (Welch) one, which is shown next
+to it to make that visible.
+"""
+from dataclasses import dataclass
+import math
+
+import numpy as np
+import pandas as pd
+
+from .student_t import student_t_quantile, t_critical_95  # noqa: F401  (re-exported)
+
+ALL_AREAS = "All areas"
+
+
+@dataclass(frozen=True)
+class MeanWithInterval:
+    """A sample mean with its standard deviation and Student t 95% interval (NaN when n < 2)."""
+    n: int
+    mean: float
+    sd: float
+    ci95_low: float
+    ci95_high: float
+
+
+def mean_with_ci95(values):
+    values = np.asarray(values, dtype=float)
+    n = len(values)
+    if n == 0:
+        return MeanWithInterval(0, math.nan, math.nan, math.nan, math.nan)
+    mean = float(values.mean())
+    if n < 2:
+        return MeanWithInterval(n, mean, math.nan, math.nan, math.nan)
+    sd = float(values.std(ddof=1))
+    half_width = t_critical_95(n - 1) * sd / math.sqrt(n)
+    return MeanWithInterval(n, mean, sd, mean - half_width, mean + half_width)
+
+
+def is_ratio(metric):
+    """Returns on investment (roi_*) are ratios: adding them over areas or years means nothing."""
+    return metric.startswith("roi_")
+
+
+def replication_totals(results):
+    """Each metric's total over areas and years, per replication: rows replication, columns metric.
+    Ratios (is_ratio) are averaged over areas and years instead of added."""
+    by_replication = results.measures.groupby(["replication", "metric"], sort=False)["value"]
+    totals = by_replication.sum().unstack("metric")
+    ratios = [m for m in results.metrics if is_ratio(m)]
+    if ratios:
+        totals[ratios] = by_replication.mean().unstack("metric")[ratios]
+    return totals.reindex(columns=list(results.metrics)).sort_index()
+
+
+def metric_summary(results):
+    """Per metric: units, replications, mean, sd and 95% CI of the total over areas and years
+    (of the mean over them for ratios)."""
+    totals = replication_totals(results)
+    rows = []
+    for metric in results.metrics:
+        interval = mean_with_ci95(totals[metric])
+        rows.append({"metric": metric, "units": results.units[metric], "replications": interval.n,
+                     "mean": interval.mean, "sd": interval.sd,
+                     "ci95_low": interval.ci95_low, "ci95_high": interval.ci95_high})
+    return pd.DataFrame(rows)
+
+
+def yearly_summary(results, metric):
+    """Mean and 95% CI per area and year, plus the sum over areas as area ALL_AREAS."""
+    values = results.values(metric)  # [replication, area, year]
+    rows = []
+    series = [(area, values[:, a, :]) for a, area in enumerate(results.areas)]
+    series.append((ALL_AREAS, values.sum(axis=1)))
+    for area, per_replication_year in series:
+        for y, year in enumerate(results.years):
+            interval = mean_with_ci95(per_replication_year[:, y])
+            rows.append({"area": area, "year": year, "mean": interval.mean,
+                         "ci95_low": interval.ci95_low, "ci95_high": interval.ci95_high})
+    return pd.DataFrame(rows)
+
+
+class ComparisonError(ValueError):
+    """Two results files cannot be paired (different replications)."""
+
+
+def welch_ci95(a, b):
+    """95% CI of mean(b) - mean(a) treating the samples as independent (Welch-Satterthwaite df)."""
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    difference = float(b.mean() - a.mean())
+    if len(a) < 2 or len(b) < 2:
+        return math.nan, math.nan
+    variance_a, variance_b = a.var(ddof=1) / len(a), b.var(ddof=1) / len(b)
+    standard_error = math.sqrt(variance_a + variance_b)
+    if standard_error == 0.0:
+        return difference, difference
+    degrees_of_freedom = (variance_a + variance_b) ** 2 / (
+        variance_a ** 2 / (len(a) - 1) + variance_b ** 2 / (len(b) - 1))
+    half_width = t_critical_95(degrees_of_freedom) * standard_error
+    return difference - half_width, difference + half_width
+
+
+def paired_comparison(baseline, alternative):
+    """Per metric in both files: mean of each, mean paired difference (alternative - baseline)
+    with its 95% CI, and the 95% CI an unpaired Welch comparison would give."""
+    if baseline.replications != alternative.replications:
+        raise ComparisonError(
+            f"cannot pair {baseline.path} ({len(baseline.replications)} replications) with "
+            f"{alternative.path} ({len(alternative.replications)} replications)")
+    totals_a, totals_b = replication_totals(baseline), replication_totals(alternative)
+    rows = []
+    for metric in baseline.metrics:
+        if metric not in alternative.metrics:
+            continue
+        a, b = totals_a[metric].to_numpy(), totals_b[metric].to_numpy()
+        difference = mean_with_ci95(b - a)
+        welch_low, welch_high = welch_ci95(a, b)
+        rows.append({"metric": metric, "units": baseline.units[metric],
+                     "mean_a": float(a.mean()), "mean_b": float(b.mean()),
+                     "difference": difference.mean,
+                     "paired_ci95_low": difference.ci95_low,
+                     "paired_ci95_high": difference.ci95_high,
+                     "unpaired_ci95_low": welch_low, "unpaired_ci95_high": welch_high})
+    return pd.DataFrame(rows)

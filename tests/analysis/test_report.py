@@ -1,0 +1,387 @@
+#!/usr/bin/env python3
+"""End-to-end test of the Python analysis package and `python3 -m hcsim_analysis report`.
+
+Results files come from the real hcsim binary on tests/data/tiny.yaml, so the
+test also guards the results format as the reader understands it.
+
+Usage: test_report.py [--hcsim PATH] [--source-dir DIR] [unittest options]
+(or the environment variables HCSIM_BINARY and HCSIM_SOURCE_DIR).
+"""
+import argparse
+import base64
+from html.parser import HTMLParser
+import math
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
+SOURCE_DIR = os.environ.get("HCSIM_SOURCE_DIR", os.path.dirname(os.path.dirname(_HERE)))
+HCSIM = os.environ.get("HCSIM_BINARY", os.path.join(SOURCE_DIR, "build", "release", "hcsim"))
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+# Set from the command line in __main__ before the tests import the package.
+h5py = np = hcsim_analysis = None
+
+
+class _Tables(HTMLParser):
+    """Collects report tables: {table id: {data-metric: [(class, data-scenario, text), ...]}}."""
+
+    def __init__(self):
+        super().__init__()
+        self.tables, self._table, self._row, self._cell = {}, None, None, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "table":
+            self._table = self.tables.setdefault(attrs.get("id"), {})
+        elif tag == "tr" and self._table is not None and "data-metric" in attrs:
+            self._row = self._table.setdefault(attrs["data-metric"], [])
+        elif tag == "td" and self._row is not None:
+            self._cell = [attrs.get("class", ""), attrs.get("data-scenario"), ""]
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell[2] += data
+
+    def handle_endtag(self, tag):
+        if tag == "td" and self._cell is not None:
+            self._row.append(tuple(self._cell))
+            self._cell = None
+        elif tag == "tr":
+            self._row = None
+        elif tag == "table":
+            self._table = None
+
+    def cell(self, table, metric, css_class, scenario=None):
+        for classes, data_scenario, text in self.tables[table][metric]:
+            if css_class in classes.split() and (scenario is None or data_scenario == str(scenario)):
+                return text
+        raise AssertionError(f"no cell {css_class} (scenario {scenario}) for {metric} in {table}")
+
+
+def run_hcsim(scenario, out, *settings):
+    command = [HCSIM, "run", scenario, "--out", out, "--quiet"]
+    for setting in settings:
+        command += ["--set", setting]
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+
+
+def report_command(files, out_dir):
+    return [sys.executable, "-m", "hcsim_analysis", "report", *files, "-o", out_dir]
+
+
+def report_environment():
+    environment = dict(os.environ)
+    analysis = os.path.join(SOURCE_DIR, "analysis")
+    environment["PYTHONDONTWRITEBYTECODE"] = "1"  # no __pycache__ in the source tree
+    environment["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [analysis, environment.get("PYTHONPATH")]))
+    return environment
+
+
+def run_report(files, out_dir):
+    return subprocess.run(report_command(files, out_dir), capture_output=True, text=True,
+                          env=report_environment())
+
+
+def summary_of(path):
+    with h5py.File(path, "r") as f:
+        names = [m.decode() if isinstance(m, bytes) else m for m in f["summary/metric"][()]]
+        return {name: (f["summary/mean"][i], f["summary/ci95_low"][i], f["summary/ci95_high"][i])
+                for i, name in enumerate(names)}
+
+
+def totals_per_replication(path, metric):
+    with h5py.File(path, "r") as f:
+        return f[f"measures/{metric}"][()].sum(axis=(1, 2))
+
+
+class ReportTest(unittest.TestCase):
+    """One two-scenario report, built once and inspected by several tests."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.work = tempfile.mkdtemp(prefix="hcsim-report-test-")
+        tiny = os.path.join(SOURCE_DIR, "tests", "data", "tiny.yaml")
+        cls.baseline = os.path.join(cls.work, "a.h5")
+        cls.alternative = os.path.join(cls.work, "b.h5")
+        cls.single = os.path.join(cls.work, "one.h5")
+        # Two measured years so the per-year charts have a time axis. More
+        # care-home places in Northtown (area 0), where places run short, so
+        # the comparison has real differences: Southville's places never fill
+        # in tiny.yaml, and raising them would give identical runs.
+        run_hcsim(tiny, cls.baseline, "horizon_years=2")
+        run_hcsim(tiny, cls.alternative, "horizon_years=2", "areas.0.care_home_places=3000")
+        run_hcsim(tiny, cls.single, "replications=1")
+        cls.out = os.path.join(cls.work, "report")
+        finished = run_report([cls.baseline, cls.alternative], cls.out)
+        if finished.returncode != 0:
+            raise AssertionError(f"report failed ({finished.returncode}): {finished.stderr}")
+        with open(os.path.join(cls.out, "report.html"), encoding="utf-8") as page:
+            cls.html = page.read()
+        cls.tables = _Tables()
+        cls.tables.feed(cls.html)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.work, ignore_errors=True)
+
+    def charts(self, directory):
+        return sorted(name for name in os.listdir(directory) if name.endswith(".png"))
+
+    def test_report_page_and_every_chart_are_written(self):
+        self.assertEqual(self.charts(self.out), [
+            "cost_by_component.png", "delayed_discharge_days_by_year.png",
+            "emergency_admissions_by_year.png", "scenario_comparison.png"])
+        for name in self.charts(self.out):
+            with open(os.path.join(self.out, name), "rb") as chart:
+                content = chart.read()
+            self.assertGreater(len(content), 1000, name)
+            self.assertEqual(content[:8], PNG_SIGNATURE, name)
+        leftovers = [name for name in os.listdir(self.out) if ".tmp." in name]
+        self.assertEqual(leftovers, [])
+
+    def test_page_embeds_every_chart_and_fetches_nothing(self):
+        for name in self.charts(self.out):
+            with open(os.path.join(self.out, name), "rb") as chart:
+                encoded = base64.b64encode(chart.read()).decode("ascii")
+            self.assertIn(f'src="data:image/png;base64,{encoded}"', self.html, name)
+        self.assertEqual(self.html.count("data:image/png;base64,"), len(self.charts(self.out)))
+        self.assertNotRegex(self.html, r'(src|href)="(?!data:)')
+        self.assertNotIn("<script", self.html)
+        self.assertNotIn("<link", self.html)
+
+    def test_page_names_the_runs(self):
+        for path in (self.baseline, self.alternative):
+            with h5py.File(path, "r") as f:
+                self.assertIn(f"<td>{f.attrs['hcsim_version']}</td>", self.html)
+                self.assertIn(f'<td class="number">{f.attrs["seed"]}</td>', self.html)
+                self.assertIn(f'<td class="number">{f.attrs["replications"]}</td>', self.html)
+            self.assertIn(os.path.basename(path), self.html)
+        self.assertIn("tiny", self.html)
+
+    def test_headline_numbers_are_the_file_summary(self):
+        format_value = hcsim_analysis.formatting.format_value
+        format_interval = hcsim_analysis.formatting.format_interval
+        for scenario, path in enumerate((self.baseline, self.alternative)):
+            summary = summary_of(path)
+            headline = [m for m in hcsim_analysis.report.HEADLINE_METRICS if m in summary]
+            self.assertEqual(sorted(self.tables.tables["headline-metrics"]), sorted(headline))
+            self.assertEqual(sorted(self.tables.tables["all-metrics"]), sorted(summary))
+            for table, metrics in (("headline-metrics", headline), ("all-metrics", summary)):
+                for metric in metrics:
+                    mean, low, high = summary[metric]
+                    self.assertEqual(self.tables.cell(table, metric, "mean", scenario),
+                                     format_value(mean), metric)
+                    self.assertEqual(self.tables.cell(table, metric, "ci95", scenario),
+                                     format_interval(low, high), metric)
+
+    def test_number_format(self):
+        formatting = hcsim_analysis.formatting
+        self.assertEqual(formatting.format_value(12984295.94), "12,984,295.9")
+        self.assertEqual(formatting.format_value(27.94), "27.9")
+        self.assertEqual(formatting.format_value(math.nan), "\u2013")
+        self.assertEqual(formatting.format_difference(-1058.24), "-1,058.2")
+        self.assertEqual(formatting.format_interval(-1.0, 2.0, signed=True), "[-1.0, +2.0]")
+
+    def test_statistics_reproduce_the_file_summary(self):
+        for path in (self.baseline, self.alternative, self.single):
+            summary = summary_of(path)
+            computed = hcsim_analysis.metric_summary(hcsim_analysis.load_results(path))
+            for entry in computed.itertuples():
+                for ours, theirs in zip((entry.mean, entry.ci95_low, entry.ci95_high),
+                                        summary[entry.metric]):
+                    if math.isnan(theirs):
+                        self.assertTrue(math.isnan(ours), entry.metric)
+                    else:
+                        self.assertAlmostEqual(ours, theirs, delta=1e-9 * max(1.0, abs(theirs)),
+                                               msg=entry.metric)
+
+    def test_paired_comparison_matches_a_hand_computation(self):
+        comparison = hcsim_analysis.paired_comparison(
+            hcsim_analysis.load_results(self.baseline),
+            hcsim_analysis.load_results(self.alternative)).set_index("metric")
+        t_2_degrees = 0.95 / math.sqrt(2 * 0.975 * 0.025)  # t(0.975, 2) in closed form
+        format_value = hcsim_analysis.formatting.format_value
+        format_interval = hcsim_analysis.formatting.format_interval
+        differing = 0
+        for metric in comparison.index:
+            a = totals_per_replication(self.baseline, metric)
+            b = totals_per_replication(self.alternative, metric)
+            self.assertEqual(len(a), 3)
+            difference = b - a
+            half_width = t_2_degrees * difference.std(ddof=1) / math.sqrt(3)
+            variance_a, variance_b = a.var(ddof=1) / 3, b.var(ddof=1) / 3
+            standard_error = math.sqrt(variance_a + variance_b)
+            if standard_error > 0:
+                welch_df = standard_error ** 4 / (variance_a ** 2 / 2 + variance_b ** 2 / 2)
+                welch_half = hcsim_analysis.student_t_quantile(0.975, welch_df) * standard_error
+            else:
+                welch_half = 0.0
+            expected = {"mean_a": a.mean(), "mean_b": b.mean(), "difference": difference.mean(),
+                        "paired_ci95_low": difference.mean() - half_width,
+                        "paired_ci95_high": difference.mean() + half_width,
+                        "unpaired_ci95_low": difference.mean() - welch_half,
+                        "unpaired_ci95_high": difference.mean() + welch_half}
+            for column, value in expected.items():
+                self.assertAlmostEqual(comparison.loc[metric, column], value,
+                                       delta=1e-9 * max(1.0, abs(value)), msg=f"{metric} {column}")
+            differing += bool(abs(difference).max() > 0)
+            self.assertEqual(self.tables.cell("comparison-1", metric, "mean-a"),
+                             format_value(a.mean()))
+            self.assertEqual(self.tables.cell("comparison-1", metric, "paired-ci95"),
+                             format_interval(expected["paired_ci95_low"],
+                                             expected["paired_ci95_high"], signed=True))
+            self.assertEqual(self.tables.cell("comparison-1", metric, "unpaired-ci95"),
+                             format_interval(expected["unpaired_ci95_low"],
+                                             expected["unpaired_ci95_high"], signed=True))
+        self.assertGreater(differing, 0, "the two scenarios should differ")
+        # Common random numbers: pairing must narrow the interval for admissions.
+        admissions = comparison.loc["emergency_admissions"]
+        self.assertLess(admissions.paired_ci95_high - admissions.paired_ci95_low,
+                        admissions.unpaired_ci95_high - admissions.unpaired_ci95_low)
+
+    def test_t_quantiles(self):
+        t = hcsim_analysis.t_critical_95
+        for degrees_of_freedom, expected in ((1, 12.706), (4, 2.776), (9, 2.262), (30, 2.042),
+                                             (100, 1.984)):
+            self.assertAlmostEqual(t(degrees_of_freedom), expected, places=3)
+        # More digits: closed forms for df 1 (Cauchy) and 2, R's qt and qnorm otherwise.
+        for degrees_of_freedom, expected in ((1, math.tan(math.pi * 0.475)),
+                                             (2, 0.95 / math.sqrt(2 * 0.975 * 0.025)),
+                                             (9, 2.262157162798205), (30, 2.042272456301238),
+                                             (math.inf, 1.959963984540054)):
+            self.assertAlmostEqual(t(degrees_of_freedom), expected, delta=1e-9)
+        self.assertAlmostEqual(hcsim_analysis.student_t_quantile(0.025, 9), -2.262157162798205,
+                               delta=1e-9)
+        self.assertAlmostEqual(hcsim_analysis.student_t_cdf(2.262157162798205, 9), 0.975,
+                               delta=1e-12)
+
+    def test_single_replication_shows_no_interval(self):
+        out = os.path.join(self.work, "single")
+        finished = run_report([self.single], out)
+        self.assertEqual(finished.returncode, 0, finished.stderr)
+        self.assertEqual(self.charts(out), ["cost_by_component.png",
+                                            "delayed_discharge_days_by_year.png",
+                                            "emergency_admissions_by_year.png"])
+        with open(os.path.join(out, "report.html"), encoding="utf-8") as page:
+            tables = _Tables()
+            tables.feed(page.read())
+        self.assertEqual(tables.cell("headline-metrics", "cost_total", "ci95", 0), "\u2013")
+        self.assertNotIn("comparison-1", tables.tables)
+
+    def test_unequal_replications_are_not_paired(self):
+        out = os.path.join(self.work, "unequal")
+        finished = run_report([self.baseline, self.single], out)
+        self.assertEqual(finished.returncode, 0, finished.stderr)
+        with open(os.path.join(out, "report.html"), encoding="utf-8") as page:
+            html = page.read()
+        self.assertIn("Not paired", html)
+        self.assertNotIn('id="comparison-1"', html)
+        self.assertIn("scenario_comparison.png", self.charts(out))
+
+    def test_intervention_returns_chart_only_with_roi_metrics(self):
+        self.assertNotIn("intervention_returns.png", self.charts(self.out))
+        with_returns = os.path.join(self.work, "with_returns.h5")
+        shutil.copyfile(self.baseline, with_returns)
+        with h5py.File(with_returns, "r+") as f:
+            shape = f["measures/cost_total"].shape
+            returns = f.create_dataset("measures/roi_discharge_to_assess",
+                                       data=np.linspace(0.5, 2.0, num=np.prod(shape)).reshape(shape))
+            returns.attrs["units"] = "GBP per GBP"
+            metrics = list(f["dimensions/metric"][()]) + [b"roi_discharge_to_assess"]
+            del f["dimensions/metric"]
+            f.create_dataset("dimensions/metric", data=metrics, dtype=h5py.string_dtype())
+        out = os.path.join(self.work, "returns")
+        finished = run_report([with_returns], out)
+        self.assertEqual(finished.returncode, 0, finished.stderr)
+        self.assertIn("intervention_returns.png", self.charts(out))
+        with open(os.path.join(out, "report.html"), encoding="utf-8") as page:
+            html = page.read()
+        self.assertIn('id="intervention_returns"', html)
+        # Not in the file's /summary, so the table shows the computed mean of the ratio.
+        tables = _Tables()
+        tables.feed(html)
+        self.assertEqual(tables.cell("all-metrics", "roi_discharge_to_assess", "mean", 0),
+                         hcsim_analysis.formatting.format_value(1.25))
+
+    def test_loader_names_the_bad_file(self):
+        missing = os.path.join(self.work, "missing.h5")
+        with self.assertRaises(hcsim_analysis.ResultsFileError) as raised:
+            hcsim_analysis.load_results(missing)
+        self.assertIn(missing, str(raised.exception))
+
+    def test_bad_input_exits_2_and_writes_nothing(self):
+        not_hdf5 = os.path.join(self.work, "not_hdf5.h5")
+        with open(not_hdf5, "w") as f:
+            f.write("this is not HDF5\n")
+        no_format = os.path.join(self.work, "no_format.h5")
+        with h5py.File(no_format, "w") as f:
+            f.create_dataset("x", data=[1])
+        wrong_version = os.path.join(self.work, "wrong_version.h5")
+        shutil.copyfile(self.baseline, wrong_version)
+        with h5py.File(wrong_version, "r+") as f:
+            f.attrs["format_version"] = 99
+        wrong_format = os.path.join(self.work, "wrong_format.h5")
+        shutil.copyfile(self.baseline, wrong_format)
+        with h5py.File(wrong_format, "r+") as f:
+            f.attrs["format"] = "something-else"
+        missing = os.path.join(self.work, "missing.h5")
+        cases = {  # name: (files, the path the error must name)
+            "missing": ([self.baseline, missing], missing),
+            "not_hdf5": ([not_hdf5], not_hdf5),
+            "no_format": ([no_format], no_format),
+            "wrong_version": ([self.baseline, wrong_version], wrong_version),
+            "wrong_format": ([wrong_format], wrong_format),
+        }
+        # Each case runs in its own process; start them together to keep the test fast.
+        running = {}
+        for name, (files, _) in cases.items():
+            out = os.path.join(self.work, f"bad-{name}")
+            running[name] = (out, subprocess.Popen(
+                report_command(files, out), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                text=True, env=report_environment()))
+        unwritable = os.path.join(not_hdf5, "report")  # a directory under a regular file
+        running["unwritable"] = (unwritable, subprocess.Popen(
+            report_command([self.baseline], unwritable), stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE, text=True, env=report_environment()))
+        for name, (out, process) in running.items():
+            _, stderr = process.communicate(timeout=60)
+            with self.subTest(case=name):
+                self.assertEqual(process.returncode, 2, stderr)
+                lines = stderr.strip().splitlines()
+                self.assertEqual(len(lines), 1, stderr)
+                named = cases[name][1] if name in cases else unwritable
+                self.assertIn(named, lines[0])
+                self.assertFalse(os.path.exists(os.path.join(out, "report.html")))
+                if name in cases:
+                    self.assertFalse(os.path.exists(out), "bad input must not create DIR")
+
+
+def main():
+    global SOURCE_DIR, HCSIM, h5py, np, hcsim_analysis
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--hcsim", default=None)
+    parser.add_argument("--source-dir", default=None)
+    arguments, unittest_arguments = parser.parse_known_args()
+    SOURCE_DIR = os.path.abspath(arguments.source_dir or SOURCE_DIR)
+    HCSIM = os.path.abspath(arguments.hcsim or HCSIM)
+    if not os.access(HCSIM, os.X_OK):
+        sys.exit(f"test_report.py: no hcsim executable at {HCSIM} (pass --hcsim PATH)")
+    sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+    sys.path.insert(0, os.path.join(SOURCE_DIR, "analysis"))
+    import h5py as h5py_module
+    import numpy as numpy_module
+    import hcsim_analysis as package
+    import hcsim_analysis.formatting  # noqa: F401  (used through the package)
+    import hcsim_analysis.report  # noqa: F401
+    h5py, np, hcsim_analysis = h5py_module, numpy_module, package
+    unittest.main(argv=[sys.argv[0]] + unittest_arguments, verbosity=2)
+
+
+if __name__ == "__main__":
+    main()
