@@ -1,6 +1,5 @@
 #include "models/simulation.hpp"
 
-#include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
 #include <chrono>
@@ -8,6 +7,7 @@
 #include <memory>
 #include <mutex>
 
+#include "sim/parallel.hpp"
 #include "sim/window_runner.hpp"
 
 namespace hcsim::models {
@@ -38,7 +38,7 @@ ReplicationResult run_replication(const Scenario& scenario, std::int64_t replica
   const auto synthesis_start = Clock::now();
   // Synthesis is per area and independent, so it runs in parallel too.
   std::vector<std::unique_ptr<CareArea>> areas(area_count);
-  tbb::parallel_for(std::size_t{0}, area_count, [&](std::size_t i) {
+  sim::parallel_for_index(area_count, [&](std::size_t i) {
     areas[i] = std::make_unique<CareArea>(scenario.areas[i], static_cast<std::uint32_t>(i),
                                           scenario.population_scale, plan, streams);
   });
@@ -100,7 +100,7 @@ ExperimentResult run_experiment(const Scenario& scenario, int threads,
   std::size_t done = 0;
   tbb::task_arena arena(threads > 0 ? threads : tbb::task_arena::automatic);
   arena.execute([&] {
-    tbb::parallel_for(std::size_t{0}, count, [&](std::size_t r) {
+    sim::parallel_for_index(count, [&](std::size_t r) {
       std::vector<AreaFacts> facts;
       experiment.replications[r] =
           run_replication(scenario, static_cast<std::int64_t>(r), r == 0 ? &facts : nullptr, stop);

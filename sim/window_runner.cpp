@@ -1,10 +1,9 @@
 #include "sim/window_runner.hpp"
 
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
-
 #include <algorithm>
 #include <cmath>
+
+#include "sim/parallel.hpp"
 
 namespace hcsim::sim {
 
@@ -24,14 +23,7 @@ void run_windows(std::span<Area* const> areas, const WindowPlan& plan,
   const std::size_t windows = plan.window_count();
   for (std::size_t window = 0; window < windows; ++window) {
     const Days until = plan.window_end(window);
-    // Grain size 1: areas differ in size by orders of magnitude, so let the
-    // scheduler steal single areas.
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, areas.size(), 1),
-                      [&](const tbb::blocked_range<std::size_t>& range) {
-                        for (std::size_t i = range.begin(); i != range.end(); ++i) {
-                          areas[i]->advance_to(until);
-                        }
-                      });
+    parallel_for_index(areas.size(), [&](std::size_t i) { areas[i]->advance_to(until); });
     if (at_window_end) at_window_end(window, until);
   }
 }

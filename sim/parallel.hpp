@@ -1,0 +1,55 @@
+#pragma once
+// The engine's one parallel loop: calls body(i) for every i in [0, count),
+// each index exactly once, in any order and on any thread.
+//
+// Normally oneTBB runs it (grain size 1: areas differ in size by orders of
+// magnitude, so idle threads steal single ones). A ThreadSanitizer build
+// defines HCSIM_PARALLEL_STD_THREADS, and plain std::threads run it instead:
+// Debian's libtbb is not instrumented, so TSan cannot see the
+// synchronisation inside TBB's scheduler and reports races in TBB's own
+// headers; with std::thread every hand-over is visible and TSan checks what
+// matters, that the bodies share nothing mutable.
+#include <cstddef>
+
+#ifdef HCSIM_PARALLEL_STD_THREADS
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
+#else
+#include <tbb/parallel_for.h>
+#endif
+
+namespace hcsim::sim {
+
+template <class Body>
+void parallel_for_index(std::size_t count, const Body& body) {
+#ifdef HCSIM_PARALLEL_STD_THREADS
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  auto work = [&] {
+    for (std::size_t i = next++; i < count; i = next++) {
+      try {
+        body(i);
+      } catch (...) {
+        std::lock_guard lock(failure_mutex);
+        if (!failure) failure = std::current_exception();
+      }
+    }
+  };
+  const std::size_t workers =
+      std::min<std::size_t>(count, std::max(2u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> threads;
+  for (std::size_t t = 1; t < workers; ++t) threads.emplace_back(work);
+  work();
+  for (auto& thread : threads) thread.join();
+  if (failure) std::rethrow_exception(failure);
+#else
+  tbb::parallel_for(std::size_t{0}, count, std::size_t{1}, [&](std::size_t i) { body(i); });
+#endif
+}
+
+}  // namespace hcsim::sim
