@@ -12,20 +12,21 @@
 
 namespace hcsim::models {
 
-ResourceEstimate estimate_resources(const Scenario& scenario, int threads) {
+ResourceEstimate estimate_resources(const Scenario& scenario, int threads, std::int64_t runs) {
+  if (runs <= 0) runs = scenario.replications;
   ResourceEstimate estimate;
   for (const auto& area : scenario.areas) {
     estimate.people += scaled_count(area.population, scenario.population_scale);
   }
   const std::int64_t workers =
       threads > 0 ? threads : std::max<std::int64_t>(1, std::thread::hardware_concurrency());
-  estimate.concurrent_replications = std::min<std::int64_t>(workers, scenario.replications);
+  estimate.concurrent_replications = std::min<std::int64_t>(workers, runs);
   estimate.memory_bytes =
       estimated_fixed_bytes + static_cast<std::uint64_t>(estimate.people) *
                                   estimated_bytes_per_person *
                                   static_cast<std::uint64_t>(estimate.concurrent_replications);
   const auto years = measurement_plan(scenario).years;
-  const auto cells = static_cast<std::uint64_t>(scenario.replications) * scenario.areas.size() *
+  const auto cells = static_cast<std::uint64_t>(runs) * scenario.areas.size() *
                      years * metric_count;
   estimate.output_bytes = cells * sizeof(double) + scenario.resolved_yaml.size() + (64u << 10);
   return estimate;

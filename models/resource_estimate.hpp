@@ -22,7 +22,10 @@ inline constexpr std::uint64_t estimated_bytes_per_person = 128;
 // Fixed cost of the process (libraries, arenas, parameters).
 inline constexpr std::uint64_t estimated_fixed_bytes = 64ull << 20;
 
-[[nodiscard]] ResourceEstimate estimate_resources(const Scenario& scenario, int threads);
+// `runs` is how many runs the plan has (replications times sweep points);
+// 0 means the scenario's replications.
+[[nodiscard]] ResourceEstimate estimate_resources(const Scenario& scenario, int threads,
+                                                  std::int64_t runs = 0);
 
 // MemAvailable from /proc/meminfo, or 0 when it cannot be read.
 [[nodiscard]] std::uint64_t available_memory_bytes();

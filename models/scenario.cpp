@@ -13,9 +13,10 @@ std::string_view default_scenario_text() { return hcsim_default_scenario_yaml; }
 
 namespace {
 
-Diagnostic set_error(const std::string& assignment, std::string message) {
+Diagnostic set_error(const std::string& assignment, std::string message,
+                     const std::string& origin_label) {
   Diagnostic diagnostic;
-  diagnostic.file = "--set";
+  diagnostic.file = origin_label;
   diagnostic.key_path = assignment;
   diagnostic.message = std::move(message);
   return diagnostic;
@@ -97,10 +98,11 @@ std::int64_t scaled_count(double full_scale, double scale) noexcept {
   return static_cast<std::int64_t>(std::llround(full_scale * scale));
 }
 
-void apply_set_override(YAML::Node& root, const std::string& assignment, NodeOrigins& origins) {
+void apply_set_override(YAML::Node& root, const std::string& assignment, NodeOrigins& origins,
+                        const std::string& origin_label) {
   const auto equals = assignment.find('=');
   if (equals == std::string::npos || equals == 0) {
-    throw InputError(set_error(assignment, "expected key.path=value"));
+    throw InputError(set_error(assignment, "expected key.path=value", origin_label));
   }
   const std::string path = assignment.substr(0, equals);
   const std::string value_text = assignment.substr(equals + 1);
@@ -108,17 +110,17 @@ void apply_set_override(YAML::Node& root, const std::string& assignment, NodeOri
   try {
     value = YAML::Load(value_text);
   } catch (const YAML::Exception& error) {
-    throw InputError(set_error(assignment, "the value is not valid YAML: " + error.msg));
+    throw InputError(set_error(assignment, "the value is not valid YAML: " + error.msg, origin_label));
   }
   value = value ? without_marks(value) : YAML::Node(YAML::NodeType::Null);
-  origins.record(value, "--set");
+  origins.record(value, origin_label);
 
   const std::vector<std::string> parts = split_path(path);
   YAML::Node node = root;
   std::string walked;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     const std::string& part = parts[i];
-    if (part.empty()) throw InputError(set_error(assignment, "empty key in '" + path + "'"));
+    if (part.empty()) throw InputError(set_error(assignment, "empty key in '" + path + "'", origin_label));
     const bool last = i + 1 == parts.size();
     walked += (walked.empty() ? "" : ".") + part;
     if (node.IsSequence()) {
@@ -137,7 +139,7 @@ void apply_set_override(YAML::Node& root, const std::string& assignment, NodeOri
       if (!found) {
         throw InputError(set_error(assignment, "'" + walked + "' is neither an index below " +
                                                    std::to_string(node.size()) +
-                                                   " nor the name of an item"));
+                                                   " nor the name of an item", origin_label));
       }
       if (last) {
         node[index] = value;
@@ -149,7 +151,7 @@ void apply_set_override(YAML::Node& root, const std::string& assignment, NodeOri
     }
     if (!node.IsMap() && !node.IsNull()) {
       throw InputError(set_error(assignment, "'" + walked + "' is inside a value that is not a "
-                                                 "mapping"));
+                                                 "mapping", origin_label));
     }
     if (last) {
       node[part] = value;
@@ -281,6 +283,9 @@ Scenario read_scenario(YAML::Node root, const std::string& file,
     throw InputError(diagnostic);
   }
   for (const auto& assignment : overrides.set) apply_set_override(root, assignment, origins);
+  for (const auto& assignment : overrides.sweep) {
+    apply_set_override(root, assignment, origins, overrides.sweep_label);
+  }
 
   Diagnostics diagnostics;
   Scenario scenario;
@@ -290,6 +295,7 @@ Scenario read_scenario(YAML::Node root, const std::string& file,
   reader.text("name", scenario.name);
   if (scenario.name.empty()) reader.error("name", "every scenario needs a name");
   reader.text("description", scenario.description);
+  reader.accept(sweep_key);  // read by the run plan
   reader.unsigned_integer("seed", scenario.seed);
   reader.count("replications", scenario.replications, 1, 100000);
   reader.number("horizon_years", scenario.horizon_years, Limits::between(0.01, 200.0, "years"));

@@ -42,6 +42,10 @@ struct ScenarioOverrides {
   std::vector<std::string> set;  // "key.path=value"
   std::optional<std::uint64_t> seed;
   std::optional<std::int64_t> replications;
+  // A sweep point's assignments ("key.path=value"), applied after `set` and
+  // reported as coming from `sweep_label` (e.g. "sweep point 3").
+  std::vector<std::string> sweep;
+  std::string sweep_label = "sweep";
 };
 
 // Reads and checks a scenario; throws InputError listing every problem.
@@ -55,7 +59,8 @@ struct ScenarioOverrides {
 // Applies one "key.path=value" override onto a YAML tree. Path parts are map
 // keys, list indices, or (inside `areas`) area names. The new nodes are
 // recorded in `origins` as coming from "--set". Throws InputError.
-void apply_set_override(YAML::Node& root, const std::string& assignment, NodeOrigins& origins);
+void apply_set_override(YAML::Node& root, const std::string& assignment, NodeOrigins& origins,
+                        const std::string& origin_label = "--set");
 
 // Reads a scenario file and the chain of files it `extends:` (paths relative
 // to the extending file), merged: mappings merge key by key with the
@@ -66,6 +71,10 @@ void apply_set_override(YAML::Node& root, const std::string& assignment, NodeOri
 // scenarios/default.yaml as shipped, embedded so `hcsim bench` runs anywhere.
 [[nodiscard]] std::string_view default_scenario_text();
 inline constexpr const char* default_scenario_name = "<embedded scenarios/default.yaml>";
+
+// The `sweep:` block of a scenario tree, read by the run plan (run_plan.hpp);
+// the scenario reader itself ignores it.
+inline constexpr const char* sweep_key = "sweep";
 
 // Scaled capacity: full-scale value times scale, rounded to whole units.
 [[nodiscard]] std::int64_t scaled_count(double full_scale, double scale) noexcept;

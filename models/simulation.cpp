@@ -28,8 +28,16 @@ MeasurementPlan measurement_plan(const Scenario& scenario) {
   return plan;
 }
 
+std::vector<const ReplicationResult*> ExperimentResult::runs_of(std::size_t point) const {
+  std::vector<const ReplicationResult*> selected;
+  for (const auto& run : runs) {
+    if (run.point == point) selected.push_back(&run);
+  }
+  return selected;
+}
+
 ReplicationResult run_replication(const Scenario& scenario, std::int64_t replication,
-                                  std::vector<AreaFacts>* facts, const sim::StopFlag* stop) {
+                                  const sim::StopFlag* stop) {
   const MeasurementPlan plan = measurement_plan(scenario);
   const sim::RandomStreams streams(scenario.seed, static_cast<std::uint64_t>(replication));
   const std::size_t area_count = scenario.areas.size();
@@ -82,36 +90,60 @@ ReplicationResult run_replication(const Scenario& scenario, std::int64_t replica
             area.measure(static_cast<Metric>(m), year);
       }
     }
-    if (facts) {
-      facts->push_back({area.name(), static_cast<std::int64_t>(area.people()),
-                        area.hospital_beds(), area.care_home_places()});
-    }
+    result.facts.push_back({area.name(), static_cast<std::int64_t>(area.people()),
+                            area.hospital_beds(), area.care_home_places()});
   }
   return result;
 }
 
-ExperimentResult run_experiment(const Scenario& scenario, int threads,
-                                const ProgressCallback& progress, const sim::StopFlag* stop) {
+ExperimentResult run_plan(const RunPlan& plan, const PlanExecution& execution) {
   ExperimentResult experiment;
-  experiment.plan = measurement_plan(scenario);
-  const auto count = static_cast<std::size_t>(scenario.replications);
-  experiment.replications.resize(count);
-  std::mutex progress_mutex;
+  experiment.plan = measurement_plan(plan.points.front().scenario);
+  experiment.points = plan.points.size();
+  const std::size_t count = plan.run_count();
+  experiment.runs.resize(count);
+  std::vector<char> to_do(count, 1);
   std::size_t done = 0;
-  tbb::task_arena arena(threads > 0 ? threads : tbb::task_arena::automatic);
-  arena.execute([&] {
-    sim::parallel_for_index(count, [&](std::size_t r) {
-      std::vector<AreaFacts> facts;
-      experiment.replications[r] =
-          run_replication(scenario, static_cast<std::int64_t>(r), r == 0 ? &facts : nullptr, stop);
-      std::lock_guard lock(progress_mutex);
-      if (r == 0) experiment.areas = std::move(facts);
+  for (std::size_t run = 0; run < count && run < execution.finished.size(); ++run) {
+    if (execution.finished[run]) {
+      experiment.runs[run] = *execution.finished[run];
+      to_do[run] = 0;
       ++done;
-      if (progress) progress(done, count);
+    }
+  }
+  std::vector<std::size_t> pending;
+  for (std::size_t run = 0; run < count; ++run) {
+    if (to_do[run]) pending.push_back(run);
+  }
+
+  std::mutex report_mutex;
+  tbb::task_arena arena(execution.threads > 0 ? execution.threads
+                                              : tbb::task_arena::automatic);
+  arena.execute([&] {
+    sim::parallel_for_index(pending.size(), [&](std::size_t i) {
+      const std::size_t run = pending[i];
+      ReplicationResult result = run_replication(plan.points[plan.point_of(run)].scenario,
+                                                 plan.replication_of(run), execution.stop);
+      result.point = plan.point_of(run);
+      std::lock_guard lock(report_mutex);
+      experiment.runs[run] = std::move(result);
+      ++done;
+      if (execution.run_done) execution.run_done(run, experiment.runs[run]);
+      if (execution.progress) execution.progress(done, count);
     });
   });
-  for (const auto& replication : experiment.replications) experiment.events += replication.events;
+  experiment.areas = experiment.runs.front().facts;
+  for (const auto& run : experiment.runs) experiment.events += run.events;
   return experiment;
+}
+
+ExperimentResult run_experiment(const Scenario& scenario, int threads,
+                                const ProgressCallback& progress, const sim::StopFlag* stop) {
+  PlanExecution execution;
+  execution.threads = threads;
+  execution.progress = progress;
+  execution.stop = stop;
+  return run_plan(single_point_plan(scenario), execution);
 }
 
 }  // namespace hcsim::models

@@ -3,33 +3,17 @@
 // with results that do not depend on the number of threads.
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "models/care_area.hpp"
 #include "models/metrics.hpp"
+#include "models/run_plan.hpp"
 #include "models/scenario.hpp"
 #include "sim/run_control.hpp"
 
 namespace hcsim::models {
-
-// Measures of one replication: value(area, metric, year).
-struct ReplicationResult {
-  std::int64_t replication = 0;
-  std::size_t areas = 0;
-  std::size_t years = 0;
-  std::vector<double> values;  // [area][metric][year]
-  std::uint64_t events = 0;
-  // Wall-clock seconds by phase, for benchmarks; not part of the results.
-  double synthesis_seconds = 0.0;
-  double simulation_seconds = 0.0;
-
-  [[nodiscard]] double value(std::size_t area, Metric metric, std::size_t year) const {
-    return values[(area * metric_count + index_of(metric)) * years + year];
-  }
-  // Sum over areas and years.
-  [[nodiscard]] double total(Metric metric) const;
-};
 
 struct AreaFacts {
   std::string name;
@@ -38,11 +22,37 @@ struct AreaFacts {
   std::int64_t care_home_places = 0;
 };
 
+// Measures of one run (one replication of one sweep point):
+// value(area, metric, year).
+struct ReplicationResult {
+  std::size_t point = 0;
+  std::int64_t replication = 0;
+  std::size_t areas = 0;
+  std::size_t years = 0;
+  std::vector<double> values;  // [area][metric][year]
+  std::uint64_t events = 0;
+  // Wall-clock seconds by phase, for benchmarks; not part of the results.
+  double synthesis_seconds = 0.0;
+  double simulation_seconds = 0.0;
+  std::vector<AreaFacts> facts;  // simulated people and capacities per area
+
+  [[nodiscard]] double value(std::size_t area, Metric metric, std::size_t year) const {
+    return values[(area * metric_count + index_of(metric)) * years + year];
+  }
+  // Sum over areas and years.
+  [[nodiscard]] double total(Metric metric) const;
+};
+
 struct ExperimentResult {
   MeasurementPlan plan;
-  std::vector<AreaFacts> areas;  // from replication 0
-  std::vector<ReplicationResult> replications;
+  std::vector<AreaFacts> areas;  // from the first run
+  std::size_t points = 1;
+  // Every run, in run order: point-major, replication-minor.
+  std::vector<ReplicationResult> runs;
   std::uint64_t events = 0;
+
+  // The runs of sweep point `point`.
+  [[nodiscard]] std::vector<const ReplicationResult*> runs_of(std::size_t point) const;
 };
 
 [[nodiscard]] MeasurementPlan measurement_plan(const Scenario& scenario);
@@ -51,14 +61,28 @@ struct ExperimentResult {
 // At every window end it checks `stop` (throwing sim::Interrupted) and that
 // every measure is finite (throwing sim::NumericalError).
 [[nodiscard]] ReplicationResult run_replication(const Scenario& scenario, std::int64_t replication,
-                                                std::vector<AreaFacts>* facts = nullptr,
                                                 const sim::StopFlag* stop = nullptr);
 
-// Called after each finished replication with (done, total); from any thread,
+// Called after each finished run with (done, total); from any thread,
 // serialised.
 using ProgressCallback = std::function<void(std::size_t done, std::size_t total)>;
+// Called with each run as it finishes (for checkpoints); serialised.
+using RunDoneCallback = std::function<void(std::size_t run, const ReplicationResult&)>;
 
-// All replications, on `threads` worker threads (0: all hardware threads).
+struct PlanExecution {
+  int threads = 0;  // 0: all hardware threads
+  ProgressCallback progress;
+  RunDoneCallback run_done;
+  const sim::StopFlag* stop = nullptr;
+  // Runs already finished (a resumed plan): indexed by run, empty where the
+  // run is still to do. Finished runs are taken as they are.
+  std::vector<std::optional<ReplicationResult>> finished;
+};
+
+// Every run of the plan, in parallel (runs and, inside each, areas).
+[[nodiscard]] ExperimentResult run_plan(const RunPlan& plan, const PlanExecution& execution);
+
+// All replications of one scenario, on `threads` worker threads.
 [[nodiscard]] ExperimentResult run_experiment(const Scenario& scenario, int threads,
                                               const ProgressCallback& progress = {},
                                               const sim::StopFlag* stop = nullptr);

@@ -112,6 +112,36 @@ bool MapReader::has(const std::string& key) const {
   return value && !value.IsNull();
 }
 
+std::vector<std::string> MapReader::keys() const {
+  std::vector<std::string> found;
+  if (!node_ || !node_.IsMap()) return found;
+  for (const auto& entry : node_) {
+    if (entry.first.IsScalar()) found.push_back(entry.first.Scalar());
+  }
+  return found;
+}
+
+bool MapReader::texts(const std::string& key, std::vector<std::string>& target) {
+  known_.push_back(key);
+  const YAML::Node value = child(key);
+  if (!value || !value.IsSequence() || value.size() == 0) {
+    diagnostics_->add(at(value, key_path(key), "expected a non-empty list of values, got " +
+                                                   (value ? describe_node(value) : "nothing")));
+    return false;
+  }
+  std::vector<std::string> parsed;
+  for (const auto& item : value) {
+    if (!item.IsScalar()) {
+      diagnostics_->add(at(item, key_path(key), "expected single values (numbers or words), got " +
+                                                    describe_node(item)));
+      return false;
+    }
+    parsed.push_back(item.Scalar());
+  }
+  target = std::move(parsed);
+  return true;
+}
+
 void MapReader::error(const std::string& key, const std::string& message) {
   diagnostics_->add(at(key.empty() ? node_ : child(key), key_path(key), message));
 }

@@ -52,6 +52,12 @@ class MapReader {
   MapReader(YAML::Node node, std::string file, std::string path, Diagnostics& diagnostics);
 
   [[nodiscard]] bool has(const std::string& key) const;
+  // The keys present, in file order (for mappings whose keys are data, such
+  // as a sweep's key paths).
+  [[nodiscard]] std::vector<std::string> keys() const;
+  // The scalar values of a list under `key` as text; false (with a
+  // diagnostic) when it is not a non-empty list of scalars.
+  bool texts(const std::string& key, std::vector<std::string>& target);
   [[nodiscard]] const std::string& path() const noexcept { return path_; }
   [[nodiscard]] const std::string& file() const noexcept { return file_; }
 

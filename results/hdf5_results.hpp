@@ -1,37 +1,47 @@
 #pragma once
-// Writes an experiment to an HDF5 file that h5py, pandas and R's hdf5r read
-// without custom code. The layout is documented in docs/results-format.md:
+// Writes a plan's results to an HDF5 file that h5py, pandas and R's hdf5r read
+// without custom code. The layout (format_version 2) is documented in
+// docs/results-format.md:
 //
 //   /                      attributes: format, format_version, hcsim_version,
-//                          scenario, seed, replications, horizon_years, warmup_days,
-//                          population_scale
+//                          scenario, seed, replications, points, horizon_years,
+//                          warmup_days, population_scale, plan_fingerprint
 //   /manifest/scenario_yaml, /manifest/default_parameters_yaml, /manifest/command_line
-//   /dimensions/replication [R], /dimensions/area [A], /dimensions/year [Y],
-//   /dimensions/metric [M]
+//   /dimensions/replication [R], /dimensions/point [P], /dimensions/area [A],
+//   /dimensions/year [Y], /dimensions/metric [M]
+//   /points/label [P], /points/scenario_yaml [P], /points/keys [K], /points/values [P, K]
 //   /areas/people, /areas/hospital_beds, /areas/care_home_places  [A]
-//   /measures/<metric>     float64 [R, A, Y], attributes units, description, dimensions
-//   /summary/metric, /summary/mean, /summary/sd, /summary/ci95_low, /summary/ci95_high [M]
-//   /runs/events           uint64 [R]
+//   /runs/point, /runs/replication, /runs/events  [N = P x R]
+//   /measures/<metric>     float64 [N, A, Y], attributes units, description, dimensions
+//   /summary/point, /summary/metric, /summary/mean, /summary/sd,
+//   /summary/ci95_low, /summary/ci95_high   [P x M]
 //
-// The file is written under a temporary name beside the target and renamed
-// into place only when complete, so a reader never sees a partial file.
-#include <stdexcept>
+// Without a sweep P = 1, so the measures are [R, A, Y] and the summary has one
+// row per metric. The file is written under a temporary name beside the
+// target and renamed into place only when complete.
+#include <functional>
 #include <string>
 
-#include "models/scenario.hpp"
+#include "models/run_plan.hpp"
 #include "models/simulation.hpp"
+#include "results/hdf5_io.hpp"
 
 namespace hcsim::results {
 
-class OutputError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
+inline constexpr int results_format_version = 2;
 
-inline constexpr int results_format_version = 1;
+void write_results(const std::string& path, const models::RunPlan& plan,
+                   const models::ExperimentResult& result, const std::string& command_line,
+                   const std::string& hcsim_version);
 
+// A single scenario without a sweep.
 void write_results(const std::string& path, const models::Scenario& scenario,
                    const models::ExperimentResult& result, const std::string& command_line,
                    const std::string& hcsim_version);
+
+// Writes `write(file)` into a new HDF5 file at `path` atomically: a temporary
+// name beside it, flushed, then renamed; on any failure the temporary is
+// removed and `path` is untouched.
+void write_hdf5_atomically(const std::string& path, const std::function<void(hid_t)>& write);
 
 }  // namespace hcsim::results

@@ -5,6 +5,8 @@
 //  "metrics": {name: {"mean": x, "ci95": [lo, hi]}, ...},
 //  "events": n, "wall_seconds": t, "horizon_years": h}
 // ci95 is [null, null] with one replication, where no interval exists.
+// A plan with a sweep adds "sweep_method" and "points": [{"point", "sweep":
+// {key: value}, "metrics": {...}}]; the top-level "metrics" are point 0's.
 #include <string>
 
 #include "models/scenario.hpp"
@@ -12,6 +14,9 @@
 
 namespace hcsim::results {
 
+[[nodiscard]] std::string json_summary(const models::RunPlan& plan,
+                                       const models::ExperimentResult& result,
+                                       double wall_seconds);
 [[nodiscard]] std::string json_summary(const models::Scenario& scenario,
                                        const models::ExperimentResult& result,
                                        double wall_seconds);

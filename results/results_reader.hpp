@@ -1,7 +1,7 @@
 #pragma once
 // Reads back what hdf5_results writes: enough of a results file to compare
-// scenarios and plan replications. Invalid or missing files are input errors
-// naming the file.
+// scenarios and sweep points and to plan replications. Invalid or missing
+// files are input errors naming the file.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -11,7 +11,7 @@ namespace hcsim::results {
 struct StoredMetric {
   std::string name;
   std::string units;
-  std::vector<double> totals;  // per replication, summed over areas and years
+  std::vector<double> totals;  // per run, summed over areas and years
 };
 
 struct StoredResults {
@@ -20,9 +20,16 @@ struct StoredResults {
   std::string hcsim_version;
   std::uint64_t seed = 0;
   std::int64_t replications = 0;
-  std::vector<StoredMetric> metrics;  // in file order
+  std::int64_t points = 1;
+  std::vector<std::string> point_labels;  // "" without a sweep
+  std::vector<std::int64_t> run_point;    // per run
+  std::vector<StoredMetric> metrics;      // in file order
 
   [[nodiscard]] const StoredMetric* find(const std::string& name) const;
+  // The totals of `metric` for the runs of sweep point `point`, in
+  // replication order.
+  [[nodiscard]] std::vector<double> totals_of(const StoredMetric& metric,
+                                              std::int64_t point) const;
 };
 
 [[nodiscard]] StoredResults read_results(const std::string& path);

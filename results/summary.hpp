@@ -15,6 +15,8 @@ struct MetricSummary {
 
 // Throws sim::NumericalError naming the metric when a mean or interval is not
 // finite, so no such number reaches the output.
-[[nodiscard]] std::vector<MetricSummary> summarise_metrics(const models::ExperimentResult& result);
+// The summaries are over the runs of one sweep point.
+[[nodiscard]] std::vector<MetricSummary> summarise_metrics(const models::ExperimentResult& result,
+                                                           std::size_t point = 0);
 
 }  // namespace hcsim::results

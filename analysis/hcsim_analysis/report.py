@@ -19,7 +19,7 @@ from . import html_page as html
 from .formatting import format_difference, format_interval, format_value
 from .plots import (cost_by_component_chart, cost_components, intervention_return_chart,
                     scenario_comparison_chart, yearly_metric_chart)
-from .results import load_results
+from .results import load_points
 from .statistics import metric_summary, paired_comparison
 
 REPORT_PAGE = "report.html"
@@ -47,7 +47,8 @@ class Chart:
 
 def scenario_labels(results_list):
     """Scenario names, made unique with the file name when two runs share a name."""
-    names = [r.attributes.scenario for r in results_list]
+    names = [f"{r.attributes.scenario} [{r.point_label}]" if r.point_label else r.attributes.scenario
+             for r in results_list]
     if len(set(names)) == len(names):
         return names
     labels = [f"{name} ({os.path.basename(r.path)})" for name, r in zip(names, results_list)]
@@ -260,7 +261,8 @@ def write_report(paths, out_dir):
     Returns the written paths. Raises ResultsFileError or ReportOutputError on bad input."""
     if not paths:
         raise ValueError("no results files given")
-    results_list = [load_results(path) for path in paths]
+    # A sweep's points are compared like separate scenarios.
+    results_list = [results for path in paths for results in load_points(path)]
     scenarios = list(zip(scenario_labels(results_list), results_list))
     _prepare_output_directory(out_dir)
     charts = build_charts(scenarios)

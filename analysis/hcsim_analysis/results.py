@@ -13,7 +13,9 @@ import numpy as np
 import pandas as pd
 
 RESULTS_FORMAT = "hcsim-results"
-RESULTS_FORMAT_VERSION = 1
+# Version 2 added sweep points (/runs/point, /points, /summary/point); a file
+# without a sweep reads the same in both.
+RESULTS_FORMAT_VERSIONS = (1, 2)
 
 _REQUIRED_DATASETS = (
     "dimensions/replication", "dimensions/area", "dimensions/year", "dimensions/metric",
@@ -63,6 +65,8 @@ class Results:
     replications: tuple
     units: dict
     descriptions: dict
+    point: int = 0          # the sweep point these runs belong to
+    point_label: str = ""   # its assignments, e.g. "parameters.hospital.beds_per_1000=2"
 
     def values(self, metric):
         """The metric as an array [replication, area, year], in file order."""
@@ -88,10 +92,10 @@ def _check_format(path, handle):
             path, f"not an hcsim results file (format is '{_text(found_format)}', "
                   f"expected '{RESULTS_FORMAT}')")
     version = handle.attrs.get("format_version")
-    if version is None or int(version) != RESULTS_FORMAT_VERSION:
+    if version is None or int(version) not in RESULTS_FORMAT_VERSIONS:
         raise ResultsFileError(
             path, f"unsupported results format_version {version} "
-                  f"(this reader understands {RESULTS_FORMAT_VERSION})")
+                  f"(this reader understands {', '.join(map(str, RESULTS_FORMAT_VERSIONS))})")
     for name in _REQUIRED_ATTRIBUTES:
         if name not in handle.attrs:
             raise ResultsFileError(path, f"missing root attribute '{name}'")
@@ -100,7 +104,8 @@ def _check_format(path, handle):
             raise ResultsFileError(path, f"missing dataset '/{name}'")
 
 
-def _read_measures(path, handle, metrics, areas, years, replications):
+def _read_measures(path, handle, metrics, areas, years, replications, runs):
+    """runs: the indices (first axis of /measures) of the runs to read."""
     shape = (len(replications), len(areas), len(years))
     # Index columns repeat in C order to match the [replication, area, year] layout.
     replication_column = np.repeat(np.asarray(replications), len(areas) * len(years))
@@ -113,9 +118,10 @@ def _read_measures(path, handle, metrics, areas, years, replications):
             raise ResultsFileError(path, f"metric '{metric}' is listed in /dimensions/metric "
                                          f"but /{name} is missing")
         dataset = handle[name]
-        if dataset.shape != shape:
+        if len(dataset.shape) != 3 or dataset.shape[1:] != shape[1:]:
             raise ResultsFileError(path, f"/{name} has shape {dataset.shape}, expected "
-                                         f"{shape} (replication, area, year)")
+                                         f"(runs, {shape[1]}, {shape[2]}) (run, area, year)")
+        data = np.asarray(dataset[()], dtype=float)[list(runs)]
         units[metric] = _text(dataset.attrs.get("units", ""))
         descriptions[metric] = _text(dataset.attrs.get("description", ""))
         frames.append(pd.DataFrame({
@@ -123,7 +129,7 @@ def _read_measures(path, handle, metrics, areas, years, replications):
             "replication": replication_column,
             "area": area_column,
             "year": year_column,
-            "value": np.asarray(dataset[()], dtype=float).ravel(),
+            "value": data.ravel(),
             "units": units[metric],
         }))
     columns = ["metric", "replication", "area", "year", "value", "units"]
@@ -131,7 +137,7 @@ def _read_measures(path, handle, metrics, areas, years, replications):
     return measures, units, descriptions
 
 
-def _read_summary(handle, units):
+def _read_summary(handle, units, point):
     summary = pd.DataFrame({
         "metric": _texts(handle["summary/metric"][()]),
         "mean": handle["summary/mean"][()],
@@ -139,12 +145,28 @@ def _read_summary(handle, units):
         "ci95_low": handle["summary/ci95_low"][()],
         "ci95_high": handle["summary/ci95_high"][()],
     })
+    if "summary/point" in handle:
+        summary = summary[handle["summary/point"][()] == point].reset_index(drop=True)
     summary["units"] = [units.get(metric, "") for metric in summary["metric"]]
     return summary
 
 
-def load_results(path):
-    """Read and check one results file; raises ResultsFileError naming the file."""
+def point_count(path):
+    """How many sweep points a results file holds (1 without a sweep)."""
+    with h5py.File(os.fspath(path), "r") as handle:
+        return int(handle.attrs.get("points", 1))
+
+
+def load_points(path):
+    """Every sweep point of a results file, each as its own Results."""
+    first = load_results(path, 0)
+    count = point_count(path)
+    return [first] + [load_results(path, p) for p in range(1, count)]
+
+
+def load_results(path, point=0):
+    """Read and check one results file (the runs of one sweep point); raises
+    ResultsFileError naming the file."""
     path = os.fspath(path)
     if not os.path.exists(path):
         raise ResultsFileError(path, "no such file")
@@ -168,15 +190,30 @@ def load_results(path):
             metrics = _texts(handle["dimensions/metric"][()])
             areas = _texts(handle["dimensions/area"][()])
             years = tuple(int(y) for y in handle["dimensions/year"][()])
-            replications = tuple(int(r) for r in handle["dimensions/replication"][()])
+            points = int(attrs.get("points", 1))
+            if not 0 <= point < points:
+                raise ResultsFileError(path, f"has {points} sweep point(s); no point {point}")
+            if "runs/point" in handle:
+                run_point = handle["runs/point"][()]
+                runs = [int(i) for i in np.flatnonzero(run_point == point)]
+                replications = tuple(int(r) for r in handle["runs/replication"][()][runs])
+            else:
+                replications = tuple(int(r) for r in handle["dimensions/replication"][()])
+                runs = list(range(len(replications)))
             measures, units, descriptions = _read_measures(
-                path, handle, metrics, areas, years, replications)
-            summary = _read_summary(handle, units)
-            scenario_yaml = _text(handle["manifest/scenario_yaml"][()])
+                path, handle, metrics, areas, years, replications, runs)
+            summary = _read_summary(handle, units, point)
+            point_label = ""
+            if "points/label" in handle:
+                point_label = _texts(handle["points/label"][()])[point]
+                scenario_yaml = _texts(handle["points/scenario_yaml"][()])[point]
+            else:
+                scenario_yaml = _text(handle["manifest/scenario_yaml"][()])
         except (KeyError, OSError, TypeError, ValueError) as error:
             if isinstance(error, ResultsFileError):
                 raise
             raise ResultsFileError(path, f"damaged results file ({error})") from None
     return Results(path=path, attributes=attributes, measures=measures, summary=summary,
                    scenario_yaml=scenario_yaml, metrics=metrics, areas=areas, years=years,
-                   replications=replications, units=units, descriptions=descriptions)
+                   replications=replications, units=units, descriptions=descriptions,
+                   point=point, point_label=point_label)

@@ -57,7 +57,7 @@ int bench_command(const BenchOptions& options) {
   const auto start = Clock::now();
   const auto result = models::run_experiment(scenario, options.threads);
   const double run_seconds = std::chrono::duration<double>(Clock::now() - start).count();
-  const auto& replication = result.replications.front();
+  const auto& replication = result.runs.front();
 
   // The output phase writes the real results file to a scratch path.
   const auto scratch = std::filesystem::temp_directory_path() /

@@ -76,6 +76,10 @@ Request parse_results_options(Request& request, const std::vector<std::string>& 
     } else if (argument == "--help" || argument == "-h") {
       request.command = Command::help;
       return request;
+    } else if (command == "compare" && argument == "--points") {
+      if (i + 2 >= arguments.size()) throw UsageError("--points expects two point numbers");
+      options.points.push_back(parse_integer<std::int64_t>(argument, arguments[++i], 0, 100000));
+      options.points.push_back(parse_integer<std::int64_t>(argument, arguments[++i], 0, 100000));
     } else if (command == "replications" && argument == "--relative-half-width") {
       if (i + 1 >= arguments.size()) throw UsageError(argument + " expects a value");
       options.relative_half_width = parse_fraction(argument, arguments[++i]);
@@ -89,11 +93,13 @@ Request parse_results_options(Request& request, const std::vector<std::string>& 
       options.paths.push_back(argument);
     }
   }
-  const std::size_t wanted = command == "compare" ? 2 : 1;
+  const std::size_t wanted = command == "compare" && options.points.empty() ? 2 : 1;
   if (options.paths.size() != wanted) {
-    throw UsageError(command == "compare" ? "compare needs two results files: hcsim compare A.h5 B.h5"
-                                          : "replications needs one results file: hcsim "
-                                            "replications FILE.h5");
+    throw UsageError(command != "compare" ? "replications needs one results file: hcsim "
+                                            "replications FILE.h5"
+                     : options.points.empty()
+                         ? "compare needs two results files: hcsim compare A.h5 B.h5"
+                         : "compare --points I J takes one results file");
   }
   return request;
 }
@@ -109,6 +115,8 @@ Usage:
                                       check a scenario completely without running it
   hcsim compare A.h5 B.h5 [--json]    paired difference of every metric (B - A) with a
                                       95% CI, beside the CI an unpaired comparison gives
+  hcsim compare FILE.h5 --points I J [--json]
+                                      the same between two sweep points of one plan
   hcsim replications FILE.h5 [--relative-half-width 0.01] [--json]
                                       replications each metric needs for a 95% CI
                                       half-width of that share of its mean
@@ -122,8 +130,12 @@ Usage:
   hcsim --version                     show the version
 
 Options for run:
-  --out FILE.h5          write every replication's measures per area and year to an
-                         HDF5 file (written atomically: complete or not at all)
+  --out FILE.h5          write every run's measures per area and year to an HDF5 file
+                         (written atomically: complete or not at all). Finished runs
+                         are kept in FILE.h5.runs/ until the file is complete
+  --resume               complete a plan that was interrupted while writing --out,
+                         without redoing its finished runs; the result is identical
+                         to an uninterrupted run
   --replications R       number of independent replications (overrides the scenario)
   --seed S               master random seed, 0 to 2^64-1 (overrides the scenario)
   --threads N            worker threads; default: all hardware threads. Results do
@@ -231,6 +243,9 @@ Request parse_command_line(const std::vector<std::string>& arguments) {
     } else if (argument == "--quiet" || argument == "-q") {
       no_value();
       run.quiet = true;
+    } else if (argument == "--resume") {
+      no_value();
+      run.resume = true;
     } else if (argument == "--progress") {
       no_value();
       run.progress = true;
@@ -247,6 +262,7 @@ Request parse_command_line(const std::vector<std::string>& arguments) {
   if (run.scenario_path.empty()) {
     throw UsageError(command + " needs a scenario file: hcsim " + command + " SCENARIO.yaml");
   }
+  if (run.resume && !run.out_path) throw UsageError("--resume needs --out FILE.h5");
   if (checking && (run.out_path || run.json || run.progress)) {
     throw UsageError("check takes only a scenario file and --set/--seed/--replications");
   }

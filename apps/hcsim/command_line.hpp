@@ -26,6 +26,7 @@ struct RunOptions {
   bool json = false;
   bool quiet = false;
   bool progress = false;  // force progress lines even when stderr is not a terminal
+  bool resume = false;    // complete an interrupted plan writing to out_path
   std::optional<std::uint64_t> max_memory_mb;  // default: memory available now
   std::uint64_t max_output_mb = 4096;
 };
@@ -34,6 +35,7 @@ struct RunOptions {
 struct ResultsOptions {
   std::vector<std::string> paths;
   double relative_half_width = 0.01;  // replications: target 95% half-width / mean
+  std::vector<std::int64_t> points;   // compare: two sweep points of one file
   bool json = false;
 };
 

@@ -3,6 +3,7 @@
 
 #include "apps/hcsim/commands.hpp"
 #include "apps/hcsim/exit_codes.hpp"
+#include "models/input_error.hpp"
 #include "results/json_summary.hpp"
 #include "results/results_reader.hpp"
 #include "sim/statistics.hpp"
@@ -25,37 +26,63 @@ std::string text_interval(const sim::Difference& difference) {
 
 }  // namespace
 
+// One side of a comparison: a sweep point of a results file.
+struct Side {
+  results::StoredResults file;
+  std::int64_t point = 0;
+  std::string name;
+};
+
+Side side(const std::string& path, std::int64_t point) {
+  Side chosen{results::read_results(path), point, path};
+  if (point >= chosen.file.points) {
+    throw models::InputError(models::Diagnostic{
+        path, 0, 0, "--points",
+        "has " + std::to_string(chosen.file.points) + " sweep point(s); there is no point " +
+            std::to_string(point)});
+  }
+  if (chosen.file.points > 1) {
+    chosen.name += " point " + std::to_string(point) + " (" +
+                   chosen.file.point_labels[static_cast<std::size_t>(point)] + ")";
+  }
+  return chosen;
+}
+
 int compare_command(const ResultsOptions& options) {
-  const auto a = results::read_results(options.paths[0]);
-  const auto b = results::read_results(options.paths[1]);
+  const bool within = !options.points.empty();
+  const Side a = side(options.paths[0], within ? options.points[0] : 0);
+  const Side b = side(within ? options.paths[0] : options.paths[1], within ? options.points[1] : 0);
   // Pairing is only meaningful run by run with common random numbers.
-  const bool paired = a.replications == b.replications && a.seed == b.seed;
+  const bool paired = a.file.replications == b.file.replications && a.file.seed == b.file.seed;
   if (!paired) {
     std::fprintf(stderr,
                  "hcsim: note: the files differ in seed or replications (%llu/%lld vs "
                  "%llu/%lld), so runs cannot be paired; only unpaired intervals are given\n",
-                 static_cast<unsigned long long>(a.seed), static_cast<long long>(a.replications),
-                 static_cast<unsigned long long>(b.seed), static_cast<long long>(b.replications));
+                 static_cast<unsigned long long>(a.file.seed),
+                 static_cast<long long>(a.file.replications),
+                 static_cast<unsigned long long>(b.file.seed),
+                 static_cast<long long>(b.file.replications));
   }
-  std::string json = "{\"file_a\": \"" + results::json_escape(a.path) + "\", \"file_b\": \"" +
-                     results::json_escape(b.path) + "\", \"paired\": " +
+  std::string json = "{\"file_a\": \"" + results::json_escape(a.name) + "\", \"file_b\": \"" +
+                     results::json_escape(b.name) + "\", \"paired\": " +
                      (paired ? "true" : "false") + ", \"metrics\": {";
   if (!options.json) {
-    std::printf("A = %s (scenario %s), B = %s (scenario %s)\n", a.path.c_str(),
-                a.scenario.c_str(), b.path.c_str(), b.scenario.c_str());
+    std::printf("A = %s (scenario %s), B = %s (scenario %s)\n", a.name.c_str(),
+                a.file.scenario.c_str(), b.name.c_str(), b.file.scenario.c_str());
     std::printf("%-26s %16s %16s %16s %34s %34s\n", "metric", "A mean", "B mean", "B - A",
                 "95% CI paired", "95% CI unpaired");
   }
   bool first = true;
-  for (const auto& metric_a : a.metrics) {
-    const auto* metric_b = b.find(metric_a.name);
+  for (const auto& metric_a : a.file.metrics) {
+    const auto* metric_b = b.file.find(metric_a.name);
     if (!metric_b) continue;
-    const auto summary_a = sim::summarise(metric_a.totals);
-    const auto summary_b = sim::summarise(metric_b->totals);
-    const auto unpaired = sim::welch_difference(metric_a.totals, metric_b->totals);
-    const auto paired_difference = paired
-                                       ? sim::paired_difference(metric_a.totals, metric_b->totals)
-                                       : sim::Difference{unpaired.estimate, {}, {}};
+    const auto totals_a = a.file.totals_of(metric_a, a.point);
+    const auto totals_b = b.file.totals_of(*metric_b, b.point);
+    const auto summary_a = sim::summarise(totals_a);
+    const auto summary_b = sim::summarise(totals_b);
+    const auto unpaired = sim::welch_difference(totals_a, totals_b);
+    const auto paired_difference = paired ? sim::paired_difference(totals_a, totals_b)
+                                          : sim::Difference{unpaired.estimate, {}, {}};
     if (options.json) {
       json += std::string(first ? "" : ", ") + "\"" + results::json_escape(metric_a.name) +
               "\": {\"a\": " + results::json_number(summary_a.mean) +
@@ -89,7 +116,7 @@ int replications_command(const ResultsOptions& options) {
   }
   bool first = true;
   for (const auto& metric : stored.metrics) {
-    const auto summary = sim::summarise(metric.totals);
+    const auto summary = sim::summarise(stored.totals_of(metric, 0));
     const std::size_t needed = sim::replications_needed(summary, options.relative_half_width);
     if (options.json) {
       json += std::string(first ? "" : ", ") + "\"" + results::json_escape(metric.name) +

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "apps/hcsim/commands.hpp"
@@ -10,6 +11,8 @@
 #include "apps/hcsim/interrupt.hpp"
 #include "models/input_error.hpp"
 #include "models/resource_estimate.hpp"
+#include "models/run_plan.hpp"
+#include "results/checkpoint.hpp"
 #include "models/scenario.hpp"
 #include "models/simulation.hpp"
 #include "results/hdf5_results.hpp"
@@ -43,15 +46,9 @@ void check_output_path(const std::string& path) {
   }
 }
 
-void print_table(const models::Scenario& scenario,
-                 const models::ExperimentResult& result, double wall_seconds) {
-  std::printf("scenario %s: %lld replication(s), seed %llu, %.2f measured year(s) after %.0f "
-              "warm-up days\n",
-              scenario.name.c_str(), static_cast<long long>(scenario.replications),
-              static_cast<unsigned long long>(scenario.seed), scenario.horizon_years,
-              scenario.warmup_days);
+void print_metrics(const models::ExperimentResult& result, std::size_t point) {
   std::printf("%-26s %16s %33s  %s\n", "metric", "mean", "95% CI", "units");
-  for (const auto& [metric, summary] : results::summarise_metrics(result)) {
+  for (const auto& [metric, summary] : results::summarise_metrics(result, point)) {
     const auto& info = models::metric_info[models::index_of(metric)];
     char interval[64] = "n/a (one replication)";
     if (summary.ci95_low && summary.ci95_high) {
@@ -61,14 +58,33 @@ void print_table(const models::Scenario& scenario,
     std::printf("%-26s %16.1f %33s  %.*s\n", std::string(info.name).c_str(), summary.mean,
                 interval, static_cast<int>(info.unit.size()), info.unit.data());
   }
+}
+
+void print_table(const models::RunPlan& plan, const models::ExperimentResult& result,
+                 double wall_seconds) {
+  const models::Scenario& scenario = plan.points.front().scenario;
+  std::printf("scenario %s: %lld replication(s), seed %llu, %.2f measured year(s) after %.0f "
+              "warm-up days\n",
+              scenario.name.c_str(), static_cast<long long>(plan.replications),
+              static_cast<unsigned long long>(plan.seed), scenario.horizon_years,
+              scenario.warmup_days);
+  for (std::size_t p = 0; p < plan.points.size(); ++p) {
+    if (plan.points.size() > 1) {
+      std::printf("\nsweep point %zu of %zu (%s): %s\n", p, plan.points.size(),
+                  plan.sweep_method.c_str(), plan.points[p].label.c_str());
+    }
+    print_metrics(result, p);
+  }
   std::printf("%llu events in %.2f s\n", static_cast<unsigned long long>(result.events),
               wall_seconds);
 }
 
 // Refuses, before anything is allocated, a run that would not fit in memory or
 // whose output would exceed the user's limit; the message gives the estimate.
-void check_resources(const models::Scenario& scenario, const RunOptions& options) {
-  const auto estimate = models::estimate_resources(scenario, options.threads);
+void check_resources(const models::RunPlan& plan, const RunOptions& options) {
+  const models::Scenario& scenario = plan.points.front().scenario;
+  const auto estimate = models::estimate_resources(
+      scenario, options.threads, static_cast<std::int64_t>(plan.run_count()));
   const std::uint64_t memory_limit = options.max_memory_mb
                                          ? *options.max_memory_mb << 20
                                          : models::available_memory_bytes();
@@ -79,7 +95,7 @@ void check_resources(const models::Scenario& scenario, const RunOptions& options
             std::to_string(estimate.people) + " people x " +
             std::to_string(models::estimated_bytes_per_person) + " bytes x " +
             std::to_string(estimate.concurrent_replications) +
-            " replications at once), more than the " + models::format_bytes(memory_limit) +
+ " runs at once), more than the " + models::format_bytes(memory_limit) +
             (options.max_memory_mb ? " allowed by --max-memory-mb" : " of memory available") +
             "; lower population_scale or --threads"});
   }
@@ -99,45 +115,81 @@ int run_command(const RunOptions& options, const std::string& command_line) {
   overrides.set = options.set;
   overrides.seed = options.seed;
   overrides.replications = options.replications;
-  const auto scenario = models::load_scenario(options.scenario_path, overrides);
+  const auto plan = models::load_run_plan(options.scenario_path, overrides);
+  const models::Scenario& scenario = plan.points.front().scenario;
   if (options.out_path) check_output_path(*options.out_path);
-  check_resources(scenario, options);
+  check_resources(plan, options);
+
+  // Finished runs are kept on disk while the plan runs, so a kill loses only
+  // the runs in progress.
+  models::PlanExecution execution;
+  execution.threads = options.threads;
+  std::optional<results::Checkpoint> checkpoint;
+  std::size_t resumed = 0;
+  if (options.out_path) {
+    checkpoint.emplace(*options.out_path, plan.fingerprint(HCSIM_VERSION));
+    if (options.resume) {
+      execution.finished = checkpoint->resume(plan.run_count(), scenario.areas.size(),
+                                              models::measurement_plan(scenario).years);
+      for (const auto& run : execution.finished) resumed += run ? 1u : 0u;
+    } else {
+      checkpoint->start();
+    }
+    execution.run_done = [&](std::size_t run, const models::ReplicationResult& result) {
+      checkpoint->save(run, result);
+    };
+  }
 
   std::int64_t people = 0;
   for (const auto& area : scenario.areas) {
     people += models::scaled_count(area.population, scenario.population_scale);
   }
   if (!options.quiet) {
-    std::fprintf(stderr, "hcsim: scenario '%s': %zu areas, %lld people, %lld replication(s)\n",
+    std::fprintf(stderr,
+                 "hcsim: scenario '%s': %zu areas, %lld people, %zu sweep point(s) x %lld "
+                 "replication(s) = %zu runs%s\n",
                  scenario.name.c_str(), scenario.areas.size(), static_cast<long long>(people),
-                 static_cast<long long>(scenario.replications));
+                 plan.points.size(), static_cast<long long>(plan.replications), plan.run_count(),
+                 resumed ? (", " + std::to_string(resumed) + " already done").c_str() : "");
   }
   const bool show_progress = !options.quiet && (options.progress || ::isatty(STDERR_FILENO));
   const auto start = std::chrono::steady_clock::now();
-  auto progress = [&](std::size_t done, std::size_t total) {
+  execution.progress = [&](std::size_t done, std::size_t total) {
     if (!show_progress) return;
     const double elapsed =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const double left = elapsed / static_cast<double>(done) * static_cast<double>(total - done);
+    const double rate = static_cast<double>(done - resumed) / elapsed;
+    const double left = rate > 0.0 ? static_cast<double>(total - done) / rate : 0.0;
     std::fprintf(stderr,
-                 "hcsim: replication %zu/%zu done (%.2f per second), %.1f s elapsed, about %.1f s "
+                 "hcsim: run %zu/%zu done (%.2f per second), %.1f s elapsed, about %.1f s "
                  "left\n",
-                 done, total, static_cast<double>(done) / elapsed, elapsed, left);
+                 done, total, rate, elapsed, left);
   };
   const sim::StopFlag& stop = install_interrupt_handlers();
-  const auto result = models::run_experiment(scenario, options.threads, progress, &stop);
+  execution.stop = &stop;
+  models::ExperimentResult result;
+  try {
+    result = models::run_plan(plan, execution);
+  } catch (const sim::Interrupted&) {
+    if (checkpoint) {
+      std::fprintf(stderr, "hcsim: finished runs are kept in %s; add --resume to complete\n",
+                   checkpoint->directory().c_str());
+    }
+    throw;
+  }
   const double wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   if (options.out_path) {
     if (stop.load()) throw sim::Interrupted();
-    results::write_results(*options.out_path, scenario, result, command_line, HCSIM_VERSION);
+    results::write_results(*options.out_path, plan, result, command_line, HCSIM_VERSION);
+    checkpoint->remove();
     if (!options.quiet) std::fprintf(stderr, "hcsim: wrote %s\n", options.out_path->c_str());
   }
   if (options.json) {
-    std::printf("%s\n", results::json_summary(scenario, result, wall_seconds).c_str());
+    std::printf("%s\n", results::json_summary(plan, result, wall_seconds).c_str());
   } else {
-    print_table(scenario, result, wall_seconds);
+    print_table(plan, result, wall_seconds);
   }
   return exit_success;
 }

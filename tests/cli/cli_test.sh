@@ -155,6 +155,57 @@ assert set(o["wall_seconds"]) >= {"population_synthesis", "simulation", "output"
 PY
 expect_exit 2 "bench bad scale" -- "$hcsim" bench --scale 2
 
+# --- a sweep: every point in the JSON and the HDF5 file, points comparable
+sweep="$source_dir/tests/data/sweep_grid.yaml"
+expect_exit 0 "sweep run" -- "$hcsim" run "$sweep" --json --quiet --out "$work/sweep.h5"
+$python - "$work/stdout" "$work/sweep.h5" <<'PY' && pass || fail "sweep JSON and HDF5"
+import json, sys, h5py, numpy as np
+o = json.loads(open(sys.argv[1]).read())
+assert o["sweep_method"] == "grid" and len(o["points"]) == 4
+assert o["points"][3]["sweep"] == {"parameters.hospital.beds_per_1000": 2.2,
+                                   "areas.Southville.care_home_places": 3000}
+with h5py.File(sys.argv[2], "r") as f:
+    assert f.attrs["points"] == 4
+    assert list(f["runs/point"][()]) == [0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3]
+    assert f["measures/bed_days"].shape == (12, 2, 1)
+    assert f["summary/mean"].shape == (4 * len(f["dimensions/metric"]),)
+    assert f["points/values"].shape == (4, 2)
+PY
+[ ! -e "$work/sweep.h5.runs" ] && pass || fail "a finished plan left its run folder"
+expect_exit 0 "compare two sweep points" -- "$hcsim" compare "$work/sweep.h5" --points 0 2 --json
+$python -c "import json,sys; o=json.load(open(sys.argv[1])); assert o['metrics']['bed_wait_days']['diff'] < 0" "$work/stdout" \
+  && pass || fail "more beds should cut waiting"
+
+# --- resume: an interrupted plan completes without redoing finished runs,
+#     bit for bit equal to an uninterrupted run; a different plan is refused
+"$hcsim" run "$sweep" --quiet --threads 1 --set replications=40 --out "$work/whole.h5" >/dev/null
+"$hcsim" run "$sweep" --quiet --threads 1 --set replications=40 --out "$work/resumed.h5" \
+  >/dev/null 2>&1 &
+pid=$!
+for _ in $(seq 100); do  # wait until some runs are saved, then interrupt
+  [ "$(ls "$work/resumed.h5.runs" 2>/dev/null | grep -c '^run-')" -ge 5 ] && break
+  sleep 0.05
+done
+kill -9 "$pid"; wait "$pid" 2>/dev/null
+saved=$(ls "$work/resumed.h5.runs" | grep -c '^run-')
+[ "$saved" -ge 1 ] && [ ! -e "$work/resumed.h5" ] && pass || fail "kill -9 should keep $saved runs and no file"
+expect_exit 2 "rerun without --resume" -- "$hcsim" run "$sweep" --quiet --set replications=40 --out "$work/resumed.h5"
+expect_stderr "add --resume"
+expect_exit 2 "resume a different plan" -- "$hcsim" run "$sweep" --quiet --set replications=41 \
+  --out "$work/resumed.h5" --resume
+expect_stderr "different plan"
+expect_exit 0 "resume" -- "$hcsim" run "$sweep" --set replications=40 --out "$work/resumed.h5" \
+  --resume --threads 2
+expect_stderr "already done"
+$python - "$work/whole.h5" "$work/resumed.h5" <<'PY' && pass || fail "resumed file differs from an uninterrupted one"
+import sys, h5py, numpy as np
+with h5py.File(sys.argv[1], "r") as a, h5py.File(sys.argv[2], "r") as b:
+    for group in ["measures", "runs", "summary", "areas"]:
+        for name in a[group]:
+            assert np.array_equal(a[group][name][()], b[group][name][()]), (group, name)
+PY
+[ ! -e "$work/resumed.h5.runs" ] && pass || fail "the run folder should be gone after resuming"
+
 # --- report: the Python report behind hcsim report
 expect_exit 0 "report" -- "$hcsim" report "$work/t1.h5" "$work/fewer_beds.h5" -o "$work/report"
 [ -s "$work/report/report.html" ] && pass || fail "report.html missing or empty"

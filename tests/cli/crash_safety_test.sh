@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # kill -9 at random moments never leaves a partial results file: the target is
-# either absent, the previous complete file, or a complete new one.
+# either absent, the previous complete file, or a complete new one. Each rerun
+# resumes the interrupted plan, and the file finally written equals an
+# uninterrupted run's bit for bit.
 # Usage: crash_safety_test.sh HCSIM_BINARY SOURCE_DIR
 set -u
 hcsim="$1"
@@ -30,7 +32,10 @@ old_sum=$(md5sum "$target" | cut -d' ' -f1)
 # Kill points spread over start-up, simulation and the write (the write of a
 # 20-replication run takes a few milliseconds, so late kills matter most).
 for delay in 0.00 0.05 0.15 0.30 0.50 0.80 1.10 1.40 1.70 2.00 2.40 2.80; do
-  "$hcsim" run "$scenario" --replications 20 --threads 2 --quiet --out "$target" >/dev/null 2>&1 &
+  resume=""
+  [ -d "$target.runs" ] && resume="--resume"
+  "$hcsim" run "$scenario" --replications 20 --threads 2 --quiet --out "$target" $resume \
+    >/dev/null 2>&1 &
   pid=$!
   sleep "$delay"
   kill -9 "$pid" 2>/dev/null
@@ -45,7 +50,22 @@ for delay in 0.00 0.05 0.15 0.30 0.50 0.80 1.10 1.40 1.70 2.00 2.40 2.80; do
   else
     echo "FAIL: kill at ${delay}s left a partial $target" >&2; failures=$((failures + 1))
   fi
-  rm -f "$work"/results.h5.tmp.*  # what a SIGKILL cannot clean up; never the target
+  rm -f "$work"/results.h5.tmp.* "$work"/results.h5.runs/*.tmp.*  # what SIGKILL cannot clean up
 done
+
+# Finish the interrupted plan and compare with an uninterrupted run.
+resume=""
+[ -d "$target.runs" ] && resume="--resume"
+"$hcsim" run "$scenario" --replications 20 --threads 2 --quiet --out "$target" $resume >/dev/null
+"$hcsim" run "$scenario" --replications 20 --threads 1 --quiet --out "$work/reference.h5" >/dev/null
+if $python - "$target" "$work/reference.h5" <<'PY'
+import sys, h5py, numpy as np
+with h5py.File(sys.argv[1], "r") as a, h5py.File(sys.argv[2], "r") as b:
+    for name in a["measures"]:
+        assert np.array_equal(a["measures"][name][()], b["measures"][name][()]), name
+PY
+then passes=$((passes + 1)); else
+  echo "FAIL: the resumed results differ from an uninterrupted run" >&2; failures=$((failures + 1))
+fi
 echo "$passes passed, $failures failed"
 [ "$failures" -eq 0 ]

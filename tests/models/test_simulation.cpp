@@ -20,11 +20,11 @@ TEST_CASE("results are identical for 1 and 2 threads", "[simulation][determinism
   const auto scenario = load("tiny.yaml");
   const auto one = hcsim::models::run_experiment(scenario, 1);
   const auto two = hcsim::models::run_experiment(scenario, 2);
-  REQUIRE(one.replications.size() == two.replications.size());
-  for (std::size_t r = 0; r < one.replications.size(); ++r) {
+  REQUIRE(one.runs.size() == two.runs.size());
+  for (std::size_t r = 0; r < one.runs.size(); ++r) {
     // Exact equality, bit for bit: order of work must not matter.
-    CHECK(one.replications[r].values == two.replications[r].values);
-    CHECK(one.replications[r].events == two.replications[r].events);
+    CHECK(one.runs[r].values == two.runs[r].values);
+    CHECK(one.runs[r].events == two.runs[r].events);
   }
   CHECK(one.events == two.events);
 }
@@ -40,8 +40,8 @@ TEST_CASE("replications differ from each other, seeds reproduce", "[simulation][
 
 TEST_CASE("a tiny scenario runs end to end with plausible measures", "[simulation]") {
   const auto scenario = load("tiny.yaml");
-  std::vector<hcsim::models::AreaFacts> facts;
-  const auto run = hcsim::models::run_replication(scenario, 0, &facts);
+  const auto run = hcsim::models::run_replication(scenario, 0);
+  const auto& facts = run.facts;
   REQUIRE(facts.size() == 2);
   CHECK(facts[0].people == 20000);
   CHECK(facts[1].people == 10000);
@@ -79,7 +79,7 @@ TEST_CASE("a care-home shortage keeps patients in hospital as delayed discharge"
   const auto shortage = load("care_home_shortage.yaml");
   const auto scarce = hcsim::models::run_experiment(shortage, 2);
   double scarce_delay = 0.0;
-  for (const auto& run : scarce.replications) scarce_delay += run.total(Metric::delayed_discharge_days);
+  for (const auto& run : scarce.runs) scarce_delay += run.total(Metric::delayed_discharge_days);
   CHECK(scarce_delay > 100.0);
 
   // The same people with ample places: no delay, more placements.
@@ -87,10 +87,10 @@ TEST_CASE("a care-home shortage keeps patients in hospital as delayed discharge"
   ample.set = {"areas.0.care_home_places=20000"};
   const auto plenty = hcsim::models::run_experiment(load("care_home_shortage.yaml", ample), 2);
   double plenty_delay = 0.0;
-  for (const auto& run : plenty.replications) plenty_delay += run.total(Metric::delayed_discharge_days);
+  for (const auto& run : plenty.runs) plenty_delay += run.total(Metric::delayed_discharge_days);
   CHECK(plenty_delay == 0.0);
-  CHECK(plenty.replications[0].total(Metric::care_home_admissions) >
-        scarce.replications[0].total(Metric::care_home_admissions));
+  CHECK(plenty.runs[0].total(Metric::care_home_admissions) >
+        scarce.runs[0].total(Metric::care_home_admissions));
 }
 
 TEST_CASE("too few beds makes patients wait for a bed", "[simulation][bed_wait]") {

@@ -74,8 +74,8 @@ TEST_CASE("the HDF5 file holds the manifest and every measure with its shape",
   CHECK(dims[2] == 1);  // years
   std::vector<double> values(4);
   REQUIRE(H5Dread(dataset, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()) >= 0);
-  CHECK(values[0] == run.result.replications[0].value(0, Metric::emergency_admissions, 0));
-  CHECK(values[3] == run.result.replications[1].value(1, Metric::emergency_admissions, 0));
+  CHECK(values[0] == run.result.runs[0].value(0, Metric::emergency_admissions, 0));
+  CHECK(values[3] == run.result.runs[1].value(1, Metric::emergency_admissions, 0));
   CHECK(H5Aexists(dataset, "units") > 0);
   H5Sclose(space);
   H5Dclose(dataset);
@@ -114,9 +114,9 @@ TEST_CASE("JSON strings and numbers are escaped and exact", "[results][json]") {
 TEST_CASE("a non-finite measure stops the summary instead of being reported",
           "[results][numerical_guard]") {
   hcsim::models::ExperimentResult result = tiny_run().result;
-  result.replications[1].values[0] = std::numeric_limits<double>::infinity();
+  result.runs[1].values[0] = std::numeric_limits<double>::infinity();
   CHECK_THROWS_WITH(hcsim::results::summarise_metrics(result),
                     Catch::Contains("emergency_admissions") && Catch::Contains("not a finite"));
-  result.replications[1].values[0] = std::nan("");
+  result.runs[1].values[0] = std::nan("");
   CHECK_THROWS_AS(hcsim::results::summarise_metrics(result), hcsim::sim::NumericalError);
 }

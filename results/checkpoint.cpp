@@ -1,0 +1,127 @@
+#include "results/checkpoint.hpp"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "models/input_error.hpp"
+#include "results/hdf5_io.hpp"
+#include "results/hdf5_results.hpp"
+
+namespace hcsim::results {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* fingerprint_file = "plan.txt";
+
+[[noreturn]] void refuse(const std::string& path, const std::string& message) {
+  throw models::InputError(models::Diagnostic{path, 0, 0, "--out", message});
+}
+
+}  // namespace
+
+Checkpoint::Checkpoint(const std::string& out_path, std::string fingerprint)
+    : out_path_(out_path), directory_(out_path + ".runs"), fingerprint_(std::move(fingerprint)) {}
+
+std::string Checkpoint::run_file(std::size_t run) const {
+  return (fs::path(directory_) / ("run-" + std::to_string(run) + ".h5")).string();
+}
+
+void Checkpoint::start() {
+  if (fs::exists(directory_)) {
+    refuse(out_path_, "an interrupted plan left its finished runs in " + directory_ +
+                          "; add --resume to complete it, or remove that folder to start over");
+  }
+  fs::create_directories(directory_);
+  const fs::path temporary = fs::path(directory_) / (std::string(fingerprint_file) + ".tmp");
+  {
+    std::ofstream out(temporary);
+    out << fingerprint_ << "\n";
+    if (!out) throw OutputError("cannot write " + temporary.string());
+  }
+  fs::rename(temporary, fs::path(directory_) / fingerprint_file);
+}
+
+std::vector<std::optional<models::ReplicationResult>> Checkpoint::resume(std::size_t run_count,
+                                                                         std::size_t areas,
+                                                                         std::size_t years) {
+  if (!fs::is_directory(directory_)) {
+    refuse(out_path_, "--resume found no interrupted plan (" + directory_ +
+                          " does not exist); run without --resume");
+  }
+  std::ifstream in(fs::path(directory_) / fingerprint_file);
+  std::string stored;
+  in >> stored;
+  if (stored != fingerprint_) {
+    refuse(out_path_, "the interrupted plan in " + directory_ +
+                          " was a different plan (scenario, overrides, seed, replications or "
+                          "hcsim version differ); nothing was changed. Rerun it as it was, or "
+                          "remove the folder to start over");
+  }
+  std::vector<std::optional<models::ReplicationResult>> finished(run_count);
+  for (std::size_t run = 0; run < run_count; ++run) {
+    const std::string path = run_file(run);
+    if (!fs::exists(path)) continue;
+    const Handle file = open_for_reading(path);
+    const hid_t id = file.get();
+    if (read_text_attribute(id, "plan_fingerprint", path) != fingerprint_) {
+      refuse(path, "belongs to a different plan");
+    }
+    models::ReplicationResult result;
+    result.point = static_cast<std::size_t>(read_int64_attribute(id, "point", path));
+    result.replication = read_int64_attribute(id, "replication", path);
+    result.events = read_uint64_attribute(id, "events", path);
+    result.areas = areas;
+    result.years = years;
+    std::vector<hsize_t> shape;
+    result.values = read_doubles(id, "values", shape, path);
+    if (result.values.size() != areas * models::metric_count * years) {
+      refuse(path, "holds " + std::to_string(result.values.size()) + " values, expected " +
+                       std::to_string(areas * models::metric_count * years));
+    }
+    const auto names = read_texts(id, "area", path);
+    const auto people = read_int64s(id, "people", path);
+    const auto beds = read_int64s(id, "hospital_beds", path);
+    const auto places = read_int64s(id, "care_home_places", path);
+    for (std::size_t a = 0; a < names.size() && a < people.size() && a < beds.size() &&
+                            a < places.size();
+         ++a) {
+      result.facts.push_back({names[a], people[a], beds[a], places[a]});
+    }
+    finished[run] = std::move(result);
+  }
+  return finished;
+}
+
+void Checkpoint::save(std::size_t run, const models::ReplicationResult& result) const {
+  write_hdf5_atomically(run_file(run), [&](hid_t file) {
+    write_text_attribute(file, "plan_fingerprint", fingerprint_);
+    write_int64_attribute(file, "run", static_cast<std::int64_t>(run));
+    write_int64_attribute(file, "point", static_cast<std::int64_t>(result.point));
+    write_int64_attribute(file, "replication", result.replication);
+    write_uint64_attribute(file, "events", result.events);
+    Handle values = write_doubles(file, "values", {result.values.size()}, result.values);
+    write_text_attribute(values.get(), "dimensions", "area,metric,year (flattened)");
+    std::vector<std::string> names;
+    std::vector<std::int64_t> people, beds, places;
+    for (const auto& fact : result.facts) {
+      names.push_back(fact.name);
+      people.push_back(fact.people);
+      beds.push_back(fact.hospital_beds);
+      places.push_back(fact.care_home_places);
+    }
+    write_texts(file, "area", names);
+    write_int64s(file, "people", {people.size()}, people);
+    write_int64s(file, "hospital_beds", {beds.size()}, beds);
+    write_int64s(file, "care_home_places", {places.size()}, places);
+  });
+}
+
+void Checkpoint::remove() const {
+  std::error_code ignored;
+  fs::remove_all(directory_, ignored);
+}
+
+}  // namespace hcsim::results
