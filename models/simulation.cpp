@@ -113,7 +113,8 @@ ExperimentResult run_plan(const RunPlan& plan, const PlanExecution& execution) {
   }
   std::vector<std::size_t> pending;
   for (std::size_t run = 0; run < count; ++run) {
-    if (to_do[run]) pending.push_back(run);
+    const bool here = execution.runs_here.empty() || execution.runs_here[run];
+    if (to_do[run] && here) pending.push_back(run);
   }
 
   std::mutex report_mutex;
@@ -132,9 +133,57 @@ ExperimentResult run_plan(const RunPlan& plan, const PlanExecution& execution) {
       if (execution.progress) execution.progress(done, count);
     });
   });
-  experiment.areas = experiment.runs.front().facts;
-  for (const auto& run : experiment.runs) experiment.events += run.events;
+  for (const auto& run : experiment.runs) {
+    if (experiment.areas.empty()) experiment.areas = run.facts;
+    experiment.events += run.events;
+  }
   return experiment;
+}
+
+void encode_run(std::size_t run, const ReplicationResult& result, std::vector<double>& out) {
+  // Counts and indices are far below 2^53, so doubles carry them exactly.
+  out.push_back(static_cast<double>(run));
+  out.push_back(static_cast<double>(result.point));
+  out.push_back(static_cast<double>(result.replication));
+  out.push_back(static_cast<double>(result.events));
+  out.push_back(static_cast<double>(result.facts.size()));
+  for (const auto& fact : result.facts) {
+    out.push_back(static_cast<double>(fact.people));
+    out.push_back(static_cast<double>(fact.hospital_beds));
+    out.push_back(static_cast<double>(fact.care_home_places));
+  }
+  out.push_back(static_cast<double>(result.values.size()));
+  out.insert(out.end(), result.values.begin(), result.values.end());
+}
+
+void decode_runs(const std::vector<double>& buffer, const RunPlan& plan,
+                 std::vector<ReplicationResult>& runs) {
+  std::size_t at = 0;
+  auto next = [&]() { return buffer.at(at++); };
+  while (at < buffer.size()) {
+    const auto run = static_cast<std::size_t>(next());
+    ReplicationResult& result = runs.at(run);
+    result.point = static_cast<std::size_t>(next());
+    result.replication = static_cast<std::int64_t>(next());
+    result.events = static_cast<std::uint64_t>(next());
+    const auto& scenario = plan.points.at(result.point).scenario;
+    const auto areas = static_cast<std::size_t>(next());
+    result.facts.clear();
+    for (std::size_t a = 0; a < areas; ++a) {
+      AreaFacts fact;
+      fact.name = scenario.areas.at(a).name;
+      fact.people = static_cast<std::int64_t>(next());
+      fact.hospital_beds = static_cast<std::int64_t>(next());
+      fact.care_home_places = static_cast<std::int64_t>(next());
+      result.facts.push_back(std::move(fact));
+    }
+    const auto count = static_cast<std::size_t>(next());
+    result.values.assign(buffer.begin() + static_cast<std::ptrdiff_t>(at),
+                         buffer.begin() + static_cast<std::ptrdiff_t>(at + count));
+    at += count;
+    result.areas = areas;
+    result.years = areas > 0 ? count / (areas * metric_count) : 0;
+  }
 }
 
 ExperimentResult run_experiment(const Scenario& scenario, int threads,

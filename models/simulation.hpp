@@ -77,10 +77,20 @@ struct PlanExecution {
   // Runs already finished (a resumed plan): indexed by run, empty where the
   // run is still to do. Finished runs are taken as they are.
   std::vector<std::optional<ReplicationResult>> finished;
+  // Which runs this process computes (a distributed run gives each rank its
+  // share); empty: all of them. Runs left out stay empty in the result.
+  std::vector<char> runs_here;
 };
 
 // Every run of the plan, in parallel (runs and, inside each, areas).
 [[nodiscard]] ExperimentResult run_plan(const RunPlan& plan, const PlanExecution& execution);
+
+// A run flattened to numbers, for sending between ranks: its index, point,
+// replication, events, per-area facts and values. Area names are the plan's.
+void encode_run(std::size_t run, const ReplicationResult& result, std::vector<double>& out);
+// Decodes every run in `buffer` into `runs` (indexed by run).
+void decode_runs(const std::vector<double>& buffer, const RunPlan& plan,
+                 std::vector<ReplicationResult>& runs);
 
 // All replications of one scenario, on `threads` worker threads.
 [[nodiscard]] ExperimentResult run_experiment(const Scenario& scenario, int threads,

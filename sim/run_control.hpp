@@ -20,6 +20,12 @@ class NumericalError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Another process of a distributed run failed; it reports its own error.
+class PeerFailure : public std::runtime_error {
+ public:
+  PeerFailure() : std::runtime_error("another process of the distributed run failed") {}
+};
+
 // Set from a signal handler; read at window ends.
 using StopFlag = std::atomic<bool>;
 

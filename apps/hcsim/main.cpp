@@ -9,6 +9,7 @@
 #include "apps/hcsim/exit_codes.hpp"
 #include "models/input_error.hpp"
 #include "results/hdf5_results.hpp"
+#include "sim/distributed.hpp"
 #include "sim/run_control.hpp"
 
 #ifndef HCSIM_VERSION
@@ -26,6 +27,10 @@ std::string join(const std::vector<std::string>& words) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Under mpirun this initialises MPI; otherwise it is one process of rank 0.
+  const hcsim::sim::Distributed distributed(argc, argv);
+  // Every rank reads the same input, so input errors are reported once.
+  const bool root = distributed.is_root();
   const std::vector<std::string> arguments(argv + 1, argv + argc);
   const std::string command_line = "hcsim " + join(arguments);
   try {
@@ -51,16 +56,19 @@ int main(int argc, char** argv) {
         return hcsim::app::report_command(request.report_arguments);
     }
   } catch (const hcsim::app::UsageError& error) {
-    std::fprintf(stderr, "hcsim: error: %s\n", error.what());
+    if (root) std::fprintf(stderr, "hcsim: error: %s\n", error.what());
     return hcsim::app::exit_bad_input;
   } catch (const hcsim::models::InputError& error) {
     for (const auto& diagnostic : error.diagnostics()) {
-      std::fprintf(stderr, "hcsim: error: %s\n", diagnostic.format().c_str());
+      if (root) std::fprintf(stderr, "hcsim: error: %s\n", diagnostic.format().c_str());
     }
     return hcsim::app::exit_bad_input;
   } catch (const hcsim::sim::Interrupted&) {
-    std::fprintf(stderr, "hcsim: interrupted; no output was written\n");
+    if (root) std::fprintf(stderr, "hcsim: interrupted; no output was written\n");
     return hcsim::app::exit_interrupted;
+  } catch (const hcsim::sim::PeerFailure& error) {
+    if (root) std::fprintf(stderr, "hcsim: runtime failure: %s\n", error.what());
+    return hcsim::app::exit_runtime_failure;
   } catch (const std::exception& error) {
     std::fprintf(stderr, "hcsim: runtime failure: %s\n", error.what());
     return hcsim::app::exit_runtime_failure;

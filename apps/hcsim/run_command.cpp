@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <exception>
 #include <optional>
 #include <string>
 
@@ -13,6 +14,7 @@
 #include "models/resource_estimate.hpp"
 #include "models/run_plan.hpp"
 #include "results/checkpoint.hpp"
+#include "sim/distributed.hpp"
 #include "models/scenario.hpp"
 #include "models/simulation.hpp"
 #include "results/hdf5_results.hpp"
@@ -120,39 +122,70 @@ int run_command(const RunOptions& options, const std::string& command_line) {
   if (options.out_path) check_output_path(*options.out_path);
   check_resources(plan, options);
 
+  const sim::Distributed& world = sim::Distributed::current();
+
   // Finished runs are kept on disk while the plan runs, so a kill loses only
-  // the runs in progress.
+  // the runs in progress. In a distributed run rank 0 sets the folder up and
+  // every rank saves the runs it computes.
   models::PlanExecution execution;
   execution.threads = options.threads;
   std::optional<results::Checkpoint> checkpoint;
   std::size_t resumed = 0;
   if (options.out_path) {
     checkpoint.emplace(*options.out_path, plan.fingerprint(HCSIM_VERSION));
-    if (options.resume) {
-      execution.finished = checkpoint->resume(plan.run_count(), scenario.areas.size(),
-                                              models::measurement_plan(scenario).years);
-      for (const auto& run : execution.finished) resumed += run ? 1u : 0u;
-    } else {
-      checkpoint->start();
+    std::exception_ptr setup_error;
+    try {
+      if (options.resume) {
+        execution.finished = checkpoint->resume(plan.run_count(), scenario.areas.size(),
+                                                models::measurement_plan(scenario).years);
+        for (const auto& run : execution.finished) resumed += run ? 1u : 0u;
+      } else if (world.is_root()) {
+        checkpoint->start();
+      }
+    } catch (...) {
+      setup_error = std::current_exception();
+    }
+    if (world.any(setup_error != nullptr)) {
+      if (setup_error) std::rethrow_exception(setup_error);
+      throw sim::PeerFailure();
     }
     execution.run_done = [&](std::size_t run, const models::ReplicationResult& result) {
       checkpoint->save(run, result);
     };
+  }
+  // Each rank takes a static share of the runs, weighted by population.
+  std::vector<double> weights;
+  for (std::size_t run = 0; run < plan.run_count(); ++run) {
+    const auto& point_scenario = plan.points[plan.point_of(run)].scenario;
+    double people_in_run = 0.0;
+    for (const auto& area : point_scenario.areas) {
+      people_in_run += static_cast<double>(
+          models::scaled_count(area.population, point_scenario.population_scale));
+    }
+    weights.push_back(people_in_run);
+  }
+  const std::vector<int> owner = sim::partition_by_weight(weights, world.size());
+  execution.runs_here.resize(plan.run_count());
+  for (std::size_t run = 0; run < plan.run_count(); ++run) {
+    execution.runs_here[run] = owner[run] == world.rank() ? 1 : 0;
   }
 
   std::int64_t people = 0;
   for (const auto& area : scenario.areas) {
     people += models::scaled_count(area.population, scenario.population_scale);
   }
-  if (!options.quiet) {
+  if (!options.quiet && world.is_root()) {
     std::fprintf(stderr,
                  "hcsim: scenario '%s': %zu areas, %lld people, %zu sweep point(s) x %lld "
-                 "replication(s) = %zu runs%s\n",
+                 "replication(s) = %zu runs%s%s\n",
                  scenario.name.c_str(), scenario.areas.size(), static_cast<long long>(people),
                  plan.points.size(), static_cast<long long>(plan.replications), plan.run_count(),
-                 resumed ? (", " + std::to_string(resumed) + " already done").c_str() : "");
+                 resumed ? (", " + std::to_string(resumed) + " already done").c_str() : "",
+                 world.size() > 1 ? (", over " + std::to_string(world.size()) + " processes").c_str()
+                                  : "");
   }
-  const bool show_progress = !options.quiet && (options.progress || ::isatty(STDERR_FILENO));
+  const bool show_progress =
+      world.is_root() && !options.quiet && (options.progress || ::isatty(STDERR_FILENO));
   const auto start = std::chrono::steady_clock::now();
   execution.progress = [&](std::size_t done, std::size_t total) {
     if (!show_progress) return;
@@ -162,20 +195,42 @@ int run_command(const RunOptions& options, const std::string& command_line) {
     const double left = rate > 0.0 ? static_cast<double>(total - done) / rate : 0.0;
     std::fprintf(stderr,
                  "hcsim: run %zu/%zu done (%.2f per second), %.1f s elapsed, about %.1f s "
-                 "left\n",
-                 done, total, rate, elapsed, left);
+                 "left%s\n",
+                 done, total, rate, elapsed, left, world.size() > 1 ? " (rank 0's share)" : "");
   };
   const sim::StopFlag& stop = install_interrupt_handlers();
   execution.stop = &stop;
   models::ExperimentResult result;
+  std::exception_ptr run_error;
   try {
     result = models::run_plan(plan, execution);
-  } catch (const sim::Interrupted&) {
-    if (checkpoint) {
+  } catch (...) {
+    run_error = std::current_exception();
+  }
+  if (world.any(run_error != nullptr)) {
+    if (checkpoint && world.is_root()) {
       std::fprintf(stderr, "hcsim: finished runs are kept in %s; add --resume to complete\n",
                    checkpoint->directory().c_str());
     }
-    throw;
+    if (run_error) std::rethrow_exception(run_error);
+    throw sim::PeerFailure();
+  }
+  if (world.size() > 1) {
+    // Rank 0 collects every rank's runs, in rank order; where a run was
+    // computed does not change its numbers.
+    std::vector<double> mine;
+    for (std::size_t run = 0; run < plan.run_count(); ++run) {
+      const bool resumed_run = run < execution.finished.size() && execution.finished[run];
+      if (execution.runs_here[run] && !resumed_run) models::encode_run(run, result.runs[run], mine);
+    }
+    const auto gathered = world.gather_to_root(mine);
+    if (!world.is_root()) return exit_success;
+    for (std::size_t r = 1; r < gathered.size(); ++r) {
+      models::decode_runs(gathered[r], plan, result.runs);
+    }
+    result.areas = result.runs.front().facts;
+    result.events = 0;
+    for (const auto& run : result.runs) result.events += run.events;
   }
   const double wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

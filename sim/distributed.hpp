@@ -1,0 +1,50 @@
+#pragma once
+// Processes of a distributed run (MPI ranks), or a single process.
+//
+// hcsim splits a plan's runs over ranks and gathers their results to rank 0,
+// which alone writes output; every run is computed the same way on any rank,
+// so results are bit-identical on 1 rank or many. Built without MPI, or
+// started without mpirun, this is one process of rank 0.
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace hcsim::sim {
+
+class Distributed {
+ public:
+  // Initialises MPI when the program was started by an MPI launcher;
+  // finalises it on destruction. Create one, in main, before any threads.
+  Distributed(int& argc, char**& argv);
+  Distributed(const Distributed&) = delete;
+  Distributed& operator=(const Distributed&) = delete;
+  ~Distributed();
+
+  // The live instance (one process: rank 0 of 1 when none was created).
+  static const Distributed& current();
+
+  [[nodiscard]] int rank() const noexcept { return rank_; }
+  [[nodiscard]] int size() const noexcept { return size_; }
+  [[nodiscard]] bool is_root() const noexcept { return rank_ == 0; }
+
+  // True on every rank when `local` is true on any rank (collective).
+  [[nodiscard]] bool any(bool local) const;
+  // Rank 0 receives every rank's buffer, in rank order (collective); other
+  // ranks receive nothing.
+  [[nodiscard]] std::vector<std::vector<double>> gather_to_root(
+      const std::vector<double>& local) const;
+  void barrier() const;
+
+ private:
+  Distributed() = default;
+  int rank_ = 0;
+  int size_ = 1;
+  bool initialised_mpi_ = false;
+};
+
+// Static weighted partition: run i goes to the rank with the least weight so
+// far, taking runs heaviest first (ties to the lower run and lower rank), so
+// every rank computes the same assignment without communicating.
+[[nodiscard]] std::vector<int> partition_by_weight(const std::vector<double>& weights, int ranks);
+
+}  // namespace hcsim::sim
