@@ -43,7 +43,8 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
       delayed_patients_(plan.origin_days, days_per_year, plan.years),
       bed_waiters_(plan.origin_days, days_per_year, plan.years),
       care_home_residents_(plan.origin_days, days_per_year, plan.years),
-      alive_(plan.origin_days, days_per_year, plan.years) {
+      alive_(plan.origin_days, days_per_year, plan.years),
+      hospital_full_(plan.origin_days, days_per_year, plan.years) {
   const auto& mortality = parameters_.mortality;
   mortality_[static_cast<std::size_t>(Sex::male)] = {mortality.gompertz_slope,
                                                      mortality.modal_age_male};
@@ -91,8 +92,17 @@ const Gompertz& CareArea::mortality_of(std::uint32_t person) const {
   return mortality_[static_cast<std::size_t>(people_.sex[person])];
 }
 
-double CareArea::mortality_multiplier(std::uint32_t person) const {
-  return people_.care_home_resident[person] ? parameters_.mortality.care_home_multiplier : 1.0;
+DeathHazard CareArea::death_hazard(std::uint32_t person) const {
+  const auto& mortality = parameters_.mortality;
+  if (!mortality.enabled) return DeathHazard::no_hazard();
+  if (people_.care_home_resident[person]) {
+    if (mortality.care_home_constant_rate_per_year > 0.0) {
+      return DeathHazard::constant(mortality.care_home_constant_rate_per_year);
+    }
+    return DeathHazard::scaled_gompertz(mortality_of(person), mortality.care_home_multiplier);
+  }
+  if (!mortality.outside_care_homes_enabled) return DeathHazard::no_hazard();
+  return DeathHazard::scaled_gompertz(mortality_of(person), 1.0);
 }
 
 void CareArea::synthesise() {
@@ -102,7 +112,7 @@ void CareArea::synthesise() {
   boost::random::uniform_01<double> uniform;
   const auto& bounds = population.age_band_lower_bounds;
 
-  scheduler_.reserve(2 * people_.size() + 1024);
+  scheduler_.set_bucket_width(plan_.bucket_days);
   for (std::uint32_t person = 0; person < people_.size(); ++person) {
     auto band_stream = stream(person, purpose_id(Purpose::synthesis_age_band), 0);
     const std::size_t band = band_choice(band_stream);
@@ -153,8 +163,8 @@ void CareArea::schedule_death(std::uint32_t person, double budget) {
     budget = exponential_budget(budget_stream);
   }
   const double age = people_.age_at(person, now);
-  const double death_age = mortality_of(person).age_at_death(age, budget,
-                                                             mortality_multiplier(person));
+  const double death_age = death_hazard(person).age_at_death(age, budget);
+  // Infinite under no hazard: the person never dies and no event is queued.
   const double time =
       std::max(now, (death_age - static_cast<double>(people_.age_at_start[person])) *
                         days_per_year);
@@ -223,6 +233,7 @@ void CareArea::on_admission(std::uint32_t person) {
   if (beds_occupied_ < beds_) {
     admit_to_bed(person);
   } else {
+    count(Metric::admissions_waited_for_bed);
     people_.setting[person] = Setting::waiting_for_bed;
     bed_waiters_.change(scheduler_.now(), 1.0);
     waiting_for_bed_.push(person);
@@ -231,8 +242,8 @@ void CareArea::on_admission(std::uint32_t person) {
 
 void CareArea::admit_to_bed(std::uint32_t person) {
   const double now = scheduler_.now();
-  ++beds_occupied_;
-  occupied_beds_.change(now, 1.0);
+  occupy_bed();
+  people_.bed_since[person] = now;
   people_.setting[person] = Setting::in_hospital;
   const std::uint64_t stay = people_.admissions[person] - 1u;
   auto same_day_stream = stream(person, purpose_id(Purpose::same_day_stay), stay);
@@ -246,9 +257,19 @@ void CareArea::admit_to_bed(std::uint32_t person) {
   schedule(person, clinical_stay_end, now + length, next_sequence(person));
 }
 
-void CareArea::release_bed() {
+void CareArea::occupy_bed() {
+  ++beds_occupied_;
+  occupied_beds_.change(scheduler_.now(), 1.0);
+  if (beds_occupied_ == beds_) hospital_full_.change(scheduler_.now(), 1.0);
+}
+
+void CareArea::release_bed(std::uint32_t person) {
+  const double now = scheduler_.now();
+  count(Metric::hospital_stays_ended);
+  count(Metric::ended_hospital_stay_days, now - people_.bed_since[person]);
+  if (beds_occupied_ == beds_) hospital_full_.change(now, -1.0);
   --beds_occupied_;
-  occupied_beds_.change(scheduler_.now(), -1.0);
+  occupied_beds_.change(now, -1.0);
   while (!waiting_for_bed_.empty()) {
     const std::uint32_t next = waiting_for_bed_.pop();
     if (people_.setting[next] != Setting::waiting_for_bed) continue;  // died waiting
@@ -287,6 +308,7 @@ void CareArea::on_clinical_stay_end(std::uint32_t person) {
   } else {
     // No place: the patient stays in the bed, fit to leave.
     people_.setting[person] = Setting::delayed_discharge;
+    people_.fit_to_leave_since[person] = scheduler_.now();
     delayed_patients_.change(scheduler_.now(), 1.0);
     waiting_for_care_home_.push(person);
   }
@@ -295,27 +317,38 @@ void CareArea::on_clinical_stay_end(std::uint32_t person) {
 void CareArea::return_to_community(std::uint32_t person) {
   people_.setting[person] =
       people_.care_home_resident[person] ? Setting::care_home : Setting::home;
-  release_bed();
+  release_bed(person);
   schedule_next_admission(person);
 }
 
 void CareArea::enter_care_home(std::uint32_t person) {
   const double now = scheduler_.now();
-  if (people_.setting[person] == Setting::delayed_discharge) delayed_patients_.change(now, -1.0);
-  // The hazard budget left under the old multiplier carries over, so moving
-  // changes the death time without a new draw.
-  const double age = people_.age_at(person, now);
-  const double death_age =
-      static_cast<double>(people_.age_at_start[person]) + people_.death_time[person] / days_per_year;
-  const double budget =
-      mortality_of(person).remaining_budget(age, death_age, mortality_multiplier(person));
+  if (people_.setting[person] == Setting::delayed_discharge) {
+    delayed_patients_.change(now, -1.0);
+    count(Metric::care_home_placements_delayed);
+    count(Metric::care_home_placement_delay_days, now - people_.fit_to_leave_since[person]);
+  }
+  // The hazard budget left under the old hazard carries over, so moving
+  // changes the death time without a new draw. Under no hazard (mortality
+  // outside care homes switched off) none of it has been used: a person
+  // never leaves a care home alive, so they have been under no hazard since
+  // the budget was drawn, and drawing it again (same person, purpose and
+  // index) gives it back whole.
+  const DeathHazard before = death_hazard(person);
+  double budget = -1.0;
+  if (before.form != DeathHazard::Form::none) {
+    const double age = people_.age_at(person, now);
+    const double death_age = static_cast<double>(people_.age_at_start[person]) +
+                             people_.death_time[person] / days_per_year;
+    budget = std::max(0.0, before.remaining_budget(age, death_age));
+  }
   ++places_held_;
   care_home_residents_.change(now, 1.0);
   count(Metric::care_home_admissions);
   people_.care_home_resident[person] = 1;
   people_.setting[person] = Setting::care_home;
-  release_bed();
-  schedule_death(person, std::max(0.0, budget));
+  release_bed(person);
+  schedule_death(person, budget);
   schedule_next_admission(person);
 }
 
@@ -331,10 +364,10 @@ void CareArea::on_death(std::uint32_t person) {
       break;
     case Setting::delayed_discharge:
       delayed_patients_.change(now, -1.0);
-      release_bed();
+      release_bed(person);
       break;
     case Setting::in_hospital:
-      release_bed();
+      release_bed(person);
       break;
     case Setting::home:
     case Setting::care_home:
@@ -351,7 +384,7 @@ void CareArea::finish(sim::Days end) {
   if (finished_) return;
   finished_ = true;
   for (auto* level : {&occupied_beds_, &delayed_patients_, &bed_waiters_, &care_home_residents_,
-                      &alive_}) {
+                      &alive_, &hospital_full_}) {
     level->flush(end);
   }
 }
@@ -375,6 +408,7 @@ double CareArea::measure(Metric metric, std::size_t year) const {
     case Metric::bed_wait_days: return bed_waiters_.totals().total(year);
     case Metric::care_home_resident_days: return care_home_residents_.totals().total(year);
     case Metric::person_years: return alive_.totals().total(year) / days_per_year;
+    case Metric::hospital_full_days: return hospital_full_.totals().total(year);
     case Metric::cost_hospital: return measure(Metric::bed_days, year) * costs.hospital_bed_day;
     case Metric::cost_care_home:
       return measure(Metric::care_home_resident_days, year) * costs.care_home_week / 7.0;

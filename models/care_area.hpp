@@ -24,6 +24,9 @@ struct MeasurementPlan {
   double origin_days = 0.0;  // end of warm-up
   double end_days = 0.0;     // end of the run
   std::size_t years = 1;     // reporting periods (the last may be partial)
+  // Events further ahead than the current bucket wait outside the heap
+  // (sim::Scheduler); one synchronisation window is a natural width.
+  double bucket_days = 30.4375;
 };
 
 class CareArea final : public sim::Area {
@@ -62,7 +65,10 @@ class CareArea final : public sim::Area {
   void on_death(std::uint32_t person);
   void on_clinical_stay_end(std::uint32_t person);
   void admit_to_bed(std::uint32_t person);
-  void release_bed();
+  // Ends `person`'s hospital stay (discharge or death) and gives the bed to
+  // the next patient waiting.
+  void release_bed(std::uint32_t person);
+  void occupy_bed();
   void release_care_home_place();
   void enter_care_home(std::uint32_t person);
   void return_to_community(std::uint32_t person);
@@ -75,7 +81,8 @@ class CareArea final : public sim::Area {
   [[nodiscard]] sim::RandomStream stream(std::uint32_t person, std::uint64_t purpose,
                                          std::uint64_t draw) const;
   [[nodiscard]] const Gompertz& mortality_of(std::uint32_t person) const;
-  [[nodiscard]] double mortality_multiplier(std::uint32_t person) const;
+  // The hazard of death `person` is under in their current setting.
+  [[nodiscard]] DeathHazard death_hazard(std::uint32_t person) const;
 
   void count(Metric metric, double amount = 1.0);
 
@@ -103,6 +110,7 @@ class CareArea final : public sim::Area {
   sim::IntegratedLevel bed_waiters_;
   sim::IntegratedLevel care_home_residents_;
   sim::IntegratedLevel alive_;
+  sim::IntegratedLevel hospital_full_;  // 1 while every bed is occupied
   bool finished_ = false;
 };
 

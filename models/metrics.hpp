@@ -19,6 +19,13 @@ enum class Metric : std::size_t {
   cost_hospital,
   cost_care_home,
   cost_total,
+  // Added for validation and Little's law; appended so earlier indices hold.
+  admissions_waited_for_bed,
+  hospital_stays_ended,
+  ended_hospital_stay_days,
+  care_home_placements_delayed,
+  care_home_placement_delay_days,
+  hospital_full_days,
   count_  // number of metrics
 };
 
@@ -43,6 +50,19 @@ inline constexpr std::array<MetricInfo, metric_count> metric_info{{
     {"cost_hospital", "GBP", "cost of hospital bed days"},
     {"cost_care_home", "GBP", "cost of care-home resident days"},
     {"cost_total", "GBP", "total cost across payers"},
+    {"admissions_waited_for_bed", "admissions",
+     "emergency admissions that found every bed occupied and waited for one"},
+    {"hospital_stays_ended", "stays",
+     "hospital stays that ended (discharge, or death in a bed), counted when they end"},
+    {"ended_hospital_stay_days", "bed-days",
+     "total length of the hospital stays that ended, from taking a bed to leaving it, delays "
+     "included; divided by hospital_stays_ended it is the mean length of stay"},
+    {"care_home_placements_delayed", "people",
+     "care-home placements of patients who had to wait in hospital for a place"},
+    {"care_home_placement_delay_days", "bed-days",
+     "total wait in hospital, from fit to leave to entering the care home, of the delayed "
+     "placements, counted at placement"},
+    {"hospital_full_days", "days", "time during which every hospital bed was occupied"},
 }};
 
 [[nodiscard]] constexpr std::size_t index_of(Metric metric) noexcept {

@@ -125,6 +125,8 @@ void apply_parameters(MapReader& reader, Parameters& p) {
   }
   {
     MapReader mortality = reader.map("mortality");
+    mortality.flag("enabled", p.mortality.enabled);
+    mortality.flag("outside_care_homes_enabled", p.mortality.outside_care_homes_enabled);
     mortality.number("gompertz_slope", p.mortality.gompertz_slope,
                      Limits::between(0.01, 0.5, "per year"));
     mortality.number("modal_age_male", p.mortality.modal_age_male,
@@ -133,6 +135,11 @@ void apply_parameters(MapReader& reader, Parameters& p) {
                      Limits::between(40.0, 120.0, "years"));
     mortality.number("care_home_multiplier", p.mortality.care_home_multiplier,
                      Limits::positive("hazard ratio"));
+    // 0 switches the constant hazard off; the upper limit (a mean stay of a
+    // day) catches a rate given per day instead of per year.
+    mortality.number("care_home_constant_rate_per_year",
+                     p.mortality.care_home_constant_rate_per_year,
+                     Limits::between(0.0, 365.25, "deaths per resident-year"));
     mortality.finish();
   }
   {

@@ -20,10 +20,18 @@ struct PopulationParameters {
 };
 
 struct MortalityParameters {
+  // Switches, so the model reduces to textbook queues for validation:
+  // `enabled` false means nobody dies; `outside_care_homes_enabled` false
+  // means only care-home residents die.
+  bool enabled = true;
+  bool outside_care_homes_enabled = true;
   double gompertz_slope = 0.1;  // per year
   double modal_age_male = 85.0;
   double modal_age_female = 89.0;
   double care_home_multiplier = 1.0;
+  // When > 0, care-home residents die at this constant hazard (per year)
+  // instead of Gompertz x care_home_multiplier: an exponential stay.
+  double care_home_constant_rate_per_year = 0.0;
 };
 
 struct EmergencyAdmissionParameters {

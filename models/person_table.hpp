@@ -1,7 +1,7 @@
 #pragma once
 // The people of one area, stored column-wise (structure of arrays) so the
 // event loop touches only the columns it needs. A person is an index into the
-// columns, never a pointer. Hot state is about 32 bytes a person.
+// columns, never a pointer. Hot state is about 48 bytes a person.
 #include <cstdint>
 #include <vector>
 
@@ -25,6 +25,8 @@ struct PersonTable {
   std::vector<Setting> setting;
   std::vector<std::uint8_t> care_home_resident;  // holds a care-home place (even in hospital)
   std::vector<double> death_time;       // days
+  std::vector<double> bed_since;        // days: when the current hospital stay took a bed
+  std::vector<double> fit_to_leave_since;  // days: when a delayed discharge began
   std::vector<std::uint32_t> next_sequence;       // per-person event sequence
   std::vector<std::uint32_t> death_event;         // sequence of the valid death event
   std::vector<std::uint32_t> admission_event;     // sequence of the valid admission event
@@ -39,6 +41,8 @@ struct PersonTable {
     setting.resize(count, Setting::home);
     care_home_resident.resize(count, 0);
     death_time.resize(count);
+    bed_since.resize(count, 0.0);
+    fit_to_leave_since.resize(count, 0.0);
     next_sequence.resize(count, 0);
     death_event.resize(count, 0);
     admission_event.resize(count, 0);
@@ -51,7 +55,7 @@ struct PersonTable {
   }
 
   static constexpr std::size_t bytes_per_person =
-      sizeof(float) + sizeof(Sex) + sizeof(Setting) + sizeof(std::uint8_t) + sizeof(double) +
+      sizeof(float) + sizeof(Sex) + sizeof(Setting) + sizeof(std::uint8_t) + 3 * sizeof(double) +
       3 * sizeof(std::uint32_t) + 2 * sizeof(std::uint16_t);
 };
 

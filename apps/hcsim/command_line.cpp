@@ -40,6 +40,36 @@ double parse_positive(const std::string& option, const std::string& text, double
   return value;
 }
 
+Request parse_validate_options(Request& request, const std::vector<std::string>& arguments) {
+  ValidateOptions& options = request.validate;
+  for (std::size_t i = 1; i < arguments.size(); ++i) {
+    const std::string& argument = arguments[i];
+    auto value = [&]() -> std::string {
+      if (i + 1 >= arguments.size()) throw UsageError(argument + " expects a value");
+      return arguments[++i];
+    };
+    if (argument == "--json") {
+      options.json = true;
+    } else if (argument == "--dir") {
+      options.scenario_dir = value();
+    } else if (argument == "--replications") {
+      options.replications = parse_integer<std::int64_t>(argument, value(), 2, 100000);
+    } else if (argument == "--seed") {
+      options.seed = parse_integer<std::uint64_t>(argument, value(), 0, UINT64_MAX);
+    } else if (argument == "--threads") {
+      options.threads = parse_integer<int>(argument, value(), 1, 4096);
+    } else if (argument == "--set") {
+      options.set.push_back(value());
+    } else if (argument == "--help" || argument == "-h") {
+      request.command = Command::help;
+      return request;
+    } else {
+      throw UsageError("unknown argument '" + argument + "' for validate; see 'hcsim --help'");
+    }
+  }
+  return request;
+}
+
 Request parse_bench_options(Request& request, const std::vector<std::string>& arguments) {
   BenchOptions& options = request.bench;
   for (std::size_t i = 1; i < arguments.size(); ++i) {
@@ -126,6 +156,10 @@ Usage:
   hcsim report FILE.h5 [MORE.h5 ...] -o DIR
                                       plots (PNG) and one self-contained HTML page with
                                       the headline metrics; several files are compared
+  hcsim validate [--dir DIR] [--replications R] [--seed S] [--threads N] [--json]
+                                      run the textbook validation cases (M/M/c hospital,
+                                      finite-source beds, delayed-discharge chain) and
+                                      compare each with its analytic value
   hcsim --help                        show this text
   hcsim --version                     show the version
 
@@ -161,8 +195,9 @@ Two runs of one seed share every draw a person makes for the same purpose
 Metrics are totals over all areas and measured years (after warm-up), with a
 Student t 95% confidence interval across replications.
 
-Exit status: 0 success, 2 bad input (file, YAML, key, value, option),
-3 runtime failure (for example the output cannot be written), 130 interrupted.
+Exit status: 0 success, 1 a validation check failed (validate only), 2 bad
+input (file, YAML, key, value, option), 3 runtime failure (for example the
+output cannot be written), 130 interrupted.
 )";
 }
 
@@ -182,6 +217,10 @@ Request parse_command_line(const std::vector<std::string>& arguments) {
     request.command = Command::report;
     request.report_arguments.assign(arguments.begin() + 1, arguments.end());
     return request;
+  }
+  if (command == "validate") {
+    request.command = Command::validate;
+    return parse_validate_options(request, arguments);
   }
   if (command == "bench") {
     request.command = Command::bench;

@@ -14,7 +14,7 @@ class UsageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-enum class Command { help, version, run, check, compare, replications, bench, report };
+enum class Command { help, version, run, check, compare, replications, bench, report, validate };
 
 struct RunOptions {
   std::string scenario_path;
@@ -47,12 +47,23 @@ struct BenchOptions {
   bool json = false;
 };
 
+// hcsim validate: the textbook queueing cases against their analytic values.
+struct ValidateOptions {
+  std::optional<std::string> scenario_dir;  // default: the shipped scenarios/validation
+  std::optional<std::int64_t> replications;
+  std::optional<std::uint64_t> seed;
+  std::vector<std::string> set;
+  int threads = 0;
+  bool json = false;
+};
+
 // `hcsim check` reads the same scenario and overrides as run.
 struct Request {
   Command command = Command::help;
   RunOptions run;
   ResultsOptions results;
   BenchOptions bench;
+  ValidateOptions validate;
   std::vector<std::string> report_arguments;  // handed to the Python report as they are
 };
 

@@ -52,6 +52,8 @@ int main(int argc, char** argv) {
         return hcsim::app::replications_command(request.results);
       case hcsim::app::Command::bench:
         return hcsim::app::bench_command(request.bench);
+      case hcsim::app::Command::validate:
+        return hcsim::app::validate_command(request.validate);
       case hcsim::app::Command::report:
         return hcsim::app::report_command(request.report_arguments);
     }

@@ -1,0 +1,242 @@
+// Little's law, life-table survival and conservation of people, bed days and
+// money, on the shipped scenarios.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "models/care_area.hpp"
+#include "models/scenario.hpp"
+#include "models/simulation.hpp"
+#include "validation/checks.hpp"
+#include "validation/validate.hpp"
+
+using namespace hcsim;
+using models::Metric;
+
+namespace {
+
+constexpr double days_per_year = 365.25;
+
+models::Scenario load(const std::string& path, std::vector<std::string> set = {}) {
+  models::ScenarioOverrides overrides;
+  overrides.set = std::move(set);
+  return models::load_scenario(path, overrides);
+}
+
+std::string validation_file(const char* name) {
+  return validation::default_validation_scenario_dir() + "/" + name;
+}
+
+double area_total(const models::ReplicationResult& run, std::size_t area, Metric metric) {
+  double sum = 0.0;
+  for (std::size_t year = 0; year < run.years; ++year) sum += run.value(area, metric, year);
+  return sum;
+}
+
+// Little's law for hospital beds, per area: mean occupancy L = bed_days / T
+// against arrival rate x mean stay = (stays ended / T) x (ended stay days /
+// stays ended). The two differ in a run only by the stays cut by the window's
+// two edges, which have the same expected size in a steady state, so the
+// ratio has expectation 1; it is checked by the same rule as the queueing
+// cases (99% interval over replications, widened by 0.5% for the slow drift
+// of an ageing population and warm-up).
+void check_littles_law(const models::Scenario& scenario) {
+  const auto experiment = models::run_experiment(scenario, 2);
+  for (std::size_t area = 0; area < experiment.areas.size(); ++area) {
+    std::vector<double> ratios;
+    for (const auto& run : experiment.runs) {
+      ratios.push_back(area_total(run, area, Metric::bed_days) /
+                       area_total(run, area, Metric::ended_hospital_stay_days));
+    }
+    const auto check = validation::make_check(scenario.name, "occupancy / (rate x mean stay)",
+                                              "ratio", 1.0, ratios);
+    INFO(scenario.name << ", area " << experiment.areas[area].name << ": mean ratio "
+                       << check.simulated << ", 99% CI [" << check.ci99_low << ", "
+                       << check.ci99_high << "]");
+    CHECK(check.pass);
+  }
+}
+
+// Runs one area of `scenario` from time 0 (no warm-up) for `years`, by
+// hand, so its people can be inspected.
+struct DirectRun {
+  models::MeasurementPlan plan;
+  std::unique_ptr<models::CareArea> area;
+};
+
+DirectRun run_area(const models::Scenario& scenario, std::size_t area_index, double years) {
+  DirectRun run;
+  run.plan.origin_days = 0.0;
+  run.plan.end_days = years * days_per_year;
+  run.plan.years = static_cast<std::size_t>(std::ceil(years));
+  const sim::RandomStreams streams(scenario.seed, 0);
+  run.area = std::make_unique<models::CareArea>(scenario.areas[area_index],
+                                                static_cast<std::uint32_t>(area_index),
+                                                scenario.population_scale, run.plan, streams);
+  return run;
+}
+
+double measured_total(const DirectRun& run, Metric metric) {
+  double sum = 0.0;
+  for (std::size_t year = 0; year < run.plan.years; ++year) sum += run.area->measure(metric, year);
+  return sum;
+}
+
+}  // namespace
+
+TEST_CASE("Little's law holds per area on the default scenario", "[validation][little]") {
+  check_littles_law(load(std::string(HCSIM_SOURCE_DIR) + "/scenarios/default.yaml",
+                         {"replications=4", "horizon_years=1"}));
+}
+
+TEST_CASE("Little's law holds on the validation scenarios", "[validation][little]") {
+  check_littles_law(load(validation_file("mmc_hospital.yaml"),
+                         {"replications=5", "horizon_years=5"}));
+  check_littles_law(load(validation_file("finite_source.yaml"),
+                         {"replications=5", "horizon_years=20"}));
+  check_littles_law(load(validation_file("delayed_discharge_chain.yaml"),
+                         {"replications=5", "horizon_years=5"}));
+}
+
+TEST_CASE("survival from 65 follows the Gompertz life table", "[validation][survival]") {
+  // 20,000 people aged 65 (to within a few days), no care homes, so every
+  // death comes from the Gompertz hazard mu(x) = b exp(b (x - M)) of their
+  // sex: S(t | a) = exp(-(exp(b (a + t - M)) - exp(b (a - M)))).
+  const auto scenario = models::parse_scenario(R"(
+name: survival_from_65
+seed: 65
+replications: 1
+population_scale: 1
+horizon_years: 35
+parameters:
+  population:
+    age_band_lower_bounds: [0, 65]
+    oldest_age: 65.01
+    age_counts: [0, 1]
+    female_share: [0.5, 0.5]
+  discharge:
+    care_home_age_band_lower_bounds: [0]
+    care_home_probability: [0]
+  care_home:
+    initial_resident_age_band_lower_bounds: [0]
+    initial_resident_share: [0]
+areas:
+  - name: Cohort
+    population: 20000
+    care_home_places: 0
+)",
+                                               "<survival test>", {});
+  const auto& mortality = scenario.areas[0].parameters.mortality;
+  auto run = run_area(scenario, 0, 35.0);
+  const auto& people = run.area->person_table();
+  const double years[] = {5, 10, 15, 20, 25, 30, 35};
+  for (double t : years) {
+    run.area->advance_to(t * days_per_year);
+    // Expected survivors and their binomial variance, person by person.
+    double expected = 0.0;
+    double variance = 0.0;
+    double alive = 0.0;
+    for (std::uint32_t i = 0; i < people.size(); ++i) {
+      const models::Gompertz law{mortality.gompertz_slope,
+                                 people.sex[i] == models::Sex::female
+                                     ? mortality.modal_age_female
+                                     : mortality.modal_age_male};
+      const double age = static_cast<double>(people.age_at_start[i]);
+      const double survival = std::exp(-(law.g(age + t) - law.g(age)));
+      expected += survival;
+      variance += survival * (1.0 - survival);
+      if (people.setting[i] != models::Setting::dead) alive += 1.0;
+    }
+    const double n = static_cast<double>(people.size());
+    INFO("t = " << t << " years: simulated S = " << alive / n << ", life table S = "
+                << expected / n);
+    // 99% normal interval of a sum of independent Bernoulli survivals.
+    CHECK(std::abs(alive - expected) <= 2.576 * std::sqrt(variance));
+  }
+}
+
+TEST_CASE("people, bed days and money are conserved", "[validation][conservation]") {
+  // The default scenario's first area with care homes and delayed discharge,
+  // run from time 0 so every stay starts inside the measured window.
+  const auto scenario = load(std::string(HCSIM_TEST_DATA_DIR) + "/care_home_shortage.yaml");
+  auto run = run_area(scenario, 0, 2.0);
+  run.area->advance_to(run.plan.end_days);
+  run.area->finish(run.plan.end_days);
+  const auto& people = run.area->person_table();
+
+  // People: alive at the end + deaths = people at the start.
+  double alive = 0.0;
+  double open_stay_days = 0.0;
+  for (std::uint32_t i = 0; i < people.size(); ++i) {
+    const auto setting = people.setting[i];
+    if (setting != models::Setting::dead) alive += 1.0;
+    if (setting == models::Setting::in_hospital || setting == models::Setting::delayed_discharge) {
+      open_stay_days += run.plan.end_days - people.bed_since[i];
+    }
+  }
+  CHECK(alive + measured_total(run, Metric::deaths) == static_cast<double>(people.size()));
+  CHECK(measured_total(run, Metric::deaths) > 0.0);
+
+  // Bed days: every bed day belongs to a stay that ended in the window or is
+  // still open at its end (hospitals start empty, so none began before it).
+  const double bed_days = measured_total(run, Metric::bed_days);
+  CHECK(bed_days > 0.0);
+  CHECK(bed_days == Approx(measured_total(run, Metric::ended_hospital_stay_days) + open_stay_days)
+                        .epsilon(1e-9));
+  // Delays: delayed-discharge days are at least the delays of the placements
+  // made (the rest belongs to patients still waiting or who died waiting).
+  CHECK(measured_total(run, Metric::delayed_discharge_days) + 1e-6 >=
+        measured_total(run, Metric::care_home_placement_delay_days));
+  CHECK(measured_total(run, Metric::care_home_placements_delayed) > 0.0);
+
+  // Money: the total is the sum of its components.
+  CHECK(measured_total(run, Metric::cost_total) ==
+        Approx(measured_total(run, Metric::cost_hospital) +
+               measured_total(run, Metric::cost_care_home)));
+}
+
+TEST_CASE("money adds up on every shipped scenario", "[validation][conservation]") {
+  for (const std::string& path :
+       {std::string(HCSIM_SOURCE_DIR) + "/scenarios/default.yaml", validation_file("mmc_hospital.yaml"),
+        validation_file("finite_source.yaml"), validation_file("delayed_discharge_chain.yaml")}) {
+    const auto scenario = load(path, {"replications=2", "horizon_years=1"});
+    const auto experiment = models::run_experiment(scenario, 2);
+    for (const auto& run : experiment.runs) {
+      for (std::size_t area = 0; area < run.areas; ++area) {
+        INFO(path << ", area " << area);
+        CHECK(area_total(run, area, Metric::cost_total) ==
+              Approx(area_total(run, area, Metric::cost_hospital) +
+                     area_total(run, area, Metric::cost_care_home)));
+      }
+    }
+  }
+}
+
+TEST_CASE("process switches: mortality off means nobody dies; constant resident hazard",
+          "[validation][switches]") {
+  const auto off = load(std::string(HCSIM_TEST_DATA_DIR) + "/tiny.yaml",
+                        {"parameters.mortality.enabled=false", "replications=1"});
+  const auto run = models::run_replication(off, 0);
+  CHECK(run.total(Metric::deaths) == 0.0);
+  CHECK(run.total(Metric::emergency_admissions) > 0.0);
+
+  // Residents only, dying at 2 a year: the mean number of deaths a year is
+  // 2 x resident-years.
+  const auto constant = load(
+      std::string(HCSIM_TEST_DATA_DIR) + "/tiny.yaml",
+      {"parameters.mortality.outside_care_homes_enabled=false",
+       "parameters.mortality.care_home_constant_rate_per_year=2", "replications=1"});
+  const auto residents = models::run_replication(constant, 0);
+  const double resident_years = residents.total(Metric::care_home_resident_days) / days_per_year;
+  const double deaths = residents.total(Metric::deaths);
+  CHECK(deaths > 0.0);
+  // Poisson count: within 4 standard deviations of its mean.
+  CHECK(std::abs(deaths - 2.0 * resident_years) < 4.0 * std::sqrt(2.0 * resident_years));
+
+  // A rate given per day by mistake is refused, naming the key.
+  CHECK_THROWS_WITH(load(std::string(HCSIM_TEST_DATA_DIR) + "/tiny.yaml",
+                         {"parameters.mortality.care_home_constant_rate_per_year=400"}),
+                    Catch::Contains("care_home_constant_rate_per_year"));
+}
