@@ -206,6 +206,17 @@ with h5py.File(sys.argv[1], "r") as a, h5py.File(sys.argv[2], "r") as b:
 PY
 [ ! -e "$work/resumed.h5.runs" ] && pass || fail "the run folder should be gone after resuming"
 
+# --- validate: every textbook check passes, as JSON
+expect_exit 0 "validate" -- "$hcsim" validate --json --threads 2
+$python - "$work/stdout" <<'PY' && pass || fail "validate JSON"
+import json, sys
+o = json.loads(open(sys.argv[1]).read())
+assert o["all_passed"] is True and len(o["cases"]) >= 15
+for case in o["cases"]:
+    assert {"name", "quantity", "analytic", "simulated", "ci95", "pass"} <= case.keys()
+PY
+expect_exit 2 "validate a missing directory" -- "$hcsim" validate --dir "$work/nowhere"
+
 # --- report: the Python report behind hcsim report
 expect_exit 0 "report" -- "$hcsim" report "$work/t1.h5" "$work/fewer_beds.h5" -o "$work/report"
 [ -s "$work/report/report.html" ] && pass || fail "report.html missing or empty"
