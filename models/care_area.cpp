@@ -223,6 +223,13 @@ bool CareArea::handle(const sim::Event& event) {
   }
 }
 
+void CareArea::move_to(std::uint32_t person, Setting setting) {
+  if (transition_log_ && transition_log_->follows(person)) {
+    transition_log_->record(scheduler_.now(), person, people_.setting[person], setting);
+  }
+  people_.setting[person] = setting;
+}
+
 void CareArea::count(Metric metric, double amount) {
   counts_[index_of(metric)].add_at(scheduler_.now(), amount);
 }
@@ -234,7 +241,7 @@ void CareArea::on_admission(std::uint32_t person) {
     admit_to_bed(person);
   } else {
     count(Metric::admissions_waited_for_bed);
-    people_.setting[person] = Setting::waiting_for_bed;
+    move_to(person, Setting::waiting_for_bed);
     bed_waiters_.change(scheduler_.now(), 1.0);
     waiting_for_bed_.push(person);
   }
@@ -244,7 +251,7 @@ void CareArea::admit_to_bed(std::uint32_t person) {
   const double now = scheduler_.now();
   occupy_bed();
   people_.bed_since[person] = now;
-  people_.setting[person] = Setting::in_hospital;
+  move_to(person, Setting::in_hospital);
   const std::uint64_t stay = people_.admissions[person] - 1u;
   auto same_day_stream = stream(person, purpose_id(Purpose::same_day_stay), stay);
   double length;
@@ -307,7 +314,7 @@ void CareArea::on_clinical_stay_end(std::uint32_t person) {
     enter_care_home(person);
   } else {
     // No place: the patient stays in the bed, fit to leave.
-    people_.setting[person] = Setting::delayed_discharge;
+    move_to(person, Setting::delayed_discharge);
     people_.fit_to_leave_since[person] = scheduler_.now();
     delayed_patients_.change(scheduler_.now(), 1.0);
     waiting_for_care_home_.push(person);
@@ -315,8 +322,7 @@ void CareArea::on_clinical_stay_end(std::uint32_t person) {
 }
 
 void CareArea::return_to_community(std::uint32_t person) {
-  people_.setting[person] =
-      people_.care_home_resident[person] ? Setting::care_home : Setting::home;
+  move_to(person, people_.care_home_resident[person] ? Setting::care_home : Setting::home);
   release_bed(person);
   schedule_next_admission(person);
 }
@@ -346,7 +352,7 @@ void CareArea::enter_care_home(std::uint32_t person) {
   care_home_residents_.change(now, 1.0);
   count(Metric::care_home_admissions);
   people_.care_home_resident[person] = 1;
-  people_.setting[person] = Setting::care_home;
+  move_to(person, Setting::care_home);
   release_bed(person);
   schedule_death(person, budget);
   schedule_next_admission(person);
@@ -355,7 +361,7 @@ void CareArea::enter_care_home(std::uint32_t person) {
 void CareArea::on_death(std::uint32_t person) {
   const double now = scheduler_.now();
   const Setting setting = people_.setting[person];
-  people_.setting[person] = Setting::dead;
+  move_to(person, Setting::dead);
   alive_.change(now, -1.0);
   count(Metric::deaths);
   switch (setting) {

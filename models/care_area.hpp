@@ -3,12 +3,14 @@
 // homes, and the events that move people between them. Runs as an engine Area:
 // inside a window it touches nothing outside itself.
 #include <array>
+#include <optional>
 #include <cstdint>
 #include <vector>
 
 #include "models/metrics.hpp"
 #include "models/mortality.hpp"
 #include "models/person_table.hpp"
+#include "models/transition_log.hpp"
 #include "models/scenario.hpp"
 #include "sim/area.hpp"
 #include "sim/event.hpp"
@@ -48,6 +50,19 @@ class CareArea final : public sim::Area {
   // Value of `metric` in reporting year `year`.
   [[nodiscard]] double measure(Metric metric, std::size_t year) const;
   [[nodiscard]] const PersonTable& person_table() const noexcept { return people_; }
+  // Starts logging the settings of a sample of people (before advancing).
+  // Each followed person's first record (time 0, from == to) is where they
+  // start.
+  void enable_transition_log(const TransitionLogOptions& options) {
+    transition_log_.emplace(options);
+    for (std::uint32_t person = 0; person < people_.size() && transition_log_->follows(person);
+         ++person) {
+      transition_log_->record(0.0, person, people_.setting[person], people_.setting[person]);
+    }
+  }
+  [[nodiscard]] const std::optional<TransitionLog>& transition_log() const noexcept {
+    return transition_log_;
+  }
   // The name of the first measure that is NaN or infinite, or "" when all are
   // finite. Checked at every window end so a bad number stops the run where it
   // appears instead of being written out.
@@ -85,6 +100,9 @@ class CareArea final : public sim::Area {
   [[nodiscard]] DeathHazard death_hazard(std::uint32_t person) const;
 
   void count(Metric metric, double amount = 1.0);
+  // Every change of a person's setting goes through here, so the optional
+  // transition log sees it.
+  void move_to(std::uint32_t person, Setting setting);
 
   std::string name_;
   std::uint32_t area_index_;
@@ -112,6 +130,7 @@ class CareArea final : public sim::Area {
   sim::IntegratedLevel alive_;
   sim::IntegratedLevel hospital_full_;  // 1 while every bed is occupied
   bool finished_ = false;
+  std::optional<TransitionLog> transition_log_;
 };
 
 }  // namespace hcsim::models

@@ -38,7 +38,7 @@ std::vector<const ReplicationResult*> ExperimentResult::runs_of(std::size_t poin
 }
 
 ReplicationResult run_replication(const Scenario& scenario, std::int64_t replication,
-                                  const sim::StopFlag* stop) {
+                                  const sim::StopFlag* stop, const TransitionLogOptions& log) {
   const MeasurementPlan plan = measurement_plan(scenario);
   const sim::RandomStreams streams(scenario.seed, static_cast<std::uint64_t>(replication));
   const std::size_t area_count = scenario.areas.size();
@@ -50,6 +50,7 @@ ReplicationResult run_replication(const Scenario& scenario, std::int64_t replica
   sim::parallel_for_index(area_count, [&](std::size_t i) {
     areas[i] = std::make_unique<CareArea>(scenario.areas[i], static_cast<std::uint32_t>(i),
                                           scenario.population_scale, plan, streams);
+    if (log.people_per_area > 0) areas[i]->enable_transition_log(log);
   });
 
   const auto simulation_start = Clock::now();
@@ -93,6 +94,10 @@ ReplicationResult run_replication(const Scenario& scenario, std::int64_t replica
     }
     result.facts.push_back({area.name(), static_cast<std::int64_t>(area.people()),
                             area.hospital_beds(), area.care_home_places()});
+    if (area.transition_log()) {
+      result.transitions.push_back(area.transition_log()->records());
+      result.transitions_truncated.push_back(area.transition_log()->truncated() ? 1 : 0);
+    }
   }
   return result;
 }
@@ -124,8 +129,9 @@ ExperimentResult run_plan(const RunPlan& plan, const PlanExecution& execution) {
   arena.execute([&] {
     sim::parallel_for_index(pending.size(), [&](std::size_t i) {
       const std::size_t run = pending[i];
-      ReplicationResult result = run_replication(plan.points[plan.point_of(run)].scenario,
-                                                 plan.replication_of(run), execution.stop);
+      ReplicationResult result =
+          run_replication(plan.points[plan.point_of(run)].scenario, plan.replication_of(run),
+                          execution.stop, execution.transition_log);
       result.point = plan.point_of(run);
       std::lock_guard lock(report_mutex);
       experiment.runs[run] = std::move(result);

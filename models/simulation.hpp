@@ -11,6 +11,7 @@
 #include "models/metrics.hpp"
 #include "models/run_plan.hpp"
 #include "models/scenario.hpp"
+#include "models/transition_log.hpp"
 #include "sim/run_control.hpp"
 
 namespace hcsim::models {
@@ -35,6 +36,9 @@ struct ReplicationResult {
   double synthesis_seconds = 0.0;
   double simulation_seconds = 0.0;
   std::vector<AreaFacts> facts;  // simulated people and capacities per area
+  // Individual histories of a sample of people, per area, when asked for.
+  std::vector<std::vector<TransitionRecord>> transitions;
+  std::vector<char> transitions_truncated;  // per area: the record limit was reached
 
   [[nodiscard]] double value(std::size_t area, Metric metric, std::size_t year) const {
     return values[(area * metric_count + index_of(metric)) * years + year];
@@ -61,7 +65,8 @@ struct ExperimentResult {
 // At every window end it checks `stop` (throwing sim::Interrupted) and that
 // every measure is finite (throwing sim::NumericalError).
 [[nodiscard]] ReplicationResult run_replication(const Scenario& scenario, std::int64_t replication,
-                                                const sim::StopFlag* stop = nullptr);
+                                                const sim::StopFlag* stop = nullptr,
+                                                const TransitionLogOptions& log = {});
 
 // Called after each finished run with (done, total); from any thread,
 // serialised.
@@ -80,6 +85,8 @@ struct PlanExecution {
   // Which runs this process computes (a distributed run gives each rank its
   // share); empty: all of them. Runs left out stay empty in the result.
   std::vector<char> runs_here;
+  // Optional individual histories (off by default).
+  TransitionLogOptions transition_log;
 };
 
 // Every run of the plan, in parallel (runs and, inside each, areas).

@@ -7,9 +7,93 @@
 #include <vector>
 
 #include "results/summary.hpp"
+#include "sim/statistics.hpp"
 
 namespace hcsim::results {
 namespace {
+
+// Individual histories, when the plan logged them: one row per change of
+// setting, tidy (run, area, person, time, from, to).
+void write_transitions(hid_t file, const models::ExperimentResult& result) {
+  std::vector<std::int64_t> run_of, area_of, person_of, from, to;
+  std::vector<double> time;
+  std::int64_t truncated = 0;
+  for (std::size_t run = 0; run < result.runs.size(); ++run) {
+    const auto& logs = result.runs[run].transitions;
+    for (std::size_t area = 0; area < logs.size(); ++area) {
+      truncated += result.runs[run].transitions_truncated[area];
+      for (const auto& record : logs[area]) {
+        run_of.push_back(static_cast<std::int64_t>(run));
+        area_of.push_back(static_cast<std::int64_t>(area));
+        person_of.push_back(record.person);
+        time.push_back(record.time);
+        from.push_back(static_cast<std::int64_t>(record.from));
+        to.push_back(static_cast<std::int64_t>(record.to));
+      }
+    }
+  }
+  if (run_of.empty()) return;
+  Handle group = create_group(file, "transitions");
+  write_text_attribute(group.get(), "description",
+                       "changes of setting of the logged people (people 0 .. n-1 of each area); "
+                       "a row with from == to at time 0 is where a person starts; time in days "
+                       "from the start of the run (warm-up included); from/to index "
+                       "setting_names");
+  write_int64_attribute(group.get(), "truncated_logs", truncated);
+  const hsize_t rows = run_of.size();
+  write_int64s(group.get(), "run", {rows}, run_of);
+  write_int64s(group.get(), "area", {rows}, area_of);
+  write_int64s(group.get(), "person", {rows}, person_of);
+  write_doubles(group.get(), "time", {rows}, time);
+  write_int64s(group.get(), "from", {rows}, from);
+  write_int64s(group.get(), "to", {rows}, to);
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < models::setting_count; ++i) {
+    names.emplace_back(models::setting_name(static_cast<models::Setting>(i)));
+  }
+  write_texts(group.get(), "setting_names", names);
+}
+
+// Per point, metric, area and year: the statistics across replications.
+void write_summary_by_area_year(hid_t file, const models::RunPlan& plan,
+                                const models::ExperimentResult& result) {
+  const std::size_t points = plan.points.size();
+  const std::size_t areas = result.areas.size();
+  const std::size_t years = result.plan.years;
+  const std::size_t cells = points * models::metric_count * areas * years;
+  std::vector<double> mean(cells), sd(cells), low(cells), high(cells);
+  const double nan = std::nan("");
+  std::vector<double> values;
+  std::size_t cell = 0;
+  for (std::size_t p = 0; p < points; ++p) {
+    const auto runs = result.runs_of(p);
+    for (std::size_t m = 0; m < models::metric_count; ++m) {
+      for (std::size_t a = 0; a < areas; ++a) {
+        for (std::size_t y = 0; y < years; ++y, ++cell) {
+          values.clear();
+          for (const auto* run : runs) values.push_back(run->value(a, static_cast<models::Metric>(m), y));
+          const auto stats = sim::summarise(values);
+          mean[cell] = stats.mean;
+          sd[cell] = stats.count > 1 ? stats.standard_deviation : nan;
+          low[cell] = stats.ci95_low.value_or(nan);
+          high[cell] = stats.ci95_high.value_or(nan);
+        }
+      }
+    }
+  }
+  Handle group = create_group(file, "summary_by_area_year");
+  write_text_attribute(group.get(), "dimensions", "point,metric,area,year");
+  write_text_attribute(group.get(), "description",
+                       "over the replications of each sweep point: mean, sample standard "
+                       "deviation and Student t 95% interval of each metric per area and year "
+                       "(NaN with one replication); metric order as /dimensions/metric");
+  const std::vector<hsize_t> shape{points, models::metric_count, areas, years};
+  write_doubles(group.get(), "mean", shape, mean);
+  write_doubles(group.get(), "sd", shape, sd);
+  write_doubles(group.get(), "ci95_low", shape, low);
+  write_doubles(group.get(), "ci95_high", shape, high);
+}
+
 
 void write_file(hid_t file, const models::RunPlan& plan, const models::ExperimentResult& result,
                 const std::string& command_line, const std::string& hcsim_version) {
@@ -126,6 +210,8 @@ void write_file(hid_t file, const models::RunPlan& plan, const models::Experimen
       write_text_attribute(dataset.get(), "dimensions", "run,area,year");
     }
   }
+  write_summary_by_area_year(file, plan, result);
+  write_transitions(file, result);
   {
     Handle summary = create_group(file, "summary");
     std::vector<std::int64_t> point_of;

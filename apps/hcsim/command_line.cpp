@@ -181,6 +181,9 @@ Options for run:
                          {"scenario", "replications", "seed",
                           "metrics": {name: {"mean", "ci95": [lo, hi]}},
                           "events", "wall_seconds", "horizon_years"}
+  --transition-log N     log every change of setting of the first N people of each
+                         area (individual histories) into --out under /transitions
+  --transition-log-max M at most M records per area and run (default 100000)
   --max-memory-mb M      refuse a run whose memory estimate exceeds M MiB
                          (default: the memory available when it starts)
   --max-output-mb M      refuse a run whose HDF5 output would exceed M MiB (default 4096)
@@ -282,6 +285,10 @@ Request parse_command_line(const std::vector<std::string>& arguments) {
     } else if (argument == "--quiet" || argument == "-q") {
       no_value();
       run.quiet = true;
+    } else if (argument == "--transition-log") {
+      run.transition_log_people = parse_integer<std::uint32_t>(argument, value(), 1, 1000000);
+    } else if (argument == "--transition-log-max") {
+      run.transition_log_max = parse_integer<std::uint64_t>(argument, value(), 1, 100000000);
     } else if (argument == "--resume") {
       no_value();
       run.resume = true;
@@ -302,6 +309,13 @@ Request parse_command_line(const std::vector<std::string>& arguments) {
     throw UsageError(command + " needs a scenario file: hcsim " + command + " SCENARIO.yaml");
   }
   if (run.resume && !run.out_path) throw UsageError("--resume needs --out FILE.h5");
+  if (run.transition_log_people > 0 && !run.out_path) {
+    throw UsageError("--transition-log needs --out FILE.h5 (the histories are written there)");
+  }
+  if (run.transition_log_people > 0 && run.resume) {
+    throw UsageError("--transition-log cannot be combined with --resume: the runs already "
+                     "saved have no histories; rerun without --resume");
+  }
   if (checking && (run.out_path || run.json || run.progress)) {
     throw UsageError("check takes only a scenario file and --set/--seed/--replications");
   }

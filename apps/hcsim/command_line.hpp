@@ -27,6 +27,8 @@ struct RunOptions {
   bool quiet = false;
   bool progress = false;  // force progress lines even when stderr is not a terminal
   bool resume = false;    // complete an interrupted plan writing to out_path
+  std::uint32_t transition_log_people = 0;  // people per area whose histories are logged
+  std::uint64_t transition_log_max = 100000;  // records per area and run
   std::optional<std::uint64_t> max_memory_mb;  // default: memory available now
   std::uint64_t max_output_mb = 4096;
 };

@@ -206,6 +206,30 @@ with h5py.File(sys.argv[1], "r") as a, h5py.File(sys.argv[2], "r") as b:
 PY
 [ ! -e "$work/resumed.h5.runs" ] && pass || fail "the run folder should be gone after resuming"
 
+# --- runtime failure: output that cannot be created after the run is exit 3
+expect_exit 3 "unwritable output" -- "$hcsim" run "$tiny" --quiet --out /proc/hcsim-test.h5
+expect_stderr "runtime failure"
+
+# --- per-area-year statistics and individual histories in the file
+expect_exit 0 "transition log" -- "$hcsim" run "$tiny" --quiet --transition-log 25 --out "$work/log.h5"
+$python - "$work/log.h5" <<'PY' && pass || fail "per-area-year statistics or transitions"
+import sys, h5py, numpy as np
+with h5py.File(sys.argv[1], "r") as f:
+    metrics = [m.decode() if isinstance(m, bytes) else m for m in f["dimensions/metric"][()]]
+    mean = f["summary_by_area_year/mean"][()]          # [point, metric, area, year]
+    for m, name in enumerate(metrics):
+        assert np.allclose(mean[0, m], f["measures"][name][()].mean(axis=0), rtol=1e-12, atol=0)
+    t = f["transitions"]
+    assert set(np.unique(t["person"][()])) <= set(range(25))
+    starts = (t["time"][()] == 0) & (t["from"][()] == t["to"][()])
+    assert starts.sum() == 3 * 2 * 25          # runs x areas x people followed
+    for run in range(3):
+        for area in range(2):
+            rows = (t["run"][()] == run) & (t["area"][()] == area)
+            assert (np.diff(t["time"][()][rows]) >= 0).all(), (run, area)
+PY
+expect_exit 2 "transition log without --out" -- "$hcsim" run "$tiny" --transition-log 5
+
 # --- validate: every textbook check passes, as JSON
 expect_exit 0 "validate" -- "$hcsim" validate --json --threads 2
 $python - "$work/stdout" <<'PY' && pass || fail "validate JSON"
