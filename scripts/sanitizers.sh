@@ -7,8 +7,10 @@ cd "$(dirname "$0")/.."
 cmake --preset asan-ubsan >/dev/null
 cmake --build --preset asan-ubsan -j2
 # The crash-safety test kills processes on purpose; under ASan it only runs slower.
+# The MPI test is left to the release build: Open MPI's own start-up allocations
+# are reported as leaks by LeakSanitizer, from libraries without symbols.
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  ctest --preset asan-ubsan
+  ctest --preset asan-ubsan -E cli_mpi_ranks
 cmake --preset tsan >/dev/null
 cmake --build --preset tsan -j2 --target hcsim_tests hcsim
 # Everything that runs areas or replications on several threads. The tsan
