@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "models/capacity.hpp"
 #include "models/hazard_timing.hpp"
 #include "models/random_purpose.hpp"
 
@@ -18,7 +19,7 @@ constexpr double days_per_year = 365.25;
 // Equal-time ties: deaths first (a person who dies does not then get
 // discharged), then the end of a hospital stay (freeing a bed), then arrivals.
 constexpr std::uint16_t priority_of(std::uint16_t kind) noexcept {
-  constexpr std::uint16_t priorities[] = {2, 0, 1};  // admission, death, stay end
+  constexpr std::uint16_t priorities[] = {2, 0, 1, 1};  // admission, death, stay end, service end
   return priorities[kind];
 }
 
@@ -44,7 +45,18 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
       bed_waiters_(plan.origin_days, days_per_year, plan.years),
       care_home_residents_(plan.origin_days, days_per_year, plan.years),
       alive_(plan.origin_days, days_per_year, plan.years),
-      hospital_full_(plan.origin_days, days_per_year, plan.years) {
+      hospital_full_(plan.origin_days, days_per_year, plan.years),
+      services_{{{parameters_.discharge.reablement, Setting::reablement, AwaitedService::reablement,
+                   scaled_count(parameters_.discharge.reablement.capacity_per_1000 *
+                                    spec.population / 1000.0,
+                                population_scale),
+                   plan.origin_days, days_per_year, plan.years},
+                  {parameters_.discharge.rehabilitation, Setting::rehabilitation,
+                   AwaitedService::rehabilitation,
+                   scaled_count(parameters_.discharge.rehabilitation.capacity_per_1000 *
+                                    spec.population / 1000.0,
+                                population_scale),
+                   plan.origin_days, days_per_year, plan.years}}} {
   const auto& mortality = parameters_.mortality;
   mortality_[static_cast<std::size_t>(Sex::male)] = {mortality.gompertz_slope,
                                                      mortality.modal_age_male};
@@ -53,10 +65,7 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
   counts_.assign(metric_count, sim::PeriodTotals(plan.origin_days, days_per_year, plan.years));
 
   const auto people = static_cast<std::size_t>(scaled_count(spec.population, population_scale));
-  beds_ = scaled_count(spec.hospital_beds ? *spec.hospital_beds
-                                          : parameters_.hospital.beds_per_1000 *
-                                                spec.population / 1000.0,
-                       population_scale);
+  beds_ = scaled_count(full_scale_hospital_beds(spec), population_scale);
   // Capacities are fixed before the population is drawn, so they are the
   // same in every replication: care-home places either as given or from the
   // expected initial residents at the default occupancy.
@@ -218,6 +227,10 @@ bool CareArea::handle(const sim::Event& event) {
       if (setting != Setting::in_hospital) return false;
       on_clinical_stay_end(person);
       return true;
+    case service_end:
+      if (setting != Setting::reablement && setting != Setting::rehabilitation) return false;
+      on_service_end(person);
+      return true;
     default:
       return false;
   }
@@ -308,16 +321,86 @@ void CareArea::on_clinical_stay_end(std::uint32_t person) {
                                    people_.admissions[person] - 1u);
   const bool needs_care_home =
       bernoulli(destination_stream, parameters_.discharge.care_home_probability.at(age));
-  if (!needs_care_home) {
+  if (needs_care_home) {
+    if (places_held_ < places_) {
+      enter_care_home(person);
+    } else {
+      // No place: the patient stays in the bed, fit to leave.
+      move_to(person, Setting::delayed_discharge);
+      people_.awaiting[person] = AwaitedService::care_home;
+      people_.fit_to_leave_since[person] = scheduler_.now();
+      delayed_patients_.change(scheduler_.now(), 1.0);
+      waiting_for_care_home_.push(person);
+    }
+    return;
+  }
+  DischargeServiceState* service = choose_discharge_service(person, age);
+  if (service == nullptr) {
     return_to_community(person);
-  } else if (places_held_ < places_) {
-    enter_care_home(person);
+  } else if (service->has_room()) {
+    start_discharge_service(person, *service);
   } else {
-    // No place: the patient stays in the bed, fit to leave.
     move_to(person, Setting::delayed_discharge);
+    people_.awaiting[person] = service->awaited;
     people_.fit_to_leave_since[person] = scheduler_.now();
     delayed_patients_.change(scheduler_.now(), 1.0);
-    waiting_for_care_home_.push(person);
+    service->delayed.change(scheduler_.now(), 1.0);
+    service->waiting.push(person);
+  }
+}
+
+DischargeServiceState* CareArea::choose_discharge_service(std::uint32_t person, double age) {
+  const double reablement = parameters_.discharge.reablement.probability.at(age);
+  const double rehabilitation = parameters_.discharge.rehabilitation.probability.at(age);
+  if (reablement <= 0.0 && rehabilitation <= 0.0) return nullptr;
+  auto choice_stream = stream(person, purpose_id(Purpose::discharge_service),
+                              people_.admissions[person] - 1u);
+  const double u = boost::random::uniform_01<double>()(choice_stream);
+  if (u < reablement) return &services_[0];
+  if (u < reablement + rehabilitation) return &services_[1];
+  return nullptr;
+}
+
+DischargeServiceState& CareArea::service_for(Setting setting) {
+  return setting == Setting::reablement ? services_[0] : services_[1];
+}
+
+DischargeServiceState& CareArea::service_for(AwaitedService awaited) {
+  return awaited == AwaitedService::reablement ? services_[0] : services_[1];
+}
+
+void CareArea::start_discharge_service(std::uint32_t person, DischargeServiceState& service) {
+  const double now = scheduler_.now();
+  if (people_.setting[person] == Setting::delayed_discharge) {
+    delayed_patients_.change(now, -1.0);
+    service.delayed.change(now, -1.0);
+    people_.awaiting[person] = AwaitedService::none;
+  }
+  ++service.in_use;
+  service.used.change(now, 1.0);
+  move_to(person, service.setting);
+  release_bed(person);
+  auto length_stream = stream(person, purpose_id(Purpose::discharge_service_length),
+                              people_.admissions[person] - 1u);
+  const double length = service.parameters->length_of_service.sample(length_stream);
+  schedule(person, service_end, now + length, next_sequence(person));
+}
+
+void CareArea::on_service_end(std::uint32_t person) {
+  DischargeServiceState& service = service_for(people_.setting[person]);
+  move_to(person, Setting::home);
+  schedule_next_admission(person);
+  release_service_place(service);
+}
+
+void CareArea::release_service_place(DischargeServiceState& service) {
+  --service.in_use;
+  service.used.change(scheduler_.now(), -1.0);
+  while (!service.waiting.empty()) {
+    const std::uint32_t next = service.waiting.pop();
+    if (people_.setting[next] != Setting::delayed_discharge) continue;  // died waiting
+    start_discharge_service(next, service);
+    break;
   }
 }
 
@@ -331,6 +414,7 @@ void CareArea::enter_care_home(std::uint32_t person) {
   const double now = scheduler_.now();
   if (people_.setting[person] == Setting::delayed_discharge) {
     delayed_patients_.change(now, -1.0);
+    people_.awaiting[person] = AwaitedService::none;
     count(Metric::care_home_placements_delayed);
     count(Metric::care_home_placement_delay_days, now - people_.fit_to_leave_since[person]);
   }
@@ -370,10 +454,19 @@ void CareArea::on_death(std::uint32_t person) {
       break;
     case Setting::delayed_discharge:
       delayed_patients_.change(now, -1.0);
+      if (people_.awaiting[person] == AwaitedService::reablement ||
+          people_.awaiting[person] == AwaitedService::rehabilitation) {
+        service_for(people_.awaiting[person]).delayed.change(now, -1.0);
+      }
+      people_.awaiting[person] = AwaitedService::none;
       release_bed(person);
       break;
     case Setting::in_hospital:
       release_bed(person);
+      break;
+    case Setting::reablement:
+    case Setting::rehabilitation:
+      release_service_place(service_for(setting));
       break;
     case Setting::home:
     case Setting::care_home:
@@ -389,6 +482,10 @@ void CareArea::on_death(std::uint32_t person) {
 void CareArea::finish(sim::Days end) {
   if (finished_) return;
   finished_ = true;
+  for (auto& service : services_) {
+    service.used.flush(end);
+    service.delayed.flush(end);
+  }
   for (auto* level : {&occupied_beds_, &delayed_patients_, &bed_waiters_, &care_home_residents_,
                       &alive_, &hospital_full_}) {
     level->flush(end);
@@ -418,8 +515,32 @@ double CareArea::measure(Metric metric, std::size_t year) const {
     case Metric::cost_hospital: return measure(Metric::bed_days, year) * costs.hospital_bed_day;
     case Metric::cost_care_home:
       return measure(Metric::care_home_resident_days, year) * costs.care_home_week / 7.0;
-    case Metric::cost_total:
-      return measure(Metric::cost_hospital, year) + measure(Metric::cost_care_home, year);
+    case Metric::reablement_days: return services_[0].used.totals().total(year);
+    case Metric::rehabilitation_bed_days: return services_[1].used.totals().total(year);
+    case Metric::delayed_discharge_days_reablement:
+      return services_[0].delayed.totals().total(year);
+    case Metric::delayed_discharge_days_rehabilitation:
+      return services_[1].delayed.totals().total(year);
+    case Metric::delayed_discharge_days_care_home:
+      return measure(Metric::delayed_discharge_days, year) -
+             measure(Metric::delayed_discharge_days_reablement, year) -
+             measure(Metric::delayed_discharge_days_rehabilitation, year);
+    // Responsibility follows the DToC convention: waiting for NHS
+    // rehabilitation is the NHS's; reablement and care homes are social care's.
+    case Metric::delayed_discharge_days_nhs:
+      return measure(Metric::delayed_discharge_days_rehabilitation, year);
+    case Metric::delayed_discharge_days_social_care:
+      return measure(Metric::delayed_discharge_days_reablement, year) +
+             measure(Metric::delayed_discharge_days_care_home, year);
+    case Metric::cost_reablement:
+      return measure(Metric::reablement_days, year) * services_[0].parameters->cost_per_day;
+    case Metric::cost_rehabilitation:
+      return measure(Metric::rehabilitation_bed_days, year) * services_[1].parameters->cost_per_day;
+    case Metric::cost_total: {
+      double total = 0.0;
+      for (const Metric component : cost_components) total += measure(component, year);
+      return total;
+    }
     default: return counts_[index_of(metric)].total(year);
   }
 }

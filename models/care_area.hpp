@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "models/discharge_service.hpp"
 #include "models/metrics.hpp"
 #include "models/mortality.hpp"
 #include "models/person_table.hpp"
@@ -69,7 +70,12 @@ class CareArea final : public sim::Area {
   [[nodiscard]] std::string first_non_finite_measure() const;
 
  private:
-  enum EventKind : std::uint16_t { admission = 0, death = 1, clinical_stay_end = 2 };
+  enum EventKind : std::uint16_t {
+    admission = 0,
+    death = 1,
+    clinical_stay_end = 2,
+    service_end = 3,  // the end of a P1 or P2 discharge service
+  };
 
   bool handle(const sim::Event& event);
   void synthesise();
@@ -86,6 +92,13 @@ class CareArea final : public sim::Area {
   void occupy_bed();
   void release_care_home_place();
   void enter_care_home(std::uint32_t person);
+  // P1/P2 discharge services.
+  [[nodiscard]] DischargeServiceState* choose_discharge_service(std::uint32_t person, double age);
+  [[nodiscard]] DischargeServiceState& service_for(Setting setting);
+  [[nodiscard]] DischargeServiceState& service_for(AwaitedService awaited);
+  void start_discharge_service(std::uint32_t person, DischargeServiceState& service);
+  void on_service_end(std::uint32_t person);
+  void release_service_place(DischargeServiceState& service);
   void return_to_community(std::uint32_t person);
 
   // Scheduling.
@@ -129,6 +142,7 @@ class CareArea final : public sim::Area {
   sim::IntegratedLevel care_home_residents_;
   sim::IntegratedLevel alive_;
   sim::IntegratedLevel hospital_full_;  // 1 while every bed is occupied
+  std::array<DischargeServiceState, 2> services_;  // P1 reablement, P2 rehabilitation
   bool finished_ = false;
   std::optional<TransitionLog> transition_log_;
 };

@@ -26,6 +26,17 @@ enum class Metric : std::size_t {
   care_home_placements_delayed,
   care_home_placement_delay_days,
   hospital_full_days,
+  // Discharge services (P1 reablement, P2 rehabilitation) and delayed
+  // discharge by reason and responsible party.
+  reablement_days,
+  rehabilitation_bed_days,
+  delayed_discharge_days_reablement,
+  delayed_discharge_days_rehabilitation,
+  delayed_discharge_days_care_home,
+  delayed_discharge_days_nhs,
+  delayed_discharge_days_social_care,
+  cost_reablement,
+  cost_rehabilitation,
   count_  // number of metrics
 };
 
@@ -63,7 +74,27 @@ inline constexpr std::array<MetricInfo, metric_count> metric_info{{
      "total wait in hospital, from fit to leave to entering the care home, of the delayed "
      "placements, counted at placement"},
     {"hospital_full_days", "days", "time during which every hospital bed was occupied"},
+    {"reablement_days", "person-days", "days of P1 reablement at home (slots in use)"},
+    {"rehabilitation_bed_days", "bed-days", "days of P2 bedded rehabilitation (beds in use)"},
+    {"delayed_discharge_days_reablement", "bed-days",
+     "delayed discharge while waiting for a P1 reablement slot"},
+    {"delayed_discharge_days_rehabilitation", "bed-days",
+     "delayed discharge while waiting for a P2 rehabilitation bed"},
+    {"delayed_discharge_days_care_home", "bed-days",
+     "delayed discharge while waiting for a care-home place"},
+    {"delayed_discharge_days_nhs", "bed-days",
+     "delayed discharge the NHS is responsible for (waiting for P2 rehabilitation)"},
+    {"delayed_discharge_days_social_care", "bed-days",
+     "delayed discharge social care is responsible for (waiting for P1 reablement or a "
+     "care-home place)"},
+    {"cost_reablement", "GBP", "cost of P1 reablement days"},
+    {"cost_rehabilitation", "GBP", "cost of P2 rehabilitation bed days"},
 }};
+
+// The parts of cost_total: every cost lands in exactly one of them.
+inline constexpr std::array<Metric, 4> cost_components{
+    Metric::cost_hospital, Metric::cost_care_home, Metric::cost_reablement,
+    Metric::cost_rehabilitation};
 
 [[nodiscard]] constexpr std::size_t index_of(Metric metric) noexcept {
   return static_cast<std::size_t>(metric);

@@ -100,6 +100,19 @@ void read_distribution(MapReader& parent, const std::string& key,
   reader.finish();
 }
 
+void read_discharge_service(MapReader& parent, const std::string& key, const char* unit,
+                            DischargeServiceParameters& service) {
+  MapReader reader = parent.map(key);
+  read_schedule(reader, "age_band_lower_bounds", "probability", service.probability,
+                Limits::probability());
+  const std::string capacity_unit = std::string(unit) + " per 1,000 residents";
+  reader.number("capacity_per_1000", service.capacity_per_1000,
+                Limits::between(0.0, 1000.0, capacity_unit.c_str()));
+  read_distribution(reader, "length_of_service", service.length_of_service);
+  reader.number("cost_per_day", service.cost_per_day, Limits::between(0.0, 1e6, "pounds per day"));
+  reader.finish();
+}
+
 }  // namespace
 
 std::string_view default_parameters_text() { return hcsim_default_parameters_yaml; }
@@ -156,6 +169,7 @@ void apply_parameters(MapReader& reader, Parameters& p) {
     MapReader hospital = reader.map("hospital");
     hospital.number("beds_per_1000", p.hospital.beds_per_1000,
                     Limits::between(0.0, 1000.0, "beds per 1,000 people"));
+    hospital.flag("beds_weighted_by_need", p.hospital.beds_weighted_by_need);
     hospital.number("same_day_share", p.hospital.same_day_share, Limits::probability());
     hospital.number("same_day_stay_days", p.hospital.same_day_stay_days,
                     Limits::between(0.0, 1.0, "days"));
@@ -166,6 +180,20 @@ void apply_parameters(MapReader& reader, Parameters& p) {
     MapReader discharge = reader.map("discharge");
     read_schedule(discharge, "care_home_age_band_lower_bounds", "care_home_probability",
                   p.discharge.care_home_probability, Limits::probability());
+    read_discharge_service(discharge, "reablement", "slots", p.discharge.reablement);
+    read_discharge_service(discharge, "rehabilitation", "beds", p.discharge.rehabilitation);
+    // A discharge needs at most one service: the probabilities may not add
+    // up to more than 1 at any age.
+    for (double age = 0.0; age <= 120.0; age += 0.5) {
+      const double total = p.discharge.reablement.probability.at(age) +
+                           p.discharge.rehabilitation.probability.at(age);
+      if (total > 1.0 + 1e-12) {
+        discharge.error("", "reablement.probability + rehabilitation.probability is " +
+                                std::to_string(total) + " at age " + std::to_string(age) +
+                                "; together they may not exceed 1");
+        break;
+      }
+    }
     discharge.finish();
   }
   {

@@ -41,13 +41,26 @@ struct EmergencyAdmissionParameters {
 
 struct HospitalParameters {
   double beds_per_1000 = 0.0;
+  bool beds_weighted_by_need = true;  // see models/capacity.hpp
   double same_day_share = 0.0;
   double same_day_stay_days = 0.25;
   sim::Distribution overnight_length_of_stay = sim::Distribution::fixed(1.0);
 };
 
+// A capacity-limited service between hospital and home (P1 reablement at
+// home, P2 bedded rehabilitation). A patient who needs it and finds no
+// capacity waits in the hospital bed: delayed discharge.
+struct DischargeServiceParameters {
+  AgeSchedule probability;          // of a discharge (not to a care home) needing it
+  double capacity_per_1000 = 0.0;   // slots or beds per 1,000 residents
+  sim::Distribution length_of_service = sim::Distribution::fixed(1.0);
+  double cost_per_day = 0.0;        // pounds
+};
+
 struct DischargeParameters {
   AgeSchedule care_home_probability;
+  DischargeServiceParameters reablement;       // P1
+  DischargeServiceParameters rehabilitation;   // P2
 };
 
 struct CareHomeParameters {

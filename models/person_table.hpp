@@ -15,9 +15,14 @@ enum class Setting : std::uint8_t {
   care_home,
   waiting_for_bed,    // needs a bed; the hospital is full
   in_hospital,        // in a bed, receiving care
-  delayed_discharge,  // in a bed, fit to leave, waiting for a care-home place
+  delayed_discharge,  // in a bed, fit to leave, waiting for the next service or a place
   dead,
+  reablement,         // at home with P1 reablement after a hospital stay
+  rehabilitation,     // in a P2 bedded-rehabilitation bed after a hospital stay
 };
+
+// What a delayed-discharge patient waits for.
+enum class AwaitedService : std::uint8_t { none, care_home, reablement, rehabilitation };
 
 struct PersonTable {
   std::vector<float> age_at_start;      // years at simulation time 0
@@ -27,6 +32,7 @@ struct PersonTable {
   std::vector<double> death_time;       // days
   std::vector<double> bed_since;        // days: when the current hospital stay took a bed
   std::vector<double> fit_to_leave_since;  // days: when a delayed discharge began
+  std::vector<AwaitedService> awaiting;   // what a delayed-discharge patient waits for
   std::vector<std::uint32_t> next_sequence;       // per-person event sequence
   std::vector<std::uint32_t> death_event;         // sequence of the valid death event
   std::vector<std::uint32_t> admission_event;     // sequence of the valid admission event
@@ -43,6 +49,7 @@ struct PersonTable {
     death_time.resize(count);
     bed_since.resize(count, 0.0);
     fit_to_leave_since.resize(count, 0.0);
+    awaiting.resize(count, AwaitedService::none);
     next_sequence.resize(count, 0);
     death_event.resize(count, 0);
     admission_event.resize(count, 0);
@@ -55,7 +62,8 @@ struct PersonTable {
   }
 
   static constexpr std::size_t bytes_per_person =
-      sizeof(float) + sizeof(Sex) + sizeof(Setting) + sizeof(std::uint8_t) + 3 * sizeof(double) +
+      sizeof(float) + sizeof(Sex) + sizeof(Setting) + sizeof(std::uint8_t) +
+      sizeof(AwaitedService) + 3 * sizeof(double) +
       3 * sizeof(std::uint32_t) + 2 * sizeof(std::uint16_t);
 };
 

@@ -17,6 +17,8 @@ enum class Purpose : std::uint64_t {
   same_day_stay = 12,
   length_of_stay = 13,
   discharge_destination = 14,
+  discharge_service = 15,
+  discharge_service_length = 16,
 };
 
 [[nodiscard]] constexpr std::uint64_t purpose_id(Purpose purpose) noexcept {

@@ -1,5 +1,8 @@
 #include "models/scenario.hpp"
 
+#include "models/capacity.hpp"
+
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -326,9 +329,7 @@ Scenario read_scenario(YAML::Node root, const std::string& file,
   // Capacities that cannot work at this scale.
   for (std::size_t i = 0; i < scenario.areas.size(); ++i) {
     const AreaSpec& area = scenario.areas[i];
-    const double beds = area.hospital_beds
-                            ? *area.hospital_beds
-                            : area.parameters.hospital.beds_per_1000 * area.population / 1000.0;
+    const double beds = full_scale_hospital_beds(area);
     if (scaled_count(beds, scenario.population_scale) < 1) {
       Diagnostic diagnostic;
       diagnostic.file = file;
@@ -338,6 +339,26 @@ Scenario read_scenario(YAML::Node root, const std::string& file,
                            std::to_string(scenario.population_scale) +
                            "; expected at least one bed after scaling";
       diagnostics.add(diagnostic);
+    }
+    for (const auto& [key, service] :
+         {std::pair{"reablement", &area.parameters.discharge.reablement},
+          std::pair{"rehabilitation", &area.parameters.discharge.rehabilitation}}) {
+      const bool needed = std::any_of(service->probability.values.begin(),
+                                      service->probability.values.end(),
+                                      [](double p) { return p > 0.0; });
+      const double capacity = service->capacity_per_1000 * area.population / 1000.0;
+      if (needed && scaled_count(capacity, scenario.population_scale) < 1) {
+        Diagnostic diagnostic;
+        diagnostic.file = file;
+        diagnostic.key_path = std::string("parameters.discharge.") + key + ".capacity_per_1000";
+        diagnostic.message = "area '" + area.name + "' would have no " + key +
+                             " capacity at population_scale " +
+                             std::to_string(scenario.population_scale) + " while " + key +
+                             ".probability is above 0, so every patient needing it would wait "
+                             "forever; raise the capacity or the scale, or set the probability "
+                             "to 0";
+        diagnostics.add(diagnostic);
+      }
     }
     if (scaled_count(area.population, scenario.population_scale) < 1) {
       Diagnostic diagnostic;

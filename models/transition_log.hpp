@@ -55,10 +55,12 @@ class TransitionLog {
     case Setting::in_hospital: return "in_hospital";
     case Setting::delayed_discharge: return "delayed_discharge";
     case Setting::dead: return "dead";
+    case Setting::reablement: return "reablement";
+    case Setting::rehabilitation: return "rehabilitation";
   }
   return "unknown";
 }
 
-inline constexpr std::size_t setting_count = 6;
+inline constexpr std::size_t setting_count = 8;
 
 }  // namespace hcsim::models

@@ -52,6 +52,8 @@ Request parse_validate_options(Request& request, const std::vector<std::string>&
       options.json = true;
     } else if (argument == "--dir") {
       options.scenario_dir = value();
+    } else if (argument == "--ipacs") {
+      options.ipacs_dir = value();
     } else if (argument == "--replications") {
       options.replications = parse_integer<std::int64_t>(argument, value(), 2, 100000);
     } else if (argument == "--seed") {
@@ -160,6 +162,9 @@ Usage:
                                       run the textbook validation cases (M/M/c hospital,
                                       finite-source beds, delayed-discharge chain) and
                                       compare each with its analytic value
+  hcsim validate --ipacs DIR [--json] reproduce the published IPACS discharge-to-assess
+                                      model (its CSV inputs and outputs in DIR) in
+                                      flow-only mode and compare day by day
   hcsim --help                        show this text
   hcsim --version                     show the version
 

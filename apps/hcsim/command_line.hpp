@@ -52,6 +52,7 @@ struct BenchOptions {
 // hcsim validate: the textbook queueing cases against their analytic values.
 struct ValidateOptions {
   std::optional<std::string> scenario_dir;  // default: the shipped scenarios/validation
+  std::optional<std::string> ipacs_dir;     // compare with the IPACS model instead
   std::optional<std::int64_t> replications;
   std::optional<std::uint64_t> seed;
   std::vector<std::string> set;

@@ -241,6 +241,16 @@ for case in o["cases"]:
 PY
 expect_exit 2 "validate a missing directory" -- "$hcsim" validate --dir "$work/nowhere"
 
+# --- validate --ipacs: the published IPACS model, when its data sits beside the project
+ipacs="$source_dir/../shared/reference/ipacs"
+if [ -d "$ipacs" ]; then
+  expect_exit 0 "validate --ipacs" -- "$hcsim" validate --ipacs "$ipacs" --json --threads 2
+  $python -c "import json,sys; o=json.load(open(sys.argv[1])); assert o" "$work/stdout" && pass || fail "ipacs JSON"
+else
+  echo "skipped: validate --ipacs ($ipacs not present)"
+fi
+expect_exit 2 "validate --ipacs without data" -- "$hcsim" validate --ipacs "$work/nowhere"
+
 # --- report: the Python report behind hcsim report
 expect_exit 0 "report" -- "$hcsim" report "$work/t1.h5" "$work/fewer_beds.h5" -o "$work/report"
 [ -s "$work/report/report.html" ] && pass || fail "report.html missing or empty"

@@ -38,7 +38,7 @@ replications: 2
 population_scale: 0.01
 areas:
   - name: A
-    population: 200000
+    population: 2000000
 )";
 
 }  // namespace

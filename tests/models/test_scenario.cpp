@@ -18,7 +18,7 @@ population_scale: 0.01
 horizon_years: 1
 areas:
   - name: A
-    population: 100000
+    population: 1000000
 )";
 
 // The diagnostics of a scenario that must fail, joined into one string.
@@ -40,7 +40,7 @@ TEST_CASE("a valid scenario loads with defaults filled in", "[scenario]") {
   CHECK(scenario.seed == 3);
   CHECK(scenario.replications == 2);
   REQUIRE(scenario.areas.size() == 1);
-  CHECK(scenario.areas[0].population == 100000.0);
+  CHECK(scenario.areas[0].population == 1000000.0);
   CHECK(scenario.areas[0].parameters.hospital.beds_per_1000 == Approx(1.8076));
   CHECK_FALSE(scenario.resolved_yaml.empty());
 }
@@ -135,13 +135,13 @@ TEST_CASE("a distribution needs its parameters and a known family", "[scenario][
 
 TEST_CASE("set overrides change values by path, index or area name", "[scenario][set]") {
   ScenarioOverrides overrides;
-  overrides.set = {"seed=99", "areas.A.hospital_beds=300", "areas.0.population=50000",
+  overrides.set = {"seed=99", "areas.A.hospital_beds=300", "areas.0.population=500000",
                    "parameters.hospital.same_day_share=0.5"};
   const auto scenario = parse_scenario(valid, "test.yaml", overrides);
   CHECK(scenario.seed == 99);
   REQUIRE(scenario.areas[0].hospital_beds);
   CHECK(*scenario.areas[0].hospital_beds == 300.0);
-  CHECK(scenario.areas[0].population == 50000.0);
+  CHECK(scenario.areas[0].population == 500000.0);
   CHECK(scenario.areas[0].parameters.hospital.same_day_share == 0.5);
   CHECK_THAT(scenario.resolved_yaml, Catch::Contains("same_day_share: 0.5"));
 }

@@ -68,8 +68,10 @@ TEST_CASE("a tiny scenario runs end to end with plausible measures", "[simulatio
           static_cast<double>(facts[area].care_home_places) * 365.25 + 1e-6);
   }
   // Money adds up.
-  CHECK(run.total(Metric::cost_total) ==
-        Approx(run.total(Metric::cost_hospital) + run.total(Metric::cost_care_home)));
+  double components = 0.0;
+  for (const Metric component : hcsim::models::cost_components) components += run.total(component);
+  CHECK(run.total(Metric::cost_total) == Approx(components));
+  CHECK(run.total(Metric::cost_reablement) == Approx(run.total(Metric::reablement_days) * 125.0));
   CHECK(run.total(Metric::cost_hospital) ==
         Approx(run.total(Metric::bed_days) * 346.0));
 }
@@ -79,7 +81,9 @@ TEST_CASE("a care-home shortage keeps patients in hospital as delayed discharge"
   const auto shortage = load("care_home_shortage.yaml");
   const auto scarce = hcsim::models::run_experiment(shortage, 2);
   double scarce_delay = 0.0;
-  for (const auto& run : scarce.runs) scarce_delay += run.total(Metric::delayed_discharge_days);
+  for (const auto& run : scarce.runs) {
+    scarce_delay += run.total(Metric::delayed_discharge_days_care_home);
+  }
   CHECK(scarce_delay > 100.0);
 
   // The same people with ample places: no delay, more placements.
@@ -87,7 +91,9 @@ TEST_CASE("a care-home shortage keeps patients in hospital as delayed discharge"
   ample.set = {"areas.0.care_home_places=20000"};
   const auto plenty = hcsim::models::run_experiment(load("care_home_shortage.yaml", ample), 2);
   double plenty_delay = 0.0;
-  for (const auto& run : plenty.runs) plenty_delay += run.total(Metric::delayed_discharge_days);
+  for (const auto& run : plenty.runs) {
+    plenty_delay += run.total(Metric::delayed_discharge_days_care_home);
+  }
   CHECK(plenty_delay == 0.0);
   CHECK(plenty.runs[0].total(Metric::care_home_admissions) >
         scarce.runs[0].total(Metric::care_home_admissions));
