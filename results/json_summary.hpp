@@ -11,6 +11,7 @@
 
 #include "models/scenario.hpp"
 #include "models/simulation.hpp"
+#include "sim/json_text.hpp"
 
 namespace hcsim::results {
 
@@ -21,10 +22,7 @@ namespace hcsim::results {
                                        const models::ExperimentResult& result,
                                        double wall_seconds);
 
-// Escapes text for a JSON string literal (without the quotes).
-[[nodiscard]] std::string json_escape(const std::string& text);
-
-// A finite double in the shortest form that reads back to the same value.
-[[nodiscard]] std::string json_number(double value);
+using sim::json_escape;
+using sim::json_number;
 
 }  // namespace hcsim::results

@@ -8,34 +8,12 @@
 
 #include "models/flow_ensemble.hpp"
 #include "models/input_error.hpp"
+#include "sim/json_text.hpp"
 #include "validation/ipacs_inputs.hpp"
 
 namespace hcsim::validation {
 namespace {
 
-std::string number(double value) {
-  if (!std::isfinite(value)) return "null";
-  char text[40];
-  std::snprintf(text, sizeof text, "%.10g", value);
-  return text;
-}
-
-std::string quoted(const std::string& text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      char escaped[8];
-      std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
-      out += escaped;
-    } else {
-      out += c;
-    }
-  }
-  return out + "\"";
-}
 
 bool inside(double value, const IpacsDayBand& band, double tolerance) {
   return value >= band.q05 - tolerance && value <= band.q95 + tolerance;
@@ -124,13 +102,13 @@ void check_options(const IpacsOptions& options) {
 std::string agreement_json(const IpacsAgreement& a) {
   std::ostringstream out;
   out << "{\"days_inside\": " << a.days_inside << ", \"days\": " << a.days
-      << ", \"share_inside\": " << number(a.share_inside())
-      << ", \"null_share_median\": " << number(a.null_share_median)
-      << ", \"null_share_low\": " << number(a.null_share_low)
-      << ", \"required_share\": " << number(a.required_share)
+      << ", \"share_inside\": " << sim::json_number(a.share_inside())
+      << ", \"null_share_median\": " << sim::json_number(a.null_share_median)
+      << ", \"null_share_low\": " << sim::json_number(a.null_share_low)
+      << ", \"required_share\": " << sim::json_number(a.required_share)
       << ", \"pass\": " << (a.pass ? "true" : "false")
-      << ", \"largest_miss\": " << number(a.largest_miss)
-      << ", \"mean_gap_to_ipacs_mean\": " << number(a.mean_gap_to_ipacs_mean) << "}";
+      << ", \"largest_miss\": " << sim::json_number(a.largest_miss)
+      << ", \"mean_gap_to_ipacs_mean\": " << sim::json_number(a.mean_gap_to_ipacs_mean) << "}";
   return out.str();
 }
 
@@ -259,36 +237,36 @@ void write_ipacs_table(std::ostream& out, const IpacsReport& report, const Ipacs
 
 void write_ipacs_json(std::ostream& out, const IpacsReport& report, const IpacsOptions& options) {
   std::ostringstream json;
-  json << "{\"directory\": " << quoted(options.directory)
+  json << "{\"directory\": " << sim::json_quoted(options.directory)
        << ", \"replications\": " << options.replications << ", \"seed\": " << options.seed
        << ", \"ipacs_runs\": " << options.ipacs_runs
        << ", \"null_groups\": " << options.null_groups
-       << ", \"null_quantile\": " << number(options.null_quantile)
-       << ", \"pass_share\": " << number(options.pass_share)
-       << ", \"band_tolerance\": " << number(options.band_tolerance)
+       << ", \"null_quantile\": " << sim::json_number(options.null_quantile)
+       << ", \"pass_share\": " << sim::json_number(options.pass_share)
+       << ", \"band_tolerance\": " << sim::json_number(options.band_tolerance)
        << ", \"days\": " << report.days
-       << ", \"occupancy_share_inside\": " << number(report.occupancy_share_inside)
-       << ", \"waiting_share_inside\": " << number(report.waiting_share_inside)
-       << ", \"null_occupancy_share\": " << number(report.null_occupancy_share)
-       << ", \"null_waiting_share\": " << number(report.null_waiting_share)
+       << ", \"occupancy_share_inside\": " << sim::json_number(report.occupancy_share_inside)
+       << ", \"waiting_share_inside\": " << sim::json_number(report.waiting_share_inside)
+       << ", \"null_occupancy_share\": " << sim::json_number(report.null_occupancy_share)
+       << ", \"null_waiting_share\": " << sim::json_number(report.null_waiting_share)
        << ", \"combinations\": [";
   bool first = true;
   for (const auto& c : report.combinations) {
-    json << (first ? "" : ", ") << "{\"name\": " << quoted(c.name)
-         << ", \"node\": " << quoted(c.node)
-         << ", \"capacity_scenario\": " << quoted(c.capacity_scenario)
-         << ", \"los_scenario\": " << quoted(c.los_scenario)
-         << ", \"arrival_scenario\": " << quoted(c.arrival_scenario)
+    json << (first ? "" : ", ") << "{\"name\": " << sim::json_quoted(c.name)
+         << ", \"node\": " << sim::json_quoted(c.node)
+         << ", \"capacity_scenario\": " << sim::json_quoted(c.capacity_scenario)
+         << ", \"los_scenario\": " << sim::json_quoted(c.los_scenario)
+         << ", \"arrival_scenario\": " << sim::json_quoted(c.arrival_scenario)
          << ", \"occupancy\": " << agreement_json(c.occupancy)
          << ", \"waiting\": " << agreement_json(c.waiting)
          << ", \"described_occupancy\": " << agreement_json(c.described_occupancy)
          << ", \"described_waiting\": " << agreement_json(c.described_waiting)
-         << ", \"mean_daily_cost\": " << number(c.mean_daily_cost)
+         << ", \"mean_daily_cost\": " << sim::json_number(c.mean_daily_cost)
          << ", \"pass\": " << (c.pass ? "true" : "false") << "}";
     first = false;
   }
   json << "], \"passed\": " << report.combinations_passed
-       << ", \"expected_chance_failures\": " << number(report.expected_chance_failures)
+       << ", \"expected_chance_failures\": " << sim::json_number(report.expected_chance_failures)
        << ", \"allowed_failures\": " << report.allowed_failures
        << ", \"all_passed\": " << (report.all_passed ? "true" : "false") << "}\n";
   out << json.str();

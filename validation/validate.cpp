@@ -12,36 +12,11 @@
 #error "HCSIM_SOURCE_DIR must be defined (validation/CMakeLists.txt)"
 #endif
 
+#include "sim/json_text.hpp"
+
 namespace hcsim::validation {
 namespace {
 
-std::string number(double value) {
-  if (!std::isfinite(value)) return "null";
-  char text[40];
-  std::snprintf(text, sizeof text, "%.10g", value);
-  return text;
-}
-
-std::string quoted(const std::string& text) {
-  std::string out = "\"";
-  for (char c : text) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char escaped[8];
-          std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
-          out += escaped;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
-}
 
 std::string fixed(double value) {
   char text[40];
@@ -110,14 +85,14 @@ void write_validation_json(std::ostream& out, const std::vector<CaseResult>& cas
   bool first = true;
   for (const auto& result : cases) {
     for (const auto& check : result.checks) {
-      json << (first ? "" : ", ") << "{\"name\": " << quoted(result.name)
-           << ", \"file\": " << quoted(result.file) << ", \"model\": "
-           << quoted(result.textbook_model) << ", \"quantity\": " << quoted(check.quantity)
-           << ", \"unit\": " << quoted(check.unit) << ", \"analytic\": " << number(check.analytic)
-           << ", \"simulated\": " << number(check.simulated) << ", \"ci95\": ["
-           << number(check.ci95_low) << ", " << number(check.ci95_high) << "], \"ci99\": ["
-           << number(check.ci99_low) << ", " << number(check.ci99_high)
-           << "], \"allowance\": " << number(check.allowance)
+      json << (first ? "" : ", ") << "{\"name\": " << sim::json_quoted(result.name)
+           << ", \"file\": " << sim::json_quoted(result.file) << ", \"model\": "
+           << sim::json_quoted(result.textbook_model) << ", \"quantity\": " << sim::json_quoted(check.quantity)
+           << ", \"unit\": " << sim::json_quoted(check.unit) << ", \"analytic\": " << sim::json_number(check.analytic)
+           << ", \"simulated\": " << sim::json_number(check.simulated) << ", \"ci95\": ["
+           << sim::json_number(check.ci95_low) << ", " << sim::json_number(check.ci95_high) << "], \"ci99\": ["
+           << sim::json_number(check.ci99_low) << ", " << sim::json_number(check.ci99_high)
+           << "], \"allowance\": " << sim::json_number(check.allowance)
            << ", \"replications\": " << check.replications
            << ", \"pass\": " << (check.pass ? "true" : "false") << "}";
       first = false;
