@@ -19,7 +19,8 @@ constexpr double days_per_year = 365.25;
 // Equal-time ties: deaths first (a person who dies does not then get
 // discharged), then the end of a hospital stay (freeing a bed), then arrivals.
 constexpr std::uint16_t priority_of(std::uint16_t kind) noexcept {
-  constexpr std::uint16_t priorities[] = {2, 0, 1, 1};  // admission, death, stay end, service end
+  // admission, death, stay end, service end, year end (after everything else)
+  constexpr std::uint16_t priorities[] = {2, 0, 1, 1, 3};
   return priorities[kind];
 }
 
@@ -76,6 +77,32 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
                       parameters_.care_home.initial_occupancy));
   people_.resize(people);
   synthesise();
+
+  population_end_.assign(plan_.years, 0.0);
+  population_85_end_.assign(plan_.years, 0.0);
+  snapshot_taken_.assign(plan_.years, 0);
+  for (std::size_t year = 0; year < plan_.years; ++year) {
+    const double end_of_year = plan_.origin_days + static_cast<double>(year + 1) * days_per_year;
+    if (end_of_year >= plan_.end_days) break;  // the last one is taken in finish()
+    sim::Event event;
+    event.time = end_of_year;
+    event.kind = year_end;
+    event.priority = priority_of(year_end);
+    event.payload = static_cast<std::uint32_t>(year);
+    scheduler_.schedule(event);
+  }
+}
+
+void CareArea::snapshot_population(std::size_t year) {
+  if (year >= snapshot_taken_.size() || snapshot_taken_[year]) return;
+  snapshot_taken_[year] = 1;
+  population_end_[year] = alive_.level();
+  const double now = scheduler_.now();
+  double oldest = 0.0;
+  for (std::uint32_t person = 0; person < people_.size(); ++person) {
+    if (people_.setting[person] != Setting::dead && people_.age_at(person, now) >= 85.0) ++oldest;
+  }
+  population_85_end_[year] = oldest;
 }
 
 double CareArea::expected_initial_resident_share() const {
@@ -209,6 +236,10 @@ void CareArea::advance_to(sim::Days until) {
 }
 
 bool CareArea::handle(const sim::Event& event) {
+  if (event.kind == year_end) {
+    snapshot_population(event.payload);
+    return true;
+  }
   const std::uint32_t person = event.person;
   const Setting setting = people_.setting[person];
   switch (event.kind) {
@@ -249,6 +280,9 @@ void CareArea::count(Metric metric, double amount) {
 
 void CareArea::on_admission(std::uint32_t person) {
   count(Metric::emergency_admissions);
+  if (scheduler_.now() - static_cast<double>(people_.last_discharge[person]) <= 30.0) {
+    count(Metric::readmissions_30d);
+  }
   ++people_.admissions[person];
   if (beds_occupied_ < beds_) {
     admit_to_bed(person);
@@ -285,6 +319,7 @@ void CareArea::occupy_bed() {
 
 void CareArea::release_bed(std::uint32_t person) {
   const double now = scheduler_.now();
+  people_.last_discharge[person] = static_cast<float>(now);
   count(Metric::hospital_stays_ended);
   count(Metric::ended_hospital_stay_days, now - people_.bed_since[person]);
   if (beds_occupied_ == beds_) hospital_full_.change(now, -1.0);
@@ -449,6 +484,18 @@ void CareArea::on_death(std::uint32_t person) {
   alive_.change(now, -1.0);
   count(Metric::deaths);
   switch (setting) {
+    case Setting::home:
+    case Setting::reablement:
+      count(Metric::deaths_at_home);
+      break;
+    case Setting::care_home:
+      count(Metric::deaths_in_care_home);
+      break;
+    default:
+      count(Metric::deaths_in_hospital);
+      break;
+  }
+  switch (setting) {
     case Setting::waiting_for_bed:
       bed_waiters_.change(now, -1.0);
       break;
@@ -482,6 +529,7 @@ void CareArea::on_death(std::uint32_t person) {
 void CareArea::finish(sim::Days end) {
   if (finished_) return;
   finished_ = true;
+  if (plan_.years > 0) snapshot_population(plan_.years - 1);
   for (auto& service : services_) {
     service.used.flush(end);
     service.delayed.flush(end);
@@ -541,8 +589,24 @@ double CareArea::measure(Metric metric, std::size_t year) const {
       for (const Metric component : cost_components) total += measure(component, year);
       return total;
     }
-    default: return counts_[index_of(metric)].total(year);
+    case Metric::measured_days: {
+      const double start = plan_.origin_days + static_cast<double>(year) * days_per_year;
+      return std::max(0.0, std::min(plan_.end_days, start + days_per_year) - start);
+    }
+    case Metric::hospital_bed_capacity_days:
+      return static_cast<double>(beds_) * measure(Metric::measured_days, year);
+    case Metric::population_end: return population_end_[year];
+    case Metric::population_85_plus_end: return population_85_end_[year];
+    default:
+      break;
   }
+  if (metric_info[index_of(metric)].aggregation != Aggregation::sum) {
+    // Ratios and daily levels of this area in this year.
+    return aggregate(metric, 1, 1, [this, year](std::size_t m, std::size_t, std::size_t) {
+      return measure(static_cast<Metric>(m), year);
+    });
+  }
+  return counts_[index_of(metric)].total(year);
 }
 
 }  // namespace hcsim::models

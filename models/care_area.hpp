@@ -75,6 +75,7 @@ class CareArea final : public sim::Area {
     death = 1,
     clinical_stay_end = 2,
     service_end = 3,  // the end of a P1 or P2 discharge service
+    year_end = 4,     // not a person's: snapshot of the population (payload: year)
   };
 
   bool handle(const sim::Event& event);
@@ -98,6 +99,7 @@ class CareArea final : public sim::Area {
   [[nodiscard]] DischargeServiceState& service_for(AwaitedService awaited);
   void start_discharge_service(std::uint32_t person, DischargeServiceState& service);
   void on_service_end(std::uint32_t person);
+  void snapshot_population(std::size_t year);
   void release_service_place(DischargeServiceState& service);
   void return_to_community(std::uint32_t person);
 
@@ -143,6 +145,9 @@ class CareArea final : public sim::Area {
   sim::IntegratedLevel alive_;
   sim::IntegratedLevel hospital_full_;  // 1 while every bed is occupied
   std::array<DischargeServiceState, 2> services_;  // P1 reablement, P2 rehabilitation
+  std::vector<double> population_end_;     // per year, alive at its end
+  std::vector<double> population_85_end_;  // per year, alive and 85+ at its end
+  std::vector<char> snapshot_taken_;
   bool finished_ = false;
   std::optional<TransitionLog> transition_log_;
 };

@@ -37,15 +37,40 @@ enum class Metric : std::size_t {
   delayed_discharge_days_social_care,
   cost_reablement,
   cost_rehabilitation,
+  // Denominators and the measures named by the care-model issue.
+  measured_days,
+  hospital_bed_capacity_days,
+  readmissions_30d,
+  deaths_in_hospital,
+  deaths_at_home,
+  deaths_in_care_home,
+  population_end,
+  population_85_plus_end,
+  emergency_admissions_per_1000_per_year,
+  mean_emergency_length_of_stay_days,
+  bed_occupancy_rate,
+  delayed_discharge_beds_per_day,
   count_  // number of metrics
 };
 
 inline constexpr std::size_t metric_count = static_cast<std::size_t>(Metric::count_);
 
+// How a metric adds up over areas and years (for totals and summaries).
+enum class Aggregation {
+  sum,          // counts and integrals: add them
+  ratio,        // numerator total / denominator total x scale
+  daily_level,  // numerator total / days measured (summed over areas: a level)
+  last_year,    // a snapshot at the end of each year: the last year, added over areas
+};
+
 struct MetricInfo {
   std::string_view name;
   std::string_view unit;
   std::string_view description;
+  Aggregation aggregation = Aggregation::sum;
+  std::size_t numerator = 0;    // metric index, for ratio and daily_level
+  std::size_t denominator = 0;  // metric index, for ratio
+  double scale = 1.0;
 };
 
 inline constexpr std::array<MetricInfo, metric_count> metric_info{{
@@ -89,6 +114,32 @@ inline constexpr std::array<MetricInfo, metric_count> metric_info{{
      "care-home place)"},
     {"cost_reablement", "GBP", "cost of P1 reablement days"},
     {"cost_rehabilitation", "GBP", "cost of P2 rehabilitation bed days"},
+    {"measured_days", "area-days", "days measured (per area; the denominator of daily levels)"},
+    {"hospital_bed_capacity_days", "bed-days", "hospital beds times days measured"},
+    {"readmissions_30d", "admissions",
+     "emergency admissions within 30 days of the person's last discharge from hospital"},
+    {"deaths_in_hospital", "people",
+     "deaths in an acute or rehabilitation bed, or while waiting for a bed"},
+    {"deaths_at_home", "people", "deaths at home (with or without reablement)"},
+    {"deaths_in_care_home", "people", "deaths of care-home residents in their care home"},
+    {"population_end", "people", "people alive at the end of each year",
+     Aggregation::last_year},
+    {"population_85_plus_end", "people", "people aged 85 or over alive at the end of each year",
+     Aggregation::last_year},
+    {"emergency_admissions_per_1000_per_year", "admissions per 1,000 person-years",
+     "emergency admissions per 1,000 person-years lived", Aggregation::ratio,
+     static_cast<std::size_t>(Metric::emergency_admissions),
+     static_cast<std::size_t>(Metric::person_years), 1000.0},
+    {"mean_emergency_length_of_stay_days", "days",
+     "mean length of the hospital stays that ended, delays included", Aggregation::ratio,
+     static_cast<std::size_t>(Metric::ended_hospital_stay_days),
+     static_cast<std::size_t>(Metric::hospital_stays_ended), 1.0},
+    {"bed_occupancy_rate", "share", "occupied bed days over bed days available",
+     Aggregation::ratio, static_cast<std::size_t>(Metric::bed_days),
+     static_cast<std::size_t>(Metric::hospital_bed_capacity_days), 1.0},
+    {"delayed_discharge_beds_per_day", "beds",
+     "beds occupied by delayed-discharge patients on an average day", Aggregation::daily_level,
+     static_cast<std::size_t>(Metric::delayed_discharge_days), 0, 1.0},
 }};
 
 // The parts of cost_total: every cost lands in exactly one of them.
@@ -98,6 +149,48 @@ inline constexpr std::array<Metric, 4> cost_components{
 
 [[nodiscard]] constexpr std::size_t index_of(Metric metric) noexcept {
   return static_cast<std::size_t>(metric);
+}
+
+[[nodiscard]] constexpr std::string_view aggregation_name(Aggregation aggregation) noexcept {
+  switch (aggregation) {
+    case Aggregation::sum: return "sum";
+    case Aggregation::ratio: return "ratio";
+    case Aggregation::daily_level: return "daily_level";
+    case Aggregation::last_year: return "last_year";
+  }
+  return "sum";
+}
+
+// Combines a metric over cells (areas and/or years) from the cells' values of
+// every metric: value(m, cell) gives metric m in a cell; cells are visited as
+// (area, year) pairs. `areas` is how many areas the cells span.
+template <class Value>
+[[nodiscard]] double aggregate(Metric metric, std::size_t areas, std::size_t years,
+                               const Value& value) {
+  const MetricInfo& info = metric_info[index_of(metric)];
+  auto sum_of = [&](std::size_t m, bool last_year_only) {
+    double total = 0.0;
+    for (std::size_t a = 0; a < areas; ++a) {
+      for (std::size_t y = last_year_only && years > 0 ? years - 1 : 0; y < years; ++y) {
+        total += value(m, a, y);
+      }
+    }
+    return total;
+  };
+  switch (info.aggregation) {
+    case Aggregation::sum: return sum_of(index_of(metric), false);
+    case Aggregation::last_year: return sum_of(index_of(metric), true);
+    case Aggregation::ratio: {
+      const double denominator = sum_of(info.denominator, false);
+      return denominator > 0.0 ? sum_of(info.numerator, false) / denominator * info.scale : 0.0;
+    }
+    case Aggregation::daily_level: {
+      const double days = sum_of(index_of(Metric::measured_days), false);
+      return days > 0.0 ? sum_of(info.numerator, false) / (days / static_cast<double>(areas))
+                        : 0.0;
+    }
+  }
+  return 0.0;
 }
 
 }  // namespace hcsim::models

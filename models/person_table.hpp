@@ -33,6 +33,7 @@ struct PersonTable {
   std::vector<double> bed_since;        // days: when the current hospital stay took a bed
   std::vector<double> fit_to_leave_since;  // days: when a delayed discharge began
   std::vector<AwaitedService> awaiting;   // what a delayed-discharge patient waits for
+  std::vector<float> last_discharge;      // days: when the person last left a hospital bed
   std::vector<std::uint32_t> next_sequence;       // per-person event sequence
   std::vector<std::uint32_t> death_event;         // sequence of the valid death event
   std::vector<std::uint32_t> admission_event;     // sequence of the valid admission event
@@ -50,6 +51,7 @@ struct PersonTable {
     bed_since.resize(count, 0.0);
     fit_to_leave_since.resize(count, 0.0);
     awaiting.resize(count, AwaitedService::none);
+    last_discharge.resize(count, -1e30F);
     next_sequence.resize(count, 0);
     death_event.resize(count, 0);
     admission_event.resize(count, 0);
@@ -63,7 +65,7 @@ struct PersonTable {
 
   static constexpr std::size_t bytes_per_person =
       sizeof(float) + sizeof(Sex) + sizeof(Setting) + sizeof(std::uint8_t) +
-      sizeof(AwaitedService) + 3 * sizeof(double) +
+      sizeof(AwaitedService) + sizeof(float) + 3 * sizeof(double) +
       3 * sizeof(std::uint32_t) + 2 * sizeof(std::uint16_t);
 };
 

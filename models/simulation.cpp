@@ -13,11 +13,9 @@
 namespace hcsim::models {
 
 double ReplicationResult::total(Metric metric) const {
-  double sum = 0.0;
-  for (std::size_t area = 0; area < areas; ++area) {
-    for (std::size_t year = 0; year < years; ++year) sum += value(area, metric, year);
-  }
-  return sum;
+  return aggregate(metric, areas, years, [this](std::size_t m, std::size_t area, std::size_t year) {
+    return value(area, static_cast<Metric>(m), year);
+  });
 }
 
 MeasurementPlan measurement_plan(const Scenario& scenario) {

@@ -43,7 +43,8 @@ struct ReplicationResult {
   [[nodiscard]] double value(std::size_t area, Metric metric, std::size_t year) const {
     return values[(area * metric_count + index_of(metric)) * years + year];
   }
-  // Sum over areas and years.
+  // Over areas and years, as the metric adds up (metrics.hpp: a sum, a
+  // ratio of sums, a daily level, or the last year's snapshot).
   [[nodiscard]] double total(Metric metric) const;
 };
 

@@ -186,6 +186,10 @@ std::uint64_t read_uint64_attribute(hid_t object, const char* name, const std::s
   return read_attribute<std::uint64_t>(object, name, H5T_NATIVE_UINT64, path);
 }
 
+double read_double_attribute(hid_t object, const char* name, const std::string& path) {
+  return read_attribute<double>(object, name, H5T_NATIVE_DOUBLE, path);
+}
+
 std::vector<std::string> read_texts(hid_t file, const char* dataset_path,
                                     const std::string& path) {
   if (!has_link(file, dataset_path)) bad_file(path, std::string("has no ") + dataset_path);

@@ -58,6 +58,7 @@ Handle write_uint64s(hid_t parent, const std::string& name, const std::vector<hs
                                                 const std::string& path);
 [[nodiscard]] std::uint64_t read_uint64_attribute(hid_t object, const char* name,
                                                   const std::string& path);
+[[nodiscard]] double read_double_attribute(hid_t object, const char* name, const std::string& path);
 [[nodiscard]] std::vector<std::string> read_texts(hid_t file, const char* dataset,
                                                   const std::string& path);
 [[nodiscard]] std::string read_text(hid_t file, const char* dataset, const std::string& path);

@@ -208,6 +208,22 @@ void write_file(hid_t file, const models::RunPlan& plan, const models::Experimen
       write_text_attribute(dataset.get(), "units", std::string(info.unit));
       write_text_attribute(dataset.get(), "description", std::string(info.description));
       write_text_attribute(dataset.get(), "dimensions", "run,area,year");
+      // How the metric adds up over areas and years, so readers total it as
+      // hcsim does: sum; ratio (sum of numerator / sum of denominator x
+      // scale); daily_level (sum of numerator / (sum of measured_days /
+      // areas)); last_year (the last year's value, added over areas).
+      write_text_attribute(dataset.get(), "aggregation",
+                           std::string(models::aggregation_name(info.aggregation)));
+      if (info.aggregation == models::Aggregation::ratio ||
+          info.aggregation == models::Aggregation::daily_level) {
+        write_text_attribute(dataset.get(), "numerator",
+                             std::string(models::metric_info[info.numerator].name));
+      }
+      if (info.aggregation == models::Aggregation::ratio) {
+        write_text_attribute(dataset.get(), "denominator",
+                             std::string(models::metric_info[info.denominator].name));
+        write_double_attribute(dataset.get(), "scale", info.scale);
+      }
     }
   }
   write_summary_by_area_year(file, plan, result);

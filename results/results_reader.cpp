@@ -55,28 +55,80 @@ StoredResults read_results(const std::string& path) {
     stored.run_point.assign(static_cast<std::size_t>(stored.replications), 0);
   }
 
-  for (const auto& name : read_texts(id, "/dimensions/metric", path)) {
-    const std::string dataset_path = "/measures/" + name;
+  // Every metric's values per run and cell first; totals follow each
+  // metric's aggregation (attributes written by hdf5_results; a file
+  // without them is all sums).
+  struct Cells {
+    std::vector<double> values;  // [run][area][year]
+    std::string aggregation = "sum", numerator, denominator;
+    double scale = 1.0;
+  };
+  const auto names = read_texts(id, "/dimensions/metric", path);
+  std::vector<Cells> cells(names.size());
+  std::size_t areas = 0;
+  std::size_t years = 0;
+  for (std::size_t m = 0; m < names.size(); ++m) {
+    const std::string dataset_path = "/measures/" + names[m];
     std::vector<hsize_t> shape;
-    const std::vector<double> values = read_doubles(id, dataset_path, shape, path);
+    cells[m].values = read_doubles(id, dataset_path, shape, path);
     if (shape.size() != 3) bad_file(path, dataset_path + " is not 3-dimensional");
     if (shape[0] != stored.run_point.size()) {
       bad_file(path, dataset_path + " has " + std::to_string(shape[0]) + " runs, /runs/point " +
                          std::to_string(stored.run_point.size()));
     }
+    areas = shape[1];
+    years = shape[2];
     StoredMetric metric;
-    metric.name = name;
-    {
-      Handle dataset(H5Dopen2(id, dataset_path.c_str(), H5P_DEFAULT), H5Dclose, dataset_path);
-      metric.units = read_text_attribute(dataset.get(), "units", path);
-    }
-    const std::size_t per_run = shape[1] * shape[2];
-    for (hsize_t run = 0; run < shape[0]; ++run) {
-      double total = 0.0;
-      for (std::size_t i = 0; i < per_run; ++i) total += values[run * per_run + i];
-      metric.totals.push_back(total);
+    metric.name = names[m];
+    Handle dataset(H5Dopen2(id, dataset_path.c_str(), H5P_DEFAULT), H5Dclose, dataset_path);
+    metric.units = read_text_attribute(dataset.get(), "units", path);
+    if (H5Aexists(dataset.get(), "aggregation") > 0) {
+      cells[m].aggregation = read_text_attribute(dataset.get(), "aggregation", path);
+      if (H5Aexists(dataset.get(), "numerator") > 0) {
+        cells[m].numerator = read_text_attribute(dataset.get(), "numerator", path);
+      }
+      if (H5Aexists(dataset.get(), "denominator") > 0) {
+        cells[m].denominator = read_text_attribute(dataset.get(), "denominator", path);
+        cells[m].scale = read_double_attribute(dataset.get(), "scale", path);
+      }
     }
     stored.metrics.push_back(std::move(metric));
+  }
+  auto index_of_name = [&](const std::string& name) {
+    for (std::size_t m = 0; m < names.size(); ++m) {
+      if (names[m] == name) return m;
+    }
+    bad_file(path, "names metric '" + name + "' in an aggregation but has no such measure");
+  };
+  const std::size_t per_run = areas * years;
+  auto sum = [&](std::size_t m, std::size_t run, bool last_year_only) {
+    double total = 0.0;
+    for (std::size_t a = 0; a < areas; ++a) {
+      for (std::size_t y = last_year_only && years > 0 ? years - 1 : 0; y < years; ++y) {
+        total += cells[m].values[run * per_run + a * years + y];
+      }
+    }
+    return total;
+  };
+  for (std::size_t m = 0; m < names.size(); ++m) {
+    const Cells& metric = cells[m];
+    for (std::size_t run = 0; run < stored.run_point.size(); ++run) {
+      double total = 0.0;
+      if (metric.aggregation == "ratio") {
+        const double denominator = sum(index_of_name(metric.denominator), run, false);
+        total = denominator > 0.0
+                    ? sum(index_of_name(metric.numerator), run, false) / denominator * metric.scale
+                    : 0.0;
+      } else if (metric.aggregation == "daily_level") {
+        const double days = sum(index_of_name("measured_days"), run, false);
+        total = days > 0.0 ? sum(index_of_name(metric.numerator), run, false) /
+                                 (days / static_cast<double>(areas))
+                           : 0.0;
+      } else {
+        total = sum(m, run, metric.aggregation == "last_year");
+      }
+      stored.metrics[m].totals.push_back(total);
+    }
   }
   return stored;
 }

@@ -5,7 +5,7 @@ input fails with an error naming the file instead of a KeyError deep inside
 a plot. Everything is read into memory at once: a results file holds
 replications x areas x years x metrics numbers, which is small.
 """
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 import os
 
 import h5py
@@ -67,6 +67,8 @@ class Results:
     descriptions: dict
     point: int = 0          # the sweep point these runs belong to
     point_label: str = ""   # its assignments, e.g. "parameters.hospital.beds_per_1000=2"
+    # metric -> (aggregation, numerator, denominator, scale), as hcsim totals it
+    aggregations: dict = field(default_factory=dict)
 
     def values(self, metric):
         """The metric as an array [replication, area, year], in file order."""
@@ -111,7 +113,7 @@ def _read_measures(path, handle, metrics, areas, years, replications, runs):
     replication_column = np.repeat(np.asarray(replications), len(areas) * len(years))
     area_column = np.tile(np.repeat(np.asarray(areas, dtype=object), len(years)), len(replications))
     year_column = np.tile(np.asarray(years), len(replications) * len(areas))
-    frames, units, descriptions = [], {}, {}
+    frames, units, descriptions, aggregations = [], {}, {}, {}
     for metric in metrics:
         name = f"measures/{metric}"
         if name not in handle:
@@ -124,6 +126,11 @@ def _read_measures(path, handle, metrics, areas, years, replications, runs):
         data = np.asarray(dataset[()], dtype=float)[list(runs)]
         units[metric] = _text(dataset.attrs.get("units", ""))
         descriptions[metric] = _text(dataset.attrs.get("description", ""))
+        # How hcsim adds the metric up over areas and years (sum when absent).
+        aggregations[metric] = (_text(dataset.attrs.get("aggregation", "sum")),
+                                _text(dataset.attrs.get("numerator", "")),
+                                _text(dataset.attrs.get("denominator", "")),
+                                float(dataset.attrs.get("scale", 1.0)))
         frames.append(pd.DataFrame({
             "metric": metric,
             "replication": replication_column,
@@ -134,7 +141,7 @@ def _read_measures(path, handle, metrics, areas, years, replications, runs):
         }))
     columns = ["metric", "replication", "area", "year", "value", "units"]
     measures = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
-    return measures, units, descriptions
+    return measures, units, descriptions, aggregations
 
 
 def _read_summary(handle, units, point):
@@ -200,7 +207,7 @@ def load_results(path, point=0):
             else:
                 replications = tuple(int(r) for r in handle["dimensions/replication"][()])
                 runs = list(range(len(replications)))
-            measures, units, descriptions = _read_measures(
+            measures, units, descriptions, aggregations = _read_measures(
                 path, handle, metrics, areas, years, replications, runs)
             summary = _read_summary(handle, units, point)
             point_label = ""
@@ -216,4 +223,4 @@ def load_results(path, point=0):
     return Results(path=path, attributes=attributes, measures=measures, summary=summary,
                    scenario_yaml=scenario_yaml, metrics=metrics, areas=areas, years=years,
                    replications=replications, units=units, descriptions=descriptions,
-                   point=point, point_label=point_label)
+                   point=point, point_label=point_label, aggregations=aggregations)

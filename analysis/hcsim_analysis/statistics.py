@@ -49,12 +49,25 @@ def is_ratio(metric):
 
 def replication_totals(results):
     """Each metric's total over areas and years, per replication: rows replication, columns metric.
-    Ratios (is_ratio) are averaged over areas and years instead of added."""
+    A metric adds up as hcsim adds it (the file's 'aggregation' attributes): a sum; a ratio of
+    sums; a daily level (numerator over days measured per area); the last year's snapshot.
+    Returns on investment (roi_*) without such attributes are averaged."""
     by_replication = results.measures.groupby(["replication", "metric"], sort=False)["value"]
-    totals = by_replication.sum().unstack("metric")
+    sums = by_replication.sum().unstack("metric")
+    totals = sums.copy()
     ratios = [m for m in results.metrics if is_ratio(m)]
     if ratios:
         totals[ratios] = by_replication.mean().unstack("metric")[ratios]
+    areas = len(results.areas)
+    for metric, (kind, numerator, denominator, scale) in results.aggregations.items():
+        if kind == "ratio":
+            totals[metric] = sums[numerator] / sums[denominator] * scale
+        elif kind == "daily_level":
+            totals[metric] = sums[numerator] / (sums["measured_days"] / areas)
+        elif kind == "last_year":
+            last = results.measures[(results.measures.metric == metric)
+                                    & (results.measures.year == max(results.years))]
+            totals[metric] = last.groupby("replication")["value"].sum()
     return totals.reindex(columns=list(results.metrics)).sort_index()
 
 

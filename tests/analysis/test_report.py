@@ -96,8 +96,24 @@ def summary_of(path):
 
 
 def totals_per_replication(path, metric):
+    """Straight from h5py, following the file's own aggregation attributes."""
     with h5py.File(path, "r") as f:
-        return f[f"measures/{metric}"][()].sum(axis=(1, 2))
+        def text(value):
+            return value.decode() if isinstance(value, bytes) else str(value)
+
+        def sums(name):
+            return f[f"measures/{name}"][()].sum(axis=(1, 2))
+
+        attrs = f[f"measures/{metric}"].attrs
+        kind = text(attrs.get("aggregation", "sum"))
+        values = f[f"measures/{metric}"][()]
+        if kind == "ratio":
+            return sums(text(attrs["numerator"])) / sums(text(attrs["denominator"])) * float(attrs["scale"])
+        if kind == "daily_level":
+            return sums(text(attrs["numerator"])) / (sums("measured_days") / values.shape[1])
+        if kind == "last_year":
+            return values[:, :, -1].sum(axis=1)
+        return values.sum(axis=(1, 2))
 
 
 class ReportTest(unittest.TestCase):

@@ -126,3 +126,35 @@ TEST_CASE("common random numbers: the same person draws the same in two scenario
   CHECK(paired <= unpaired);
   CHECK(paired < 0.01 * base.total(Metric::emergency_admissions));
 }
+
+TEST_CASE("rates, levels and snapshots add up as they should", "[simulation][measures]") {
+  const auto scenario = load("tiny.yaml");
+  const auto run = hcsim::models::run_replication(scenario, 0);
+  const double admissions = run.total(Metric::emergency_admissions);
+  CHECK(run.total(Metric::emergency_admissions_per_1000_per_year) ==
+        Approx(admissions / run.total(Metric::person_years) * 1000.0));
+  CHECK(run.total(Metric::mean_emergency_length_of_stay_days) ==
+        Approx(run.total(Metric::ended_hospital_stay_days) /
+               run.total(Metric::hospital_stays_ended)));
+  const double occupancy = run.total(Metric::bed_occupancy_rate);
+  CHECK(occupancy > 0.3);
+  CHECK(occupancy <= 1.0);
+  // A daily level over two areas is the sum of their levels: delayed days
+  // over the days measured (one year here), not over area-days.
+  CHECK(run.total(Metric::measured_days) == Approx(2 * 365.25));
+  CHECK(run.total(Metric::delayed_discharge_beds_per_day) ==
+        Approx(run.total(Metric::delayed_discharge_days) / 365.25));
+  // Deaths by place partition the deaths; readmissions are admissions.
+  CHECK(run.total(Metric::deaths_at_home) + run.total(Metric::deaths_in_hospital) +
+            run.total(Metric::deaths_in_care_home) ==
+        run.total(Metric::deaths));
+  CHECK(run.total(Metric::readmissions_30d) > 0.0);
+  CHECK(run.total(Metric::readmissions_30d) < admissions);
+  // Snapshots: the population at the end is the start less the deaths over
+  // the whole run (warm-up included; nobody enters yet).
+  const double people = 30000.0;
+  CHECK(run.total(Metric::population_end) < people);
+  CHECK(run.total(Metric::population_end) > people * 0.97);
+  CHECK(run.total(Metric::population_85_plus_end) > 0.0);
+  CHECK(run.total(Metric::population_85_plus_end) < 0.05 * people);
+}
