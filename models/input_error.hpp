@@ -36,6 +36,7 @@ class Diagnostics {
   void add(Diagnostic diagnostic) { items_.push_back(std::move(diagnostic)); }
   [[nodiscard]] bool empty() const noexcept { return items_.empty(); }
   [[nodiscard]] std::size_t size() const noexcept { return items_.size(); }
+  [[nodiscard]] const std::vector<Diagnostic>& items() const noexcept { return items_; }
   void throw_if_any() const {
     if (!items_.empty()) throw InputError(items_);
   }

@@ -205,6 +205,11 @@ void apply_parameters(MapReader& reader, Parameters& p) {
     care_home.finish();
   }
   {
+    MapReader pathway = reader.map("pathway");
+    read_pathway(pathway, p.pathway);
+    pathway.finish();
+  }
+  {
     MapReader costs = reader.map("costs");
     // Upper limits catch unit slips (pence for pounds) and keep totals finite.
     costs.number("hospital_bed_day", p.costs.hospital_bed_day,

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "models/age_schedule.hpp"
+#include "models/pathway.hpp"
 #include "models/yaml_reader.hpp"
 #include "sim/distribution.hpp"
 
@@ -81,6 +82,7 @@ struct Parameters {
   DischargeParameters discharge;
   CareHomeParameters care_home;
   CostParameters costs;
+  PathwayParameters pathway;
 };
 
 // The embedded defaults as text (models/defaults/england.yaml).

@@ -1,6 +1,7 @@
 #include "models/scenario.hpp"
 
 #include "models/capacity.hpp"
+#include "models/pathway.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -325,6 +326,23 @@ Scenario read_scenario(YAML::Node root, const std::string& file,
     scenario.areas.push_back(std::move(area));
   });
   reader.finish();
+
+  // Each area's pathway, checked against the flows its parameters use; areas
+  // sharing parameters would repeat the same problems, so each is said once.
+  {
+    Diagnostics pathway_problems;
+    for (const auto& area : scenario.areas) {
+      (void)Pathway::build(area.parameters, file, pathway_problems);
+    }
+    for (const auto& problem : pathway_problems.items()) {
+      bool repeated = false;
+      for (const auto& said : diagnostics.items()) {
+        repeated = repeated || (said.message == problem.message && said.line == problem.line &&
+                                said.file == problem.file);
+      }
+      if (!repeated) diagnostics.add(problem);
+    }
+  }
 
   // Capacities that cannot work at this scale.
   for (std::size_t i = 0; i < scenario.areas.size(); ++i) {

@@ -142,6 +142,32 @@ bool MapReader::texts(const std::string& key, std::vector<std::string>& target) 
   return true;
 }
 
+bool MapReader::text_pairs(const std::string& key, std::vector<TextPair>& target) {
+  known_.push_back(key);
+  const YAML::Node value = child(key);
+  if (!value || value.IsNull()) return false;
+  if (!value.IsSequence()) {
+    diagnostics_->add(at(value, key_path(key), "expected a list of [from, to] pairs, got " +
+                                                   describe_node(value)));
+    return false;
+  }
+  std::vector<TextPair> parsed;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const YAML::Node item = value[i];
+    if (!item.IsSequence() || item.size() != 2 || !item[0].IsScalar() || !item[1].IsScalar()) {
+      diagnostics_->add(at(item, key_path(key) + "[" + std::to_string(i) + "]",
+                           "expected a pair [from, to] of setting names, got " +
+                               describe_node(item)));
+      return false;
+    }
+    const YAML::Mark mark = item.Mark();
+    parsed.push_back({item[0].Scalar(), item[1].Scalar(), mark.is_null() ? 0 : mark.line + 1,
+                      mark.is_null() ? 0 : mark.column + 1});
+  }
+  target = std::move(parsed);
+  return true;
+}
+
 void MapReader::error(const std::string& key, const std::string& message) {
   diagnostics_->add(at(key.empty() ? node_ : child(key), key_path(key), message));
 }

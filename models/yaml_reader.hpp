@@ -58,6 +58,13 @@ class MapReader {
   // The scalar values of a list under `key` as text; false (with a
   // diagnostic) when it is not a non-empty list of scalars.
   bool texts(const std::string& key, std::vector<std::string>& target);
+  // A list of [a, b] pairs of words (graph edges), each with its 1-based line
+  // and column; false (with a diagnostic) on any other shape.
+  struct TextPair {
+    std::string first, second;
+    int line = 0, column = 0;
+  };
+  bool text_pairs(const std::string& key, std::vector<TextPair>& target);
   [[nodiscard]] const std::string& path() const noexcept { return path_; }
   [[nodiscard]] const std::string& file() const noexcept { return file_; }
 

@@ -1,7 +1,10 @@
 #include <cstdio>
+#include <sstream>
 
 #include "apps/hcsim/commands.hpp"
 #include "apps/hcsim/exit_codes.hpp"
+#include "models/input_error.hpp"
+#include "models/pathway.hpp"
 #include "models/scenario.hpp"
 
 namespace hcsim::app {
@@ -21,6 +24,30 @@ int check_command(const RunOptions& options) {
               options.scenario_path.c_str(), scenario.name.c_str(), scenario.areas.size(),
               static_cast<long long>(people), static_cast<long long>(scenario.replications),
               scenario.horizon_years, scenario.warmup_days);
+  return exit_success;
+}
+
+int pathway_command(const RunOptions& options) {
+  models::ScenarioOverrides overrides;
+  overrides.set = options.set;
+  const auto scenario = models::load_scenario(options.scenario_path, overrides);
+  const models::AreaSpec* area = &scenario.areas.front();
+  if (options.area) {
+    area = nullptr;
+    for (const auto& candidate : scenario.areas) {
+      if (candidate.name == *options.area) area = &candidate;
+    }
+    if (area == nullptr) {
+      throw models::InputError(models::Diagnostic{
+          options.scenario_path, 0, 0, "--area", "no area is called '" + *options.area + "'"});
+    }
+  }
+  models::Diagnostics diagnostics;
+  const auto pathway = models::Pathway::build(area->parameters, options.scenario_path, diagnostics);
+  diagnostics.throw_if_any();  // already checked on load; kept for safety
+  std::ostringstream dot;
+  pathway.write_dot(dot);
+  std::fputs(dot.str().c_str(), stdout);
   return exit_success;
 }
 

@@ -145,6 +145,9 @@ Usage:
   hcsim run SCENARIO.yaml [options]   simulate a scenario and summarise its measures
   hcsim check SCENARIO.yaml [--set k=v ...]
                                       check a scenario completely without running it
+  hcsim pathway SCENARIO.yaml [--area NAME] [--set k=v ...]
+                                      write the care pathway (settings and moves) as
+                                      Graphviz DOT: hcsim pathway s.yaml | dot -Tpng -o p.png
   hcsim compare A.h5 B.h5 [--json]    paired difference of every metric (B - A) with a
                                       95% CI, beside the CI an unpaired comparison gives
   hcsim compare FILE.h5 --points I J [--json]
@@ -242,11 +245,13 @@ Request parse_command_line(const std::vector<std::string>& arguments) {
     request.command = Command::run;
   } else if (command == "check") {
     request.command = Command::check;
+  } else if (command == "pathway") {
+    request.command = Command::pathway;
   } else {
     throw UsageError("unknown command '" + command +
                      "'; expected run, check, compare, replications, --help or --version");
   }
-  const bool checking = request.command == Command::check;
+  const bool checking = request.command == Command::check || request.command == Command::pathway;
   RunOptions& run = request.run;
   for (std::size_t i = 1; i < arguments.size(); ++i) {
     std::string argument = arguments[i];
@@ -294,6 +299,8 @@ Request parse_command_line(const std::vector<std::string>& arguments) {
       run.transition_log_people = parse_integer<std::uint32_t>(argument, value(), 1, 1000000);
     } else if (argument == "--transition-log-max") {
       run.transition_log_max = parse_integer<std::uint64_t>(argument, value(), 1, 100000000);
+    } else if (argument == "--area" && request.command == Command::pathway) {
+      run.area = value();
     } else if (argument == "--resume") {
       no_value();
       run.resume = true;
@@ -322,7 +329,7 @@ Request parse_command_line(const std::vector<std::string>& arguments) {
                      "saved have no histories; rerun without --resume");
   }
   if (checking && (run.out_path || run.json || run.progress)) {
-    throw UsageError("check takes only a scenario file and --set/--seed/--replications");
+    throw UsageError(command + " takes only a scenario file and --set/--seed/--replications");
   }
   return request;
 }

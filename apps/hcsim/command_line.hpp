@@ -14,7 +14,9 @@ class UsageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-enum class Command { help, version, run, check, compare, replications, bench, report, validate };
+enum class Command {
+  help, version, run, check, compare, replications, bench, report, validate, pathway
+};
 
 struct RunOptions {
   std::string scenario_path;
@@ -29,6 +31,7 @@ struct RunOptions {
   bool resume = false;    // complete an interrupted plan writing to out_path
   std::uint32_t transition_log_people = 0;  // people per area whose histories are logged
   std::uint64_t transition_log_max = 100000;  // records per area and run
+  std::optional<std::string> area;  // pathway: whose pathway (default: the first area)
   std::optional<std::uint64_t> max_memory_mb;  // default: memory available now
   std::uint64_t max_output_mb = 4096;
 };

@@ -13,6 +13,9 @@ int run_command(const RunOptions& options, const std::string& command_line);
 // hcsim check: load and check the scenario completely, simulate nothing.
 int check_command(const RunOptions& options);
 
+// hcsim pathway: the scenario's care pathway as Graphviz DOT.
+int pathway_command(const RunOptions& options);
+
 // hcsim compare: paired and unpaired differences between two results files.
 int compare_command(const ResultsOptions& options);
 

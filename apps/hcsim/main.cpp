@@ -46,6 +46,8 @@ int main(int argc, char** argv) {
         return hcsim::app::run_command(request.run, command_line);
       case hcsim::app::Command::check:
         return hcsim::app::check_command(request.run);
+      case hcsim::app::Command::pathway:
+        return hcsim::app::pathway_command(request.run);
       case hcsim::app::Command::compare:
         return hcsim::app::compare_command(request.results);
       case hcsim::app::Command::replications:

@@ -79,6 +79,13 @@ expect_stderr "did you mean 'horizon_years'?"
 expect_exit 2 "check bad --set" -- "$hcsim" check "$tiny" --set parameters.hospital.same_day_share=7
 expect_stderr "--set: parameters.hospital.same_day_share"
 
+# --- pathway: the care pathway as Graphviz DOT
+expect_exit 0 "pathway" -- "$hcsim" pathway "$tiny" --area Southville
+grep -q "in_hospital -> rehabilitation;" "$work/stdout" && pass || fail "pathway DOT"
+expect_exit 2 "pathway with an undefined setting" -- "$hcsim" pathway "$tiny" \
+  --set 'parameters.pathway.edges=[[home, in_hospital], [in_hospital, limbo]]'
+expect_stderr "undefined setting 'limbo'"
+
 # --- interrupted: SIGINT stops the run at a window end, exit 130, no output file
 "$hcsim" run "$source_dir/scenarios/default.yaml" --replications 200 --threads 1 --quiet \
   --out "$work/interrupted.h5" >/dev/null 2>"$work/stderr" &
