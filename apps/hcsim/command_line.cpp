@@ -40,14 +40,34 @@ double parse_positive(const std::string& option, const std::string& text, double
   return value;
 }
 
-Request parse_validate_options(Request& request, const std::vector<std::string>& arguments) {
-  ValidateOptions& options = request.validate;
+// The loop every command's option parser shares: `--help` anywhere asks for
+// help, `handle(argument, value)` takes the options it knows (calling value()
+// for the one after it) and returns false for anything else, which is a usage
+// error naming the command.
+template <class Handle>
+Request parse_options(Request& request, const std::vector<std::string>& arguments,
+                      const Handle& handle) {
   for (std::size_t i = 1; i < arguments.size(); ++i) {
     const std::string& argument = arguments[i];
     auto value = [&]() -> std::string {
       if (i + 1 >= arguments.size()) throw UsageError(argument + " expects a value");
       return arguments[++i];
     };
+    if (argument == "--help" || argument == "-h") {
+      request.command = Command::help;
+      return request;
+    }
+    if (!handle(argument, value)) {
+      throw UsageError("unknown argument '" + argument + "' for " + arguments[0] +
+                       "; see 'hcsim --help'");
+    }
+  }
+  return request;
+}
+
+Request parse_validate_options(Request& request, const std::vector<std::string>& arguments) {
+  ValidateOptions& options = request.validate;
+  return parse_options(request, arguments, [&](const std::string& argument, const auto& value) {
     if (argument == "--json") {
       options.json = true;
     } else if (argument == "--dir") {
@@ -62,24 +82,16 @@ Request parse_validate_options(Request& request, const std::vector<std::string>&
       options.threads = parse_integer<int>(argument, value(), 1, 4096);
     } else if (argument == "--set") {
       options.set.push_back(value());
-    } else if (argument == "--help" || argument == "-h") {
-      request.command = Command::help;
-      return request;
     } else {
-      throw UsageError("unknown argument '" + argument + "' for validate; see 'hcsim --help'");
+      return false;
     }
-  }
-  return request;
+    return true;
+  });
 }
 
 Request parse_bench_options(Request& request, const std::vector<std::string>& arguments) {
   BenchOptions& options = request.bench;
-  for (std::size_t i = 1; i < arguments.size(); ++i) {
-    const std::string& argument = arguments[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= arguments.size()) throw UsageError(argument + " expects a value");
-      return arguments[++i];
-    };
+  return parse_options(request, arguments, [&](const std::string& argument, const auto& value) {
     if (argument == "--json") {
       options.json = true;
     } else if (argument == "--scale") {
@@ -88,14 +100,11 @@ Request parse_bench_options(Request& request, const std::vector<std::string>& ar
       options.years = parse_positive(argument, value(), 200.0);
     } else if (argument == "--threads") {
       options.threads = parse_integer<int>(argument, value(), 1, 4096);
-    } else if (argument == "--help" || argument == "-h") {
-      request.command = Command::help;
-      return request;
     } else {
-      throw UsageError("unknown argument '" + argument + "' for bench; see 'hcsim --help'");
+      return false;
     }
-  }
-  return request;
+    return true;
+  });
 }
 
 Request parse_results_options(Request& request, const std::vector<std::string>& arguments) {
