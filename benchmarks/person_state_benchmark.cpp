@@ -40,7 +40,7 @@ void person_state_update(benchmark::State& state) {
     } else {
       table.setting[person] = Setting::home;
     }
-    table.bed_since[person] = now;
+    table.bed_since[person] = static_cast<float>(now);
     table.admission_event[person] = table.next_sequence[person]++;
     benchmark::DoNotOptimize(table.setting[person]);
   }

@@ -14,13 +14,13 @@
 namespace hcsim::models {
 namespace {
 
-constexpr double days_per_year = 365.25;
 
 // Equal-time ties: deaths first (a person who dies does not then get
 // discharged), then the end of a hospital stay (freeing a bed), then arrivals.
 constexpr std::uint16_t priority_of(std::uint16_t kind) noexcept {
-  // admission, death, stay end, service end, year end (after everything else)
-  constexpr std::uint16_t priorities[] = {2, 0, 1, 1, 3};
+  // admission, death, stay end, service end, year end (after everything
+  // else), health change, funding decision
+  constexpr std::uint16_t priorities[] = {2, 0, 1, 1, 3, 2, 1};
   return priorities[kind];
 }
 
@@ -32,6 +32,10 @@ bool bernoulli(sim::RandomStream& stream, double probability) {
   return boost::random::bernoulli_distribution<double>(probability)(stream);
 }
 
+std::size_t place_index(CareHomeType type) noexcept {
+  return type == CareHomeType::nursing ? 1 : 0;
+}
+
 }  // namespace
 
 CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double population_scale,
@@ -41,12 +45,27 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
       parameters_(spec.parameters),
       plan_(plan),
       streams_(streams),
+      risk_(parameters_),
+      means_test_(parameters_.funding.means_test),
+      interventions_(spec.interventions),
+      population_scale_(population_scale),
+      regime_(make_funding_regime(parameters_.funding)),
       occupied_beds_(plan.origin_days, days_per_year, plan.years),
       delayed_patients_(plan.origin_days, days_per_year, plan.years),
+      delayed_by_reason_{{{plan.origin_days, days_per_year, plan.years},
+                          {plan.origin_days, days_per_year, plan.years},
+                          {plan.origin_days, days_per_year, plan.years},
+                          {plan.origin_days, days_per_year, plan.years},
+                          {plan.origin_days, days_per_year, plan.years},
+                          {plan.origin_days, days_per_year, plan.years}}},
       bed_waiters_(plan.origin_days, days_per_year, plan.years),
       care_home_residents_(plan.origin_days, days_per_year, plan.years),
       alive_(plan.origin_days, days_per_year, plan.years),
       hospital_full_(plan.origin_days, days_per_year, plan.years),
+      home_care_hours_(plan.origin_days, days_per_year, plan.years),
+      unpaid_care_hours_(plan.origin_days, days_per_year, plan.years),
+      unmet_need_(plan.origin_days, days_per_year, plan.years),
+      community_waiting_(plan.origin_days, days_per_year, plan.years),
       services_{{{parameters_.discharge.reablement, Setting::reablement, AwaitedService::reablement,
                    scaled_count(parameters_.discharge.reablement.capacity_per_1000 *
                                     spec.population / 1000.0,
@@ -58,6 +77,10 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
                                     spec.population / 1000.0,
                                 population_scale),
                    plan.origin_days, days_per_year, plan.years}}} {
+  for (auto& by_service : cost_rates_) {
+    for (auto& rate : by_service) rate = sim::IntegratedLevel(plan.origin_days, days_per_year,
+                                                              plan.years);
+  }
   const auto& mortality = parameters_.mortality;
   mortality_[static_cast<std::size_t>(Sex::male)] = {mortality.gompertz_slope,
                                                      mortality.modal_age_male};
@@ -69,17 +92,41 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
   beds_ = scaled_count(full_scale_hospital_beds(spec), population_scale);
   // Capacities are fixed before the population is drawn, so they are the
   // same in every replication: care-home places either as given or from the
-  // expected initial residents at the default occupancy.
-  places_ = spec.care_home_places
-                ? scaled_count(*spec.care_home_places, population_scale)
-                : static_cast<std::int64_t>(std::llround(
-                      expected_initial_resident_share() * static_cast<double>(people) /
-                      parameters_.care_home.initial_occupancy));
+  // expected initial residents at the default occupancy; home-care hours
+  // from the expected initial packages at the initial utilisation.
+  const double all_places =
+      spec.care_home_places
+          ? static_cast<double>(scaled_count(*spec.care_home_places, population_scale))
+          : std::round(expected_initial_resident_share() * static_cast<double>(people) /
+                       parameters_.care_home.initial_occupancy);
+  const double nursing_share = parameters_.social_care.nursing_share_of_initial_residents;
+  places_[1].capacity = static_cast<std::int64_t>(std::llround(all_places * nursing_share));
+  places_[0].capacity = static_cast<std::int64_t>(std::llround(all_places)) - places_[1].capacity;
+  home_care_capacity_hours_ = std::round(expected_initial_home_care_hours_per_person() *
+                                         static_cast<double>(people) /
+                                         parameters_.social_care.home_care_initial_utilisation);
+  levers_.eligibility_threshold = static_cast<double>(CareNeed::moderate);
+  levers_.approval_delay_days = 0.0;
+  levers_.capacity = {static_cast<double>(services_[0].capacity),
+                      static_cast<double>(services_[1].capacity), home_care_capacity_hours_,
+                      all_places};
+  baseline_levers_ = levers_;
+  effective_capacity_ = levers_.capacity;
+  for (std::size_t s = 0; s < commissioned_service_count; ++s) {
+    effective_capacity_[s] *=
+        interventions_.capacity_multiplier(static_cast<CommissionedService>(s), 0.0);
+  }
+  services_[0].capacity = std::llround(effective_capacity_[0]);
+  services_[1].capacity = std::llround(effective_capacity_[1]);
+  intervention_cost_rates_.assign(interventions_.size(),
+                                  sim::IntegratedLevel(plan.origin_days, days_per_year, plan.years));
+  ledger_.emplace(parameters_.funding.budgets, static_cast<double>(people), plan.origin_days);
   people_.resize(people);
   synthesise();
 
   population_end_.assign(plan_.years, 0.0);
   population_85_end_.assign(plan_.years, 0.0);
+  frail_end_.assign(plan_.years, 0.0);
   snapshot_taken_.assign(plan_.years, 0);
   for (std::size_t year = 0; year < plan_.years; ++year) {
     const double end_of_year = plan_.origin_days + static_cast<double>(year + 1) * days_per_year;
@@ -99,10 +146,14 @@ void CareArea::snapshot_population(std::size_t year) {
   population_end_[year] = alive_.level();
   const double now = scheduler_.now();
   double oldest = 0.0;
+  double frail = 0.0;
   for (std::uint32_t person = 0; person < people_.size(); ++person) {
-    if (people_.setting[person] != Setting::dead && people_.age_at(person, now) >= 85.0) ++oldest;
+    if (people_.setting[person] == Setting::dead) continue;
+    if (people_.age_at(person, now) >= 85.0) ++oldest;
+    if (people_.frailty[person] >= Frailty::moderate) ++frail;
   }
   population_85_end_[year] = oldest;
+  frail_end_[year] = frail;
 }
 
 double CareArea::expected_initial_resident_share() const {
@@ -119,6 +170,36 @@ double CareArea::expected_initial_resident_share() const {
   return people > 0.0 ? residents / people : 0.0;
 }
 
+double CareArea::expected_initial_home_care_hours_per_person() const {
+  // People at home with moderate or high need at the start, times the share
+  // holding a package, times its hours (dementia prevalence at the band's
+  // lower bound raises need by one level).
+  const auto& population = parameters_.population;
+  const auto& care = parameters_.social_care;
+  const auto& bounds = population.age_band_lower_bounds;
+  double people = 0.0;
+  double hours = 0.0;
+  for (std::size_t band = 0; band < bounds.size(); ++band) {
+    const double age = bounds[band];
+    const auto frailty = risk_.initial_frailty_shares(age);
+    const auto& dementia = parameters_.conditions.tracked[static_cast<std::size_t>(Condition::dementia)];
+    const double with_dementia = parameters_.conditions.enabled && !dementia.prevalence.values.empty()
+                                     ? dementia.prevalence.at(age)
+                                     : 0.0;
+    double expected = 0.0;
+    for (std::size_t level = 0; level < frailty_levels; ++level) {
+      const std::size_t plain = level;
+      const std::size_t raised = std::min<std::size_t>(level + 1, care_need_levels - 1);
+      expected += frailty[level] * ((1.0 - with_dementia) * care.home_care_hours_per_week[plain] +
+                                    with_dementia * care.home_care_hours_per_week[raised]);
+    }
+    const double at_home = 1.0 - parameters_.care_home.initial_resident_share.at(age);
+    people += population.age_counts[band];
+    hours += population.age_counts[band] * at_home * care.initial_home_care_share * expected;
+  }
+  return people > 0.0 ? hours / people : 0.0;
+}
+
 sim::RandomStream CareArea::stream(std::uint32_t person, std::uint64_t purpose,
                                    std::uint64_t draw) const {
   return streams_.stream(subject_of(area_index_, person), purpose, draw);
@@ -131,14 +212,16 @@ const Gompertz& CareArea::mortality_of(std::uint32_t person) const {
 DeathHazard CareArea::death_hazard(std::uint32_t person) const {
   const auto& mortality = parameters_.mortality;
   if (!mortality.enabled) return DeathHazard::no_hazard();
-  if (people_.care_home_resident[person]) {
+  if (people_.care_home_resident[person] != CareHomeType::none) {
     if (mortality.care_home_constant_rate_per_year > 0.0) {
       return DeathHazard::constant(mortality.care_home_constant_rate_per_year);
     }
+    // The care-home multiplier already reflects residents' frailty.
     return DeathHazard::scaled_gompertz(mortality_of(person), mortality.care_home_multiplier);
   }
   if (!mortality.outside_care_homes_enabled) return DeathHazard::no_hazard();
-  return DeathHazard::scaled_gompertz(mortality_of(person), 1.0);
+  return DeathHazard::scaled_gompertz(mortality_of(person),
+                                      risk_.mortality_ratio(people_.frailty[person]));
 }
 
 void CareArea::synthesise() {
@@ -149,6 +232,7 @@ void CareArea::synthesise() {
   const auto& bounds = population.age_band_lower_bounds;
 
   scheduler_.set_bucket_width(plan_.bucket_days);
+  std::array<double, 2> resident_draws{};
   for (std::uint32_t person = 0; person < people_.size(); ++person) {
     auto band_stream = stream(person, purpose_id(Purpose::synthesis_age_band), 0);
     const std::size_t band = band_choice(band_stream);
@@ -161,34 +245,107 @@ void CareArea::synthesise() {
     auto sex_stream = stream(person, purpose_id(Purpose::synthesis_sex), 0);
     people_.sex[person] =
         bernoulli(sex_stream, population.female_share[band]) ? Sex::female : Sex::male;
+    synthesise_traits(person, age);
 
     auto home_stream = stream(person, purpose_id(Purpose::synthesis_care_home), 0);
-    // Residents beyond the places available start at home: a scenario may set
-    // fewer places than the population would fill.
-    if (bernoulli(home_stream, parameters_.care_home.initial_resident_share.at(age)) &&
-        places_held_ < places_) {
-      people_.care_home_resident[person] = 1;
-      people_.setting[person] = Setting::care_home;
-      ++places_held_;
+    if (bernoulli(home_stream, parameters_.care_home.initial_resident_share.at(age))) {
+      auto type_stream = stream(person, purpose_id(Purpose::synthesis_care_home_type), 0);
+      const bool nursing =
+          bernoulli(type_stream, parameters_.social_care.nursing_share_of_initial_residents);
+      PlacePool& pool = places_[nursing ? 1 : 0];
+      // Residents beyond the places available start at home: a scenario may
+      // set fewer places than the population would fill.
+      if (pool.held < pool.capacity) {
+        people_.care_home_resident[person] = nursing ? CareHomeType::nursing
+                                                     : CareHomeType::residential;
+        people_.setting[person] = Setting::care_home;
+        ++pool.held;
+        resident_draws[nursing ? 1 : 0] += 1.0;
+        if (people_.capital[person] != CapitalBand::above_upper) ++public_residents_;
+        // Residents have at least the need their home type meets.
+        const Frailty least = nursing ? Frailty::severe : Frailty::moderate;
+        people_.frailty[person] = std::max(people_.frailty[person], least);
+        continue;
+      }
     }
+    // At home: a share of those with moderate or high need hold a package.
+    const double hours = package_hours(person);
+    if (hours > 0.0 && publicly_eligible(person)) {
+      auto package_stream = stream(person, purpose_id(Purpose::synthesis_home_care), 0);
+      if (bernoulli(package_stream, parameters_.social_care.initial_home_care_share) &&
+          home_care_hours_held_ + hours <= home_care_capacity_hours_) {
+        people_.home_care_hours[person] = static_cast<std::uint8_t>(hours);
+        people_.setting[person] = Setting::home_care;
+        home_care_hours_held_ += hours;
+        continue;
+      }
+    }
+    if (hours > 0.0) people_.flags[person] |= PersonFlag::unmet_need;
   }
   alive_.change(0.0, static_cast<double>(people_.size()));
-  care_home_residents_.change(0.0, static_cast<double>(places_held_));
+  care_home_residents_.change(0.0, resident_draws[0] + resident_draws[1]);
 
   for (std::uint32_t person = 0; person < people_.size(); ++person) {
+    if (people_.flags[person] & PersonFlag::unmet_need) unmet_need_.change(0.0, 1.0);
+    costs_on(person);
     schedule_death(person, -1.0);
     schedule_next_admission(person);
+    schedule_health_change(person);
   }
+  book_intervention_costs(0.0);
+}
+
+void CareArea::synthesise_traits(std::uint32_t person, double age) {
+  boost::random::uniform_01<double> uniform;
+  const auto shares = risk_.initial_frailty_shares(age);
+  auto frailty_stream = stream(person, purpose_id(Purpose::synthesis_frailty), 0);
+  double u = uniform(frailty_stream);
+  std::size_t level = 0;
+  while (level + 1 < frailty_levels && u >= shares[level]) u -= shares[level++];
+  people_.frailty[person] = static_cast<Frailty>(level);
+
+  if (parameters_.conditions.enabled) {
+    std::uint8_t bits = 0;
+    for (std::size_t c = 0; c < tracked_conditions; ++c) {
+      const auto& prevalence = parameters_.conditions.tracked[c].prevalence;
+      if (prevalence.values.empty()) continue;
+      auto condition_stream = stream(person, purpose_id(Purpose::synthesis_condition), c);
+      if (bernoulli(condition_stream, prevalence.at(age))) {
+        bits |= condition_bit(static_cast<Condition>(c));
+      }
+    }
+    people_.conditions[person] = bits;
+  }
+
+  const auto& care = parameters_.social_care;
+  auto capital_stream = stream(person, purpose_id(Purpose::synthesis_capital), 0);
+  const double v = uniform(capital_stream);
+  const double above = care.capital_above_upper_share.values.empty()
+                           ? 0.0
+                           : care.capital_above_upper_share.at(age);
+  const double between =
+      care.capital_between_share.values.empty() ? 0.0 : care.capital_between_share.at(age);
+  people_.capital[person] = v < above             ? CapitalBand::above_upper
+                            : v < above + between ? CapitalBand::between
+                                                  : CapitalBand::below_lower;
+
+  const auto need = static_cast<std::size_t>(need_of(person));
+  auto carer_stream = stream(person, purpose_id(Purpose::synthesis_carer), 0);
+  people_.carer_hours[person] =
+      bernoulli(carer_stream, care.carer_probability[need])
+          ? static_cast<std::uint8_t>(std::lround(care.carer_hours_per_week[need]))
+          : 0;
 }
 
 void CareArea::schedule(std::uint32_t person, EventKind kind, double time,
-                        std::uint32_t sequence) {
+                        std::uint32_t sequence, std::uint32_t payload) {
   sim::Event event;
   event.time = time;
   event.person = person;
   event.sequence = sequence;
   event.kind = kind;
   event.priority = priority_of(kind);
+  event.payload = payload;
   scheduler_.schedule(event);
 }
 
@@ -210,24 +367,88 @@ void CareArea::schedule_death(std::uint32_t person, double budget) {
   if (time < plan_.end_days) schedule(person, death, time, sequence);
 }
 
+void CareArea::reschedule_death(std::uint32_t person, const DeathHazard& before) {
+  // The hazard budget left under the old hazard carries over, so a change of
+  // hazard moves the death time without a new draw. Under no hazard none of
+  // it has been used: drawing it again (same person, purpose and index)
+  // gives it back whole.
+  double budget = -1.0;
+  if (before.form != DeathHazard::Form::none) {
+    const double age = people_.age_at(person, scheduler_.now());
+    const double death_age = static_cast<double>(people_.age_at_start[person]) +
+                             people_.death_time[person] / days_per_year;
+    budget = std::max(0.0, before.remaining_budget(age, death_age));
+  }
+  schedule_death(person, budget);
+}
+
 void CareArea::schedule_next_admission(std::uint32_t person) {
   const double now = scheduler_.now();
   auto budget_stream = stream(person, purpose_id(Purpose::admission_budget),
                               people_.admission_draws[person]++);
   const double budget = exponential_budget(budget_stream);
   double years;
-  if (people_.care_home_resident[person]) {
-    const double rate = parameters_.emergency_admission.care_home_rate_per_person_year;
+  const double age = people_.age_at(person, now);
+  const double intervention = interventions_.empty()
+                                  ? 1.0
+                                  : interventions_.admission_hazard_multiplier(
+                                        age, people_.frailty[person], people_.conditions[person],
+                                        need_of(person), residence_of(person), effects_time_);
+  if (people_.care_home_resident[person] != CareHomeType::none) {
+    const double rate =
+        parameters_.emergency_admission.care_home_rate_per_person_year * intervention;
     years = rate > 0.0 ? budget / rate : std::numeric_limits<double>::infinity();
   } else {
-    years = years_until_hazard(parameters_.emergency_admission.rate_per_person_year,
-                               people_.age_at(person, now), budget);
+    const double ratio = intervention *
+                         risk_.admission_ratio(people_.frailty[person], people_.conditions[person],
+                                               people_.flags[person] & PersonFlag::unmet_need);
+    years = years_until_hazard(risk_.admission_rate_per_unit_ratio(), age, budget, ratio);
   }
   const double time = now + years * days_per_year;
   const std::uint32_t sequence = next_sequence(person);
   people_.admission_event[person] = sequence;
   if (time < people_.death_time[person] && time < plan_.end_days) {
     schedule(person, admission, time, sequence);
+  }
+}
+
+void CareArea::schedule_health_change(std::uint32_t person) {
+  // The earliest of the next frailty step and the onset of each condition
+  // the person does not have, each from its own hazard budget.
+  const double now = scheduler_.now();
+  const double age = people_.age_at(person, now);
+  const std::uint64_t round = people_.health_draws[person]++;
+  double earliest = std::numeric_limits<double>::infinity();
+  std::uint32_t which = 0;
+  const auto& frailty = parameters_.frailty;
+  if (frailty.enabled && people_.frailty[person] != Frailty::severe &&
+      !frailty.onset_rate.values.empty()) {
+    auto budget_stream = stream(person, purpose_id(Purpose::frailty_budget), round);
+    const double multiplier =
+        frailty.step_rate_multiplier[static_cast<std::size_t>(people_.frailty[person])];
+    const double years =
+        years_until_hazard(frailty.onset_rate, age, exponential_budget(budget_stream), multiplier);
+    if (years < earliest) earliest = years;
+  }
+  if (parameters_.conditions.enabled) {
+    for (std::size_t c = 0; c < tracked_conditions; ++c) {
+      if (people_.has(person, static_cast<Condition>(c))) continue;
+      const auto& onset = parameters_.conditions.tracked[c].onset_rate;
+      if (onset.values.empty()) continue;
+      auto budget_stream = stream(person, purpose_id(Purpose::condition_budget),
+                                  round * tracked_conditions + c);
+      const double years = years_until_hazard(onset, age, exponential_budget(budget_stream));
+      if (years < earliest) {
+        earliest = years;
+        which = static_cast<std::uint32_t>(c + 1);
+      }
+    }
+  }
+  const double time = now + earliest * days_per_year;
+  const std::uint32_t sequence = next_sequence(person);
+  people_.health_event[person] = sequence;
+  if (time < people_.death_time[person] && time < plan_.end_days) {
+    schedule(person, health_change, time, sequence, which);
   }
 }
 
@@ -245,7 +466,8 @@ bool CareArea::handle(const sim::Event& event) {
   switch (event.kind) {
     case admission:
       if (event.sequence != people_.admission_event[person] ||
-          (setting != Setting::home && setting != Setting::care_home)) {
+          (setting != Setting::home && setting != Setting::care_home &&
+           setting != Setting::home_care)) {
         return false;
       }
       on_admission(person);
@@ -262,6 +484,19 @@ bool CareArea::handle(const sim::Event& event) {
       if (setting != Setting::reablement && setting != Setting::rehabilitation) return false;
       on_service_end(person);
       return true;
+    case health_change:
+      if (event.sequence != people_.health_event[person] || setting == Setting::dead) {
+        return false;
+      }
+      on_health_change(person, event.payload);
+      return true;
+    case funding_decided:
+      if (setting != Setting::delayed_discharge ||
+          people_.awaiting[person] != AwaitedService::funding_decision) {
+        return false;
+      }
+      on_funding_decided(person, event.payload);
+      return true;
     default:
       return false;
   }
@@ -271,7 +506,9 @@ void CareArea::move_to(std::uint32_t person, Setting setting) {
   if (transition_log_ && transition_log_->follows(person)) {
     transition_log_->record(scheduler_.now(), person, people_.setting[person], setting);
   }
+  costs_off(person);
   people_.setting[person] = setting;
+  costs_on(person);
 }
 
 void CareArea::count(Metric metric, double amount) {
@@ -297,7 +534,7 @@ void CareArea::on_admission(std::uint32_t person) {
 void CareArea::admit_to_bed(std::uint32_t person) {
   const double now = scheduler_.now();
   occupy_bed();
-  people_.bed_since[person] = now;
+  people_.bed_since[person] = static_cast<float>(now);
   move_to(person, Setting::in_hospital);
   const std::uint64_t stay = people_.admissions[person] - 1u;
   auto same_day_stream = stream(person, purpose_id(Purpose::same_day_stay), stay);
@@ -307,6 +544,11 @@ void CareArea::admit_to_bed(std::uint32_t person) {
   } else {
     auto stay_stream = stream(person, purpose_id(Purpose::length_of_stay), stay);
     length = parameters_.hospital.overnight_length_of_stay.sample(stay_stream);
+    if (!interventions_.empty()) {
+      length *= interventions_.length_of_stay_multiplier(
+          people_.age_at(person, now), people_.frailty[person], people_.conditions[person],
+          need_of(person), residence_of(person), effects_time_);
+    }
   }
   schedule(person, clinical_stay_end, now + length, next_sequence(person));
 }
@@ -321,7 +563,7 @@ void CareArea::release_bed(std::uint32_t person) {
   const double now = scheduler_.now();
   people_.last_discharge[person] = static_cast<float>(now);
   count(Metric::hospital_stays_ended);
-  count(Metric::ended_hospital_stay_days, now - people_.bed_since[person]);
+  count(Metric::ended_hospital_stay_days, now - static_cast<double>(people_.bed_since[person]));
   if (beds_occupied_ == beds_) hospital_full_.change(now, -1.0);
   --beds_occupied_;
   occupied_beds_.change(now, -1.0);
@@ -334,19 +576,39 @@ void CareArea::release_bed(std::uint32_t person) {
   }
 }
 
-void CareArea::release_care_home_place() {
-  --places_held_;
-  care_home_residents_.change(scheduler_.now(), -1.0);
-  while (!waiting_for_care_home_.empty()) {
-    const std::uint32_t next = waiting_for_care_home_.pop();
-    if (people_.setting[next] != Setting::delayed_discharge) continue;  // died waiting
-    enter_care_home(next);
-    break;
+void CareArea::begin_delay(std::uint32_t person, AwaitedService reason) {
+  const double now = scheduler_.now();
+  if (people_.setting[person] != Setting::delayed_discharge) {
+    move_to(person, Setting::delayed_discharge);
+    people_.fit_to_leave_since[person] = static_cast<float>(now);
+    delayed_patients_.change(now, 1.0);
+  } else {
+    delayed_by_reason_[static_cast<std::size_t>(people_.awaiting[person])].change(now, -1.0);
   }
+  people_.awaiting[person] = reason;
+  delayed_by_reason_[static_cast<std::size_t>(reason)].change(now, 1.0);
+}
+
+void CareArea::end_delay(std::uint32_t person) {
+  if (people_.setting[person] != Setting::delayed_discharge) return;
+  const double now = scheduler_.now();
+  delayed_patients_.change(now, -1.0);
+  delayed_by_reason_[static_cast<std::size_t>(people_.awaiting[person])].change(now, -1.0);
+  people_.awaiting[person] = AwaitedService::none;
+}
+
+bool CareArea::publicly_eligible(std::uint32_t person) const {
+  return people_.capital[person] == CapitalBand::above_upper ||
+         static_cast<double>(need_of(person)) >= levers_.eligibility_threshold;
+}
+
+double CareArea::package_hours(std::uint32_t person) const {
+  return parameters_.social_care.home_care_hours_per_week[static_cast<std::size_t>(
+      need_of(person))];
 }
 
 void CareArea::on_clinical_stay_end(std::uint32_t person) {
-  if (people_.care_home_resident[person]) {
+  if (people_.care_home_resident[person] != CareHomeType::none) {
     // Residents keep their place while in hospital and go back to it.
     return_to_community(person);
     return;
@@ -357,31 +619,213 @@ void CareArea::on_clinical_stay_end(std::uint32_t person) {
   const bool needs_care_home =
       bernoulli(destination_stream, parameters_.discharge.care_home_probability.at(age));
   if (needs_care_home) {
-    if (places_held_ < places_) {
-      enter_care_home(person);
-    } else {
-      // No place: the patient stays in the bed, fit to leave.
-      move_to(person, Setting::delayed_discharge);
-      people_.awaiting[person] = AwaitedService::care_home;
-      people_.fit_to_leave_since[person] = scheduler_.now();
-      delayed_patients_.change(scheduler_.now(), 1.0);
-      waiting_for_care_home_.push(person);
+    // An admission that ends in a placement marks a decline: the person has
+    // at least moderate frailty from now on (ASSUMPTION, see england.yaml).
+    if (people_.frailty[person] < Frailty::moderate) {
+      const DeathHazard before = death_hazard(person);
+      costs_off(person);
+      people_.frailty[person] = Frailty::moderate;
+      costs_on(person);
+      reschedule_death(person, before);
     }
+    seek_care_home(person);
     return;
   }
   DischargeServiceState* service = choose_discharge_service(person, age);
   if (service == nullptr) {
-    return_to_community(person);
-  } else if (service->has_room()) {
+    seek_home_care_from_hospital(person);
+  } else if (service->in_use < service->capacity) {
     start_discharge_service(person, *service);
   } else {
-    move_to(person, Setting::delayed_discharge);
-    people_.awaiting[person] = service->awaited;
-    people_.fit_to_leave_since[person] = scheduler_.now();
-    delayed_patients_.change(scheduler_.now(), 1.0);
-    service->delayed.change(scheduler_.now(), 1.0);
+    begin_delay(person, service->awaited);
     service->waiting.push(person);
   }
+}
+
+void CareArea::seek_care_home(std::uint32_t person) {
+  if (!publicly_eligible(person)) {
+    // Refused council funding and unable to pay: home, with whatever
+    // package the person can get.
+    count(Metric::care_home_refusals);
+    seek_home_care_from_hospital(person);
+    return;
+  }
+  if (people_.capital[person] != CapitalBand::above_upper && approval_delay() > 0.0) {
+    begin_delay(person, AwaitedService::funding_decision);
+    schedule(person, funding_decided, scheduler_.now() + approval_delay(),
+             next_sequence(person), funding_for_placement);
+    return;
+  }
+  try_place_in_care_home(person);
+}
+
+void CareArea::on_funding_decided(std::uint32_t person, std::uint32_t decision) {
+  // The decision was asked for a placement (1) or a package (2).
+  if (decision == funding_for_placement) {
+    try_place_in_care_home(person);
+    return;
+  }
+  const double hours = package_hours(person);
+  if (home_care_hours_held_ + hours <= effective_capacity_[2]) {
+    end_delay(person);
+    start_package(person, hours);
+    release_bed(person);
+    schedule_next_admission(person);
+  } else {
+    begin_delay(person, AwaitedService::home_care);
+    home_care_waiting_hospital_.push(person);
+  }
+}
+
+void CareArea::try_place_in_care_home(std::uint32_t person) {
+  const CareHomeType type =
+      need_of(person) == CareNeed::high ? CareHomeType::nursing : CareHomeType::residential;
+  PlacePool& pool = places_[place_index(type)];
+  const bool council = people_.capital[person] != CapitalBand::above_upper;
+  const bool room = pool.held < pool.capacity &&
+                    (!council || static_cast<double>(public_residents_) < effective_capacity_[3]);
+  if (room) {
+    enter_care_home(person);
+    return;
+  }
+  begin_delay(person, AwaitedService::care_home);
+  (council ? pool.waiting_public : pool.waiting_private).push(person);
+}
+
+bool CareArea::seeks_package(std::uint32_t person, std::uint64_t occasion) const {
+  auto take_up_stream = stream(person, purpose_id(Purpose::home_care_take_up), occasion);
+  return bernoulli(take_up_stream, parameters_.social_care.new_package_share);
+}
+
+void CareArea::seek_home_care_from_hospital(std::uint32_t person) {
+  const double hours = package_hours(person);
+  if (hours <= 0.0 || people_.home_care_hours[person] > 0 ||
+      !seeks_package(person, people_.admissions[person])) {
+    return_to_community(person);
+    return;
+  }
+  if (!publicly_eligible(person)) {
+    count(Metric::home_care_refusals);
+    go_home(person);
+    return;
+  }
+  if (people_.capital[person] != CapitalBand::above_upper && approval_delay() > 0.0) {
+    begin_delay(person, AwaitedService::funding_decision);
+    schedule(person, funding_decided, scheduler_.now() + approval_delay(),
+             next_sequence(person), funding_for_package);
+    return;
+  }
+  if (home_care_hours_held_ + hours <= effective_capacity_[2]) {
+    end_delay(person);
+    start_package(person, hours);
+    release_bed(person);
+    schedule_next_admission(person);
+    return;
+  }
+  begin_delay(person, AwaitedService::home_care);
+  home_care_waiting_hospital_.push(person);
+}
+
+void CareArea::start_package(std::uint32_t person, double hours) {
+  const double now = scheduler_.now();
+  if (people_.flags[person] & PersonFlag::waiting_for_home_care) {
+    people_.flags[person] &= static_cast<std::uint8_t>(~PersonFlag::waiting_for_home_care);
+    community_waiting_.change(now, -1.0);
+  }
+  if (people_.flags[person] & PersonFlag::unmet_need) {
+    people_.flags[person] &= static_cast<std::uint8_t>(~PersonFlag::unmet_need);
+    unmet_need_.change(now, -1.0);
+  }
+  count(Metric::home_care_packages_started);
+  costs_off(person);
+  people_.home_care_hours[person] = static_cast<std::uint8_t>(hours);
+  home_care_hours_held_ += hours;
+  costs_on(person);
+  move_to(person, Setting::home_care);
+}
+
+void CareArea::end_package(std::uint32_t person) {
+  const double hours = people_.home_care_hours[person];
+  if (hours <= 0.0) return;
+  costs_off(person);
+  people_.home_care_hours[person] = 0;
+  home_care_hours_held_ -= hours;
+  costs_on(person);
+  serve_home_care_queues();
+}
+
+void CareArea::serve_home_care_queues() {
+  // Patients waiting in hospital come first: their wait blocks a bed.
+  while (!home_care_waiting_hospital_.empty()) {
+    const std::uint32_t next = home_care_waiting_hospital_.front();
+    if (people_.setting[next] != Setting::delayed_discharge ||
+        people_.awaiting[next] != AwaitedService::home_care) {
+      (void)home_care_waiting_hospital_.pop();  // died or left waiting
+      continue;
+    }
+    const double hours = package_hours(next);
+    if (home_care_hours_held_ + hours > effective_capacity_[2]) return;
+    (void)home_care_waiting_hospital_.pop();
+    end_delay(next);
+    start_package(next, hours);
+    release_bed(next);
+    schedule_next_admission(next);
+  }
+  while (!home_care_waiting_community_.empty()) {
+    const std::uint32_t next = home_care_waiting_community_.front();
+    if (!(people_.flags[next] & PersonFlag::waiting_for_home_care) ||
+        people_.setting[next] != Setting::home) {
+      (void)home_care_waiting_community_.pop();
+      continue;
+    }
+    const double hours = package_hours(next);
+    if (home_care_hours_held_ + hours > effective_capacity_[2]) return;
+    (void)home_care_waiting_community_.pop();
+    start_package(next, hours);
+  }
+}
+
+void CareArea::request_package_in_community(std::uint32_t person) {
+  const double hours = package_hours(person);
+  if (hours <= 0.0 || people_.home_care_hours[person] > 0 ||
+      people_.setting[person] != Setting::home ||
+      (people_.flags[person] & PersonFlag::waiting_for_home_care)) {
+    return;
+  }
+  // Community requests draw apart from hospital ones (admissions stay far
+  // below 2^32).
+  if (!seeks_package(person, (std::uint64_t{1} << 32) + people_.health_draws[person])) return;
+  const double now = scheduler_.now();
+  const bool eligible = publicly_eligible(person);
+  if (eligible && home_care_hours_held_ + hours <= effective_capacity_[2]) {
+    start_package(person, hours);
+    schedule_next_admission(person);
+    return;
+  }
+  if (!(people_.flags[person] & PersonFlag::unmet_need)) {
+    people_.flags[person] |= PersonFlag::unmet_need;
+    unmet_need_.change(now, 1.0);
+    schedule_next_admission(person);  // unmet need raises the admission hazard
+  }
+  if (!eligible) {
+    count(Metric::home_care_refusals);
+    return;
+  }
+  people_.flags[person] |= PersonFlag::waiting_for_home_care;
+  community_waiting_.change(now, 1.0);
+  home_care_waiting_community_.push(person);
+}
+
+void CareArea::go_home(std::uint32_t person) {
+  // Home without a package although the person needs one: unmet need.
+  if (package_hours(person) > 0.0 && !(people_.flags[person] & PersonFlag::unmet_need)) {
+    people_.flags[person] |= PersonFlag::unmet_need;
+    unmet_need_.change(scheduler_.now(), 1.0);
+  }
+  end_delay(person);
+  move_to(person, Setting::home);
+  release_bed(person);
+  schedule_next_admission(person);
 }
 
 DischargeServiceState* CareArea::choose_discharge_service(std::uint32_t person, double age) {
@@ -406,11 +850,7 @@ DischargeServiceState& CareArea::service_for(AwaitedService awaited) {
 
 void CareArea::start_discharge_service(std::uint32_t person, DischargeServiceState& service) {
   const double now = scheduler_.now();
-  if (people_.setting[person] == Setting::delayed_discharge) {
-    delayed_patients_.change(now, -1.0);
-    service.delayed.change(now, -1.0);
-    people_.awaiting[person] = AwaitedService::none;
-  }
+  end_delay(person);
   ++service.in_use;
   service.used.change(now, 1.0);
   move_to(person, service.setting);
@@ -423,24 +863,32 @@ void CareArea::start_discharge_service(std::uint32_t person, DischargeServiceSta
 
 void CareArea::on_service_end(std::uint32_t person) {
   DischargeServiceState& service = service_for(people_.setting[person]);
-  move_to(person, Setting::home);
-  schedule_next_admission(person);
+  move_to(person, people_.home_care_hours[person] > 0 ? Setting::home_care : Setting::home);
   release_service_place(service);
+  request_package_in_community(person);
+  schedule_next_admission(person);
 }
 
 void CareArea::release_service_place(DischargeServiceState& service) {
   --service.in_use;
   service.used.change(scheduler_.now(), -1.0);
-  while (!service.waiting.empty()) {
+  while (!service.waiting.empty() && service.in_use < service.capacity) {
     const std::uint32_t next = service.waiting.pop();
-    if (people_.setting[next] != Setting::delayed_discharge) continue;  // died waiting
+    if (people_.setting[next] != Setting::delayed_discharge ||
+        people_.awaiting[next] != service.awaited) {
+      continue;  // died waiting
+    }
     start_discharge_service(next, service);
-    break;
   }
 }
 
 void CareArea::return_to_community(std::uint32_t person) {
-  move_to(person, people_.care_home_resident[person] ? Setting::care_home : Setting::home);
+  end_delay(person);
+  const Setting setting = people_.care_home_resident[person] != CareHomeType::none
+                              ? Setting::care_home
+                          : people_.home_care_hours[person] > 0 ? Setting::home_care
+                                                                : Setting::home;
+  move_to(person, setting);
   release_bed(person);
   schedule_next_admission(person);
 }
@@ -448,43 +896,82 @@ void CareArea::return_to_community(std::uint32_t person) {
 void CareArea::enter_care_home(std::uint32_t person) {
   const double now = scheduler_.now();
   if (people_.setting[person] == Setting::delayed_discharge) {
-    delayed_patients_.change(now, -1.0);
-    people_.awaiting[person] = AwaitedService::none;
     count(Metric::care_home_placements_delayed);
-    count(Metric::care_home_placement_delay_days, now - people_.fit_to_leave_since[person]);
+    count(Metric::care_home_placement_delay_days,
+          now - static_cast<double>(people_.fit_to_leave_since[person]));
+    end_delay(person);
   }
-  // The hazard budget left under the old hazard carries over, so moving
-  // changes the death time without a new draw. Under no hazard (mortality
-  // outside care homes switched off) none of it has been used: a person
-  // never leaves a care home alive, so they have been under no hazard since
-  // the budget was drawn, and drawing it again (same person, purpose and
-  // index) gives it back whole.
   const DeathHazard before = death_hazard(person);
-  double budget = -1.0;
-  if (before.form != DeathHazard::Form::none) {
-    const double age = people_.age_at(person, now);
-    const double death_age = static_cast<double>(people_.age_at_start[person]) +
-                             people_.death_time[person] / days_per_year;
-    budget = std::max(0.0, before.remaining_budget(age, death_age));
-  }
-  ++places_held_;
+  const CareHomeType type =
+      need_of(person) == CareNeed::high ? CareHomeType::nursing : CareHomeType::residential;
+  ++places_[place_index(type)].held;
+  if (people_.capital[person] != CapitalBand::above_upper) ++public_residents_;
   care_home_residents_.change(now, 1.0);
   count(Metric::care_home_admissions);
-  people_.care_home_resident[person] = 1;
+  count(type == CareHomeType::nursing ? Metric::care_home_admissions_nursing
+                                      : Metric::care_home_admissions_residential);
+  if (people_.flags[person] & PersonFlag::unmet_need) {
+    people_.flags[person] &= static_cast<std::uint8_t>(~PersonFlag::unmet_need);
+    unmet_need_.change(now, -1.0);
+  }
+  end_package(person);
+  costs_off(person);
+  people_.care_home_resident[person] = type;
+  costs_on(person);
   move_to(person, Setting::care_home);
   release_bed(person);
-  schedule_death(person, budget);
+  reschedule_death(person, before);
   schedule_next_admission(person);
+}
+
+void CareArea::release_care_home_place(CareHomeType type) {
+  PlacePool& pool = places_[place_index(type)];
+  --pool.held;
+  care_home_residents_.change(scheduler_.now(), -1.0);
+  fill_from_queues();
+}
+
+void CareArea::on_health_change(std::uint32_t person, std::uint32_t which) {
+  const DeathHazard before = death_hazard(person);
+  const CareNeed need_before = need_of(person);
+  costs_off(person);
+  if (which == 0) {
+    people_.frailty[person] =
+        static_cast<Frailty>(static_cast<std::uint8_t>(people_.frailty[person]) + 1);
+    count(Metric::frailty_progressions);
+  } else {
+    people_.conditions[person] |= condition_bit(static_cast<Condition>(which - 1));
+    count(Metric::condition_onsets);
+  }
+  const CareNeed need = need_of(person);
+  if (need != need_before) {
+    // A new level of need: the person may now have an unpaid carer.
+    const auto& care = parameters_.social_care;
+    const auto level = static_cast<std::size_t>(need);
+    auto carer_stream = stream(person, purpose_id(Purpose::carer_on_need_change),
+                               people_.health_draws[person]);
+    if (people_.carer_hours[person] > 0 || bernoulli(carer_stream, care.carer_probability[level])) {
+      people_.carer_hours[person] =
+          static_cast<std::uint8_t>(std::lround(care.carer_hours_per_week[level]));
+    }
+  }
+  costs_on(person);
+  reschedule_death(person, before);
+  if (need != need_before && people_.setting[person] == Setting::home) {
+    request_package_in_community(person);
+  }
+  if (people_.setting[person] == Setting::home || people_.setting[person] == Setting::home_care) {
+    schedule_next_admission(person);
+  }
+  schedule_health_change(person);
 }
 
 void CareArea::on_death(std::uint32_t person) {
   const double now = scheduler_.now();
   const Setting setting = people_.setting[person];
-  move_to(person, Setting::dead);
-  alive_.change(now, -1.0);
-  count(Metric::deaths);
   switch (setting) {
     case Setting::home:
+    case Setting::home_care:
     case Setting::reablement:
       count(Metric::deaths_at_home);
       break;
@@ -495,34 +982,82 @@ void CareArea::on_death(std::uint32_t person) {
       count(Metric::deaths_in_hospital);
       break;
   }
+  count(Metric::deaths);
+  alive_.change(now, -1.0);
+  if (people_.flags[person] & PersonFlag::unmet_need) unmet_need_.change(now, -1.0);
+  if (people_.flags[person] & PersonFlag::waiting_for_home_care) community_waiting_.change(now, -1.0);
+  people_.flags[person] = 0;
   switch (setting) {
     case Setting::waiting_for_bed:
       bed_waiters_.change(now, -1.0);
       break;
     case Setting::delayed_discharge:
-      delayed_patients_.change(now, -1.0);
-      if (people_.awaiting[person] == AwaitedService::reablement ||
-          people_.awaiting[person] == AwaitedService::rehabilitation) {
-        service_for(people_.awaiting[person]).delayed.change(now, -1.0);
-      }
-      people_.awaiting[person] = AwaitedService::none;
+      end_delay(person);
       release_bed(person);
       break;
     case Setting::in_hospital:
       release_bed(person);
       break;
-    case Setting::reablement:
-    case Setting::rehabilitation:
-      release_service_place(service_for(setting));
-      break;
-    case Setting::home:
-    case Setting::care_home:
-    case Setting::dead:
+    default:
       break;
   }
-  if (people_.care_home_resident[person]) {
-    people_.care_home_resident[person] = 0;
-    release_care_home_place();
+  move_to(person, Setting::dead);
+  if (setting == Setting::reablement || setting == Setting::rehabilitation) {
+    release_service_place(service_for(setting));
+  }
+  const double hours = people_.home_care_hours[person];
+  if (hours > 0.0) {
+    people_.home_care_hours[person] = 0;
+    home_care_hours_held_ -= hours;
+    serve_home_care_queues();
+  }
+  const CareHomeType type = people_.care_home_resident[person];
+  if (type != CareHomeType::none) {
+    if (people_.capital[person] != CapitalBand::above_upper) --public_residents_;
+    people_.care_home_resident[person] = CareHomeType::none;
+    release_care_home_place(type);
+  }
+}
+
+void CareArea::fill_from_queues() {
+  for (auto& service : services_) {
+    while (!service.waiting.empty() && service.in_use < service.capacity) {
+      const std::uint32_t next = service.waiting.pop();
+      if (people_.setting[next] != Setting::delayed_discharge ||
+          people_.awaiting[next] != service.awaited) {
+        continue;
+      }
+      start_discharge_service(next, service);
+    }
+  }
+  serve_home_care_queues();
+  for (auto& pool : places_) {
+    while (pool.held < pool.capacity) {
+      // The longest wait first among those who may take the place now.
+      auto head = [&](sim::Fifo<std::uint32_t>& queue) -> std::int64_t {
+        while (!queue.empty()) {
+          const std::uint32_t next = queue.front();
+          if (people_.setting[next] == Setting::delayed_discharge &&
+              people_.awaiting[next] == AwaitedService::care_home) {
+            return next;
+          }
+          (void)queue.pop();
+        }
+        return -1;
+      };
+      const std::int64_t council = static_cast<double>(public_residents_) >= effective_capacity_[3]
+                                       ? -1
+                                       : head(pool.waiting_public);
+      const std::int64_t private_payer = head(pool.waiting_private);
+      if (council < 0 && private_payer < 0) break;
+      const bool take_council =
+          private_payer < 0 ||
+          (council >= 0 && people_.fit_to_leave_since[static_cast<std::size_t>(council)] <=
+                               people_.fit_to_leave_since[static_cast<std::size_t>(private_payer)]);
+      auto& queue = take_council ? pool.waiting_public : pool.waiting_private;
+      const std::uint32_t next = queue.pop();
+      enter_care_home(next);
+    }
   }
 }
 
@@ -530,83 +1065,17 @@ void CareArea::finish(sim::Days end) {
   if (finished_) return;
   finished_ = true;
   if (plan_.years > 0) snapshot_population(plan_.years - 1);
-  for (auto& service : services_) {
-    service.used.flush(end);
-    service.delayed.flush(end);
-  }
+  for (auto& service : services_) service.used.flush(end);
+  for (auto& level : delayed_by_reason_) level.flush(end);
   for (auto* level : {&occupied_beds_, &delayed_patients_, &bed_waiters_, &care_home_residents_,
-                      &alive_, &hospital_full_}) {
+                      &alive_, &hospital_full_, &home_care_hours_, &unpaid_care_hours_,
+                      &unmet_need_, &community_waiting_}) {
     level->flush(end);
   }
-}
-
-std::string CareArea::first_non_finite_measure() const {
-  for (std::size_t m = 0; m < metric_count; ++m) {
-    for (std::size_t year = 0; year < plan_.years; ++year) {
-      if (!std::isfinite(measure(static_cast<Metric>(m), year))) {
-        return std::string(metric_info[m].name) + " (year " + std::to_string(year + 1) + ")";
-      }
-    }
+  for (auto& by_service : cost_rates_) {
+    for (auto& rate : by_service) rate.flush(end);
   }
-  return {};
-}
-
-double CareArea::measure(Metric metric, std::size_t year) const {
-  const auto& costs = parameters_.costs;
-  switch (metric) {
-    case Metric::bed_days: return occupied_beds_.totals().total(year);
-    case Metric::delayed_discharge_days: return delayed_patients_.totals().total(year);
-    case Metric::bed_wait_days: return bed_waiters_.totals().total(year);
-    case Metric::care_home_resident_days: return care_home_residents_.totals().total(year);
-    case Metric::person_years: return alive_.totals().total(year) / days_per_year;
-    case Metric::hospital_full_days: return hospital_full_.totals().total(year);
-    case Metric::cost_hospital: return measure(Metric::bed_days, year) * costs.hospital_bed_day;
-    case Metric::cost_care_home:
-      return measure(Metric::care_home_resident_days, year) * costs.care_home_week / 7.0;
-    case Metric::reablement_days: return services_[0].used.totals().total(year);
-    case Metric::rehabilitation_bed_days: return services_[1].used.totals().total(year);
-    case Metric::delayed_discharge_days_reablement:
-      return services_[0].delayed.totals().total(year);
-    case Metric::delayed_discharge_days_rehabilitation:
-      return services_[1].delayed.totals().total(year);
-    case Metric::delayed_discharge_days_care_home:
-      return measure(Metric::delayed_discharge_days, year) -
-             measure(Metric::delayed_discharge_days_reablement, year) -
-             measure(Metric::delayed_discharge_days_rehabilitation, year);
-    // Responsibility follows the DToC convention: waiting for NHS
-    // rehabilitation is the NHS's; reablement and care homes are social care's.
-    case Metric::delayed_discharge_days_nhs:
-      return measure(Metric::delayed_discharge_days_rehabilitation, year);
-    case Metric::delayed_discharge_days_social_care:
-      return measure(Metric::delayed_discharge_days_reablement, year) +
-             measure(Metric::delayed_discharge_days_care_home, year);
-    case Metric::cost_reablement:
-      return measure(Metric::reablement_days, year) * services_[0].parameters->cost_per_day;
-    case Metric::cost_rehabilitation:
-      return measure(Metric::rehabilitation_bed_days, year) * services_[1].parameters->cost_per_day;
-    case Metric::cost_total: {
-      double total = 0.0;
-      for (const Metric component : cost_components) total += measure(component, year);
-      return total;
-    }
-    case Metric::measured_days: {
-      const double start = plan_.origin_days + static_cast<double>(year) * days_per_year;
-      return std::max(0.0, std::min(plan_.end_days, start + days_per_year) - start);
-    }
-    case Metric::hospital_bed_capacity_days:
-      return static_cast<double>(beds_) * measure(Metric::measured_days, year);
-    case Metric::population_end: return population_end_[year];
-    case Metric::population_85_plus_end: return population_85_end_[year];
-    default:
-      break;
-  }
-  if (metric_info[index_of(metric)].aggregation != Aggregation::sum) {
-    // Ratios and daily levels of this area in this year.
-    return aggregate(metric, 1, 1, [this, year](std::size_t m, std::size_t, std::size_t) {
-      return measure(static_cast<Metric>(m), year);
-    });
-  }
-  return counts_[index_of(metric)].total(year);
+  for (auto& rate : intervention_cost_rates_) rate.flush(end);
 }
 
 }  // namespace hcsim::models

@@ -1,18 +1,27 @@
 #pragma once
-// One local health and care economy: its people, its hospital and its care
-// homes, and the events that move people between them. Runs as an engine Area:
-// inside a window it touches nothing outside itself.
+// One local health and care economy: its people, its hospital, its discharge
+// services, home care and care homes, and the events that move people between
+// them. Runs as an engine Area: inside a window it touches nothing outside
+// itself. At each window end (a budget cycle) it reports what the cycle cost
+// each payer and obeys the funding levers its regime sets.
 #include <array>
-#include <optional>
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <vector>
 
 #include "models/discharge_service.hpp"
+#include "models/funding/budget_ledger.hpp"
+#include "models/funding/funding_regime.hpp"
+#include "models/funding/levers.hpp"
+#include "models/funding/means_test.hpp"
+#include "models/funding/payer.hpp"
 #include "models/metrics.hpp"
 #include "models/mortality.hpp"
+#include "models/person_risk.hpp"
 #include "models/person_table.hpp"
-#include "models/transition_log.hpp"
 #include "models/scenario.hpp"
+#include "models/transition_log.hpp"
 #include "sim/area.hpp"
 #include "sim/event.hpp"
 #include "sim/fifo.hpp"
@@ -44,13 +53,35 @@ class CareArea final : public sim::Area {
   [[nodiscard]] const std::string& name() const noexcept { return name_; }
   [[nodiscard]] std::size_t people() const noexcept { return people_.size(); }
   [[nodiscard]] std::int64_t hospital_beds() const noexcept { return beds_; }
-  [[nodiscard]] std::int64_t care_home_places() const noexcept { return places_; }
+  [[nodiscard]] std::int64_t care_home_places() const noexcept {
+    return places_[0].capacity + places_[1].capacity;
+  }
   [[nodiscard]] std::uint64_t events_processed() const noexcept {
     return scheduler_.events_processed();
   }
   // Value of `metric` in reporting year `year`.
   [[nodiscard]] double measure(Metric metric, std::size_t year) const;
+  // Spend of `payer` on `service` in reporting year `year` (pounds).
+  [[nodiscard]] double spend(Payer payer, CareService service, std::size_t year) const;
   [[nodiscard]] const PersonTable& person_table() const noexcept { return people_; }
+
+  // Budget cycles. The report covers the time since the previous cycle end;
+  // the levers apply from now on.
+  [[nodiscard]] CycleReport cycle_report(std::size_t cycle, sim::Days at);
+  [[nodiscard]] const FundingLevers& levers() const noexcept { return levers_; }
+  // Ends a budget cycle at `at`: reports it, books it in the area's budget
+  // ledger and lets the funding regime move the levers for the next cycle.
+  void on_budget_cycle(std::size_t cycle, sim::Days at);
+  [[nodiscard]] const BudgetLedger& ledger() const noexcept { return *ledger_; }
+  [[nodiscard]] std::string_view regime_name() const { return regime_->name(); }
+  [[nodiscard]] const FundingLevers& baseline_levers() const noexcept { return baseline_levers_; }
+  void apply_levers(const FundingLevers& levers);
+  // Running cost of intervention `index` in reporting year `year` (pounds).
+  [[nodiscard]] double intervention_cost(std::size_t index, std::size_t year) const {
+    return intervention_cost_rates_[index].totals().total(year);
+  }
+  [[nodiscard]] const InterventionSet& interventions() const noexcept { return interventions_; }
+
   // Starts logging the settings of a sample of people (before advancing).
   // Each followed person's first record (time 0, from == to) is where they
   // start.
@@ -74,50 +105,122 @@ class CareArea final : public sim::Area {
     admission = 0,
     death = 1,
     clinical_stay_end = 2,
-    service_end = 3,  // the end of a P1 or P2 discharge service
-    year_end = 4,     // not a person's: snapshot of the population (payload: year)
+    service_end = 3,       // the end of a P1 or P2 discharge service
+    year_end = 4,          // not a person's: snapshot of the population (payload: year)
+    health_change = 5,     // frailty progresses or a condition starts (payload: which)
+    funding_decided = 6,   // the local authority has decided on a package or placement
+  };
+
+  // What a funding decision is about (the event's payload).
+  static constexpr std::uint32_t funding_for_placement = 1;
+  static constexpr std::uint32_t funding_for_package = 2;
+
+  // Care-home places of one type and who waits for them in hospital.
+  struct PlacePool {
+    std::int64_t capacity = 0;
+    std::int64_t held = 0;
+    sim::Fifo<std::uint32_t> waiting_public;   // council-funded placements
+    sim::Fifo<std::uint32_t> waiting_private;  // self-funders
   };
 
   bool handle(const sim::Event& event);
   void synthesise();
+  void synthesise_traits(std::uint32_t person, double age);
   [[nodiscard]] double expected_initial_resident_share() const;
+  [[nodiscard]] double expected_initial_home_care_hours_per_person() const;
 
   // Flows.
   void on_admission(std::uint32_t person);
   void on_death(std::uint32_t person);
   void on_clinical_stay_end(std::uint32_t person);
+  void on_health_change(std::uint32_t person, std::uint32_t which);
+  void on_funding_decided(std::uint32_t person, std::uint32_t decision);
   void admit_to_bed(std::uint32_t person);
   // Ends `person`'s hospital stay (discharge or death) and gives the bed to
   // the next patient waiting.
   void release_bed(std::uint32_t person);
   void occupy_bed();
-  void release_care_home_place();
+  // Discharge decisions.
+  void seek_care_home(std::uint32_t person);
+  void seek_home_care_from_hospital(std::uint32_t person);
+  void try_place_in_care_home(std::uint32_t person);
   void enter_care_home(std::uint32_t person);
+  void release_care_home_place(CareHomeType type);
+  void start_package(std::uint32_t person, double hours);
+  void end_package(std::uint32_t person);
+  void serve_home_care_queues();
+  void request_package_in_community(std::uint32_t person);
+  [[nodiscard]] double package_hours(std::uint32_t person) const;
+  // Whether a person whose need calls for a package asks for one (most
+  // rely on family or go without); `occasion` separates the draws.
+  [[nodiscard]] bool seeks_package(std::uint32_t person, std::uint64_t occasion) const;
+  [[nodiscard]] bool publicly_eligible(std::uint32_t person) const;
+  // Days a council-funded discharge waits for its funding decision.
+  [[nodiscard]] double approval_delay() const noexcept {
+    return levers_.approval_delay_days *
+           (interventions_.empty() ? 1.0 : interventions_.discharge_delay_multiplier(effects_time_));
+  }
   // P1/P2 discharge services.
   [[nodiscard]] DischargeServiceState* choose_discharge_service(std::uint32_t person, double age);
   [[nodiscard]] DischargeServiceState& service_for(Setting setting);
   [[nodiscard]] DischargeServiceState& service_for(AwaitedService awaited);
   void start_discharge_service(std::uint32_t person, DischargeServiceState& service);
   void on_service_end(std::uint32_t person);
-  void snapshot_population(std::size_t year);
   void release_service_place(DischargeServiceState& service);
+  void snapshot_population(std::size_t year);
+  void go_home(std::uint32_t person);
   void return_to_community(std::uint32_t person);
+  void begin_delay(std::uint32_t person, AwaitedService reason);
+  void end_delay(std::uint32_t person);
+  // Admits waiting patients wherever capacity has room (after levers change).
+  void fill_from_queues();
+  // Books each intervention's running cost for the cycle starting at `from`.
+  void book_intervention_costs(sim::Days from);
+  [[nodiscard]] Setting residence_of(std::uint32_t person) const noexcept {
+    return people_.care_home_resident[person] != CareHomeType::none ? Setting::care_home
+                                                                    : Setting::home;
+  }
 
   // Scheduling.
   void schedule_death(std::uint32_t person, double budget_or_negative);
+  // Moves the death time after the person's hazard changed, keeping the
+  // unused part of the drawn budget. `before` is the hazard until now.
+  void reschedule_death(std::uint32_t person, const DeathHazard& before);
   void schedule_next_admission(std::uint32_t person);
+  void schedule_health_change(std::uint32_t person);
   std::uint32_t next_sequence(std::uint32_t person) { return people_.next_sequence[person]++; }
-  void schedule(std::uint32_t person, EventKind kind, double time, std::uint32_t sequence);
+  void schedule(std::uint32_t person, EventKind kind, double time, std::uint32_t sequence,
+                std::uint32_t payload = 0);
   [[nodiscard]] sim::RandomStream stream(std::uint32_t person, std::uint64_t purpose,
                                          std::uint64_t draw) const;
   [[nodiscard]] const Gompertz& mortality_of(std::uint32_t person) const;
   // The hazard of death `person` is under in their current setting.
   [[nodiscard]] DeathHazard death_hazard(std::uint32_t person) const;
+  [[nodiscard]] CareNeed need_of(std::uint32_t person) const noexcept {
+    return care_need_of(people_.frailty[person], people_.conditions[person]);
+  }
+  [[nodiscard]] bool lives_at_home(Setting setting) const noexcept {
+    return setting == Setting::home || setting == Setting::home_care ||
+           setting == Setting::reablement;
+  }
 
   void count(Metric metric, double amount = 1.0);
   // Every change of a person's setting goes through here, so the optional
-  // transition log sees it.
+  // transition log and the person's running costs see it.
   void move_to(std::uint32_t person, Setting setting);
+
+  // Running costs paid per person (care homes, home care, Attendance
+  // Allowance, unpaid care). A change to anything they depend on is wrapped
+  // in costs_off / costs_on, so each person's rates are removed exactly as
+  // they were added.
+  void costs_off(std::uint32_t person) { person_costs(person, -1.0); }
+  void costs_on(std::uint32_t person) { person_costs(person, +1.0); }
+  void person_costs(std::uint32_t person, double sign);
+  void add_cost_rate(Payer statutory, CareService service, double pounds_per_day);
+  [[nodiscard]] Payer route(CareService service, Payer statutory) const;
+  // Spend to date (warm-up included) from time 0 to `now`.
+  [[nodiscard]] double spend_to(Payer payer, CareService service, sim::Days now) const;
+  [[nodiscard]] double bed_level_cost_per_day(CareService service) const;
 
   std::string name_;
   std::uint32_t area_index_;
@@ -125,29 +228,58 @@ class CareArea final : public sim::Area {
   MeasurementPlan plan_;
   sim::RandomStreams streams_;
   std::array<Gompertz, 2> mortality_;  // by sex
+  PersonRisk risk_;
 
   PersonTable people_;
   sim::Scheduler scheduler_;
 
   std::int64_t beds_ = 0;
   std::int64_t beds_occupied_ = 0;
-  std::int64_t places_ = 0;
-  std::int64_t places_held_ = 0;
   sim::Fifo<std::uint32_t> waiting_for_bed_;
-  sim::Fifo<std::uint32_t> waiting_for_care_home_;
+  std::array<PlacePool, 2> places_;  // residential, nursing
+  std::int64_t public_residents_ = 0;
+  double home_care_capacity_hours_ = 0.0;  // a week
+  double home_care_hours_held_ = 0.0;
+  sim::Fifo<std::uint32_t> home_care_waiting_hospital_;
+  sim::Fifo<std::uint32_t> home_care_waiting_community_;
+  FundingLevers levers_;
+  FundingLevers baseline_levers_;
+  MeansTest means_test_;
+  InterventionSet interventions_;
+  double population_scale_ = 1.0;
+  double effects_time_ = 0.0;  // interventions' effects are those in force at this time
+  // Capacity in use: the levers' commissioned capacity times interventions'
+  // capacity changes.
+  std::array<double, commissioned_service_count> effective_capacity_{};
+  std::vector<sim::IntegratedLevel> intervention_cost_rates_;  // pounds a day, per intervention
+  std::unique_ptr<FundingRegime> regime_;
+  std::optional<BudgetLedger> ledger_;  // made once the population size is known
 
   // Measures.
   std::vector<sim::PeriodTotals> counts_;  // one per metric counted at instants
   sim::IntegratedLevel occupied_beds_;
   sim::IntegratedLevel delayed_patients_;
+  std::array<sim::IntegratedLevel, 6> delayed_by_reason_;  // by AwaitedService
   sim::IntegratedLevel bed_waiters_;
   sim::IntegratedLevel care_home_residents_;
   sim::IntegratedLevel alive_;
   sim::IntegratedLevel hospital_full_;  // 1 while every bed is occupied
+  sim::IntegratedLevel home_care_hours_;    // hours a week of packages held
+  sim::IntegratedLevel unpaid_care_hours_;  // hours a week of unpaid care given
+  sim::IntegratedLevel unmet_need_;         // people with unmet need
+  sim::IntegratedLevel community_waiting_;  // people waiting at home for a package
+  // Pounds a day by payer and service, for costs paid per person.
+  std::array<std::array<sim::IntegratedLevel, care_service_count>, payer_count> cost_rates_;
   std::array<DischargeServiceState, 2> services_;  // P1 reablement, P2 rehabilitation
   std::vector<double> population_end_;     // per year, alive at its end
   std::vector<double> population_85_end_;  // per year, alive and 85+ at its end
+  std::vector<double> frail_end_;          // per year, alive with moderate or severe frailty
   std::vector<char> snapshot_taken_;
+  // Spend to date at the previous cycle end, by payer and service.
+  std::array<std::array<double, care_service_count>, payer_count> spend_at_last_cycle_{};
+  std::array<double, 6> delayed_at_last_cycle_{};
+  std::array<double, commissioned_service_count> use_at_last_cycle_{};
+  sim::Days last_cycle_end_ = 0.0;
   bool finished_ = false;
   std::optional<TransitionLog> transition_log_;
 };

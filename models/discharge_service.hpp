@@ -1,7 +1,7 @@
 #pragma once
 // The running state of one discharge service in an area (P1 reablement slots
 // or P2 rehabilitation beds): capacity, who waits for it in a hospital bed,
-// and its time-integrated use and delay.
+// and its time-integrated use.
 #include <cstdint>
 
 #include "models/parameters.hpp"
@@ -19,8 +19,7 @@ struct DischargeServiceState {
         setting(setting_in),
         awaited(awaited_in),
         capacity(capacity_in),
-        used(origin, period, periods),
-        delayed(origin, period, periods) {}
+        used(origin, period, periods) {}
 
   [[nodiscard]] bool has_room() const noexcept { return in_use < capacity; }
 
@@ -31,7 +30,6 @@ struct DischargeServiceState {
   std::int64_t in_use = 0;
   sim::Fifo<std::uint32_t> waiting;  // delayed-discharge patients, first come first served
   sim::IntegratedLevel used;         // slots or beds in use
-  sim::IntegratedLevel delayed;      // patients waiting for it in hospital
 };
 
 }  // namespace hcsim::models

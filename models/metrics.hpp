@@ -50,6 +50,35 @@ enum class Metric : std::size_t {
   mean_emergency_length_of_stay_days,
   bed_occupancy_rate,
   delayed_discharge_beds_per_day,
+  // Social care, frailty and conditions.
+  care_home_admissions_residential,
+  care_home_admissions_nursing,
+  care_home_refusals,
+  home_care_refusals,
+  home_care_packages_started,
+  frailty_progressions,
+  condition_onsets,
+  delayed_discharge_days_home_care,
+  delayed_discharge_days_funding_decision,
+  home_care_hours,
+  unpaid_care_hours,
+  unmet_need_person_days,
+  home_care_community_wait_days,
+  population_frail_end,
+  // Cost by service (adding cost_hospital, cost_care_home, cost_reablement
+  // and cost_rehabilitation) and by payer: both sets sum to cost_total.
+  cost_home_care,
+  cost_attendance_allowance,
+  cost_unpaid_care,
+  cost_interventions,
+  cost_nhs,
+  cost_local_authority,
+  cost_pooled_fund,
+  cost_dwp,
+  cost_self_funders,
+  cost_unpaid_care_value,
+  cost_third_sector,
+  cost_shunted_to_nhs,
   count_  // number of metrics
 };
 
@@ -77,14 +106,16 @@ inline constexpr std::array<MetricInfo, metric_count> metric_info{{
     {"emergency_admissions", "admissions", "emergency admissions (arrivals needing a bed)"},
     {"bed_days", "bed-days", "hospital bed days occupied, delayed patients included"},
     {"delayed_discharge_days", "bed-days",
-     "bed days of patients fit to leave who wait for a care-home place"},
+     "bed days of patients fit to leave who wait for a service, a place or a funding decision"},
     {"bed_wait_days", "person-days", "days patients spent waiting for a free hospital bed"},
     {"deaths", "people", "deaths in any setting"},
     {"care_home_admissions", "people", "new care-home placements from hospital"},
     {"care_home_resident_days", "person-days", "days of care-home places held by residents"},
     {"person_years", "person-years", "person-years lived by the simulated population"},
-    {"cost_hospital", "GBP", "cost of hospital bed days"},
-    {"cost_care_home", "GBP", "cost of care-home resident days"},
+    {"cost_hospital", "GBP", "cost of acute hospital bed days, delayed ones included"},
+    {"cost_care_home", "GBP",
+     "cost of residential and nursing care-home places, whoever pays (self-funders at their "
+     "higher rate)"},
     {"cost_total", "GBP", "total cost across payers"},
     {"admissions_waited_for_bed", "admissions",
      "emergency admissions that found every bed occupied and waited for one"},
@@ -110,8 +141,8 @@ inline constexpr std::array<MetricInfo, metric_count> metric_info{{
     {"delayed_discharge_days_nhs", "bed-days",
      "delayed discharge the NHS is responsible for (waiting for P2 rehabilitation)"},
     {"delayed_discharge_days_social_care", "bed-days",
-     "delayed discharge social care is responsible for (waiting for P1 reablement or a "
-     "care-home place)"},
+     "delayed discharge social care is responsible for (waiting for P1 reablement, a "
+     "care-home place, a home-care package or a funding decision)"},
     {"cost_reablement", "GBP", "cost of P1 reablement days"},
     {"cost_rehabilitation", "GBP", "cost of P2 rehabilitation bed days"},
     {"measured_days", "area-days", "days measured (per area; the denominator of daily levels)"},
@@ -140,12 +171,58 @@ inline constexpr std::array<MetricInfo, metric_count> metric_info{{
     {"delayed_discharge_beds_per_day", "beds",
      "beds occupied by delayed-discharge patients on an average day", Aggregation::daily_level,
      static_cast<std::size_t>(Metric::delayed_discharge_days), 0, 1.0},
+    {"care_home_admissions_residential", "people", "new residential care-home placements"},
+    {"care_home_admissions_nursing", "people", "new nursing care-home placements"},
+    {"care_home_refusals", "people",
+     "patients needing a placement refused council funding (need below the eligibility "
+     "threshold) and unable to pay"},
+    {"home_care_refusals", "people",
+     "requests for a home-care package refused council funding (need below the eligibility "
+     "threshold)"},
+    {"home_care_packages_started", "packages", "long-term home-care packages started"},
+    {"frailty_progressions", "people", "steps up in frailty (fit to mild, and so on)"},
+    {"condition_onsets", "people", "new diagnoses of a tracked long-term condition"},
+    {"delayed_discharge_days_home_care", "bed-days",
+     "delayed discharge while waiting for home-care capacity"},
+    {"delayed_discharge_days_funding_decision", "bed-days",
+     "delayed discharge while waiting for the local authority's funding decision"},
+    {"home_care_hours", "hours", "hours of long-term home care given"},
+    {"unpaid_care_hours", "hours", "hours of unpaid care given to people living at home"},
+    {"unmet_need_person_days", "person-days",
+     "days lived at home with moderate or high care need and no package"},
+    {"home_care_community_wait_days", "person-days",
+     "days people at home waited for a home-care package"},
+    {"population_frail_end", "people",
+     "people alive with moderate or severe frailty at the end of each year",
+     Aggregation::last_year},
+    {"cost_home_care", "GBP", "cost of long-term home care, whoever pays"},
+    {"cost_attendance_allowance", "GBP",
+     "Attendance Allowance (and PIP daily living under 65, at the same rates)"},
+    {"cost_unpaid_care", "GBP", "unpaid care hours valued at replacement cost"},
+    {"cost_interventions", "GBP", "running cost of interventions"},
+    {"cost_nhs", "GBP", "cost borne by the NHS commissioner"},
+    {"cost_local_authority", "GBP", "cost borne by local-authority adult social care"},
+    {"cost_pooled_fund", "GBP", "cost borne by a pooled fund or integrated budget"},
+    {"cost_dwp", "GBP", "cost borne by the DWP (Attendance Allowance)"},
+    {"cost_self_funders", "GBP", "cost borne by people paying for their own care"},
+    {"cost_unpaid_care_value", "GBP", "value of the care unpaid carers give"},
+    {"cost_third_sector", "GBP", "cost borne by voluntary and community organisations"},
+    {"cost_shunted_to_nhs", "GBP",
+     "cost of NHS-funded bed days of patients delayed by social care (waiting for "
+     "reablement, home care, a care-home place or a funding decision)"},
 }};
 
-// The parts of cost_total: every cost lands in exactly one of them.
-inline constexpr std::array<Metric, 4> cost_components{
-    Metric::cost_hospital, Metric::cost_care_home, Metric::cost_reablement,
-    Metric::cost_rehabilitation};
+// cost_total by service: every cost lands in exactly one of them.
+inline constexpr std::array<Metric, 8> cost_components{
+    Metric::cost_hospital,      Metric::cost_care_home,           Metric::cost_reablement,
+    Metric::cost_rehabilitation, Metric::cost_home_care,          Metric::cost_attendance_allowance,
+    Metric::cost_unpaid_care,   Metric::cost_interventions};
+
+// cost_total by payer, in the order of models/funding/payer.hpp.
+inline constexpr std::array<Metric, 7> cost_by_payer{
+    Metric::cost_nhs,          Metric::cost_local_authority, Metric::cost_pooled_fund,
+    Metric::cost_dwp,          Metric::cost_self_funders,    Metric::cost_unpaid_care_value,
+    Metric::cost_third_sector};
 
 [[nodiscard]] constexpr std::size_t index_of(Metric metric) noexcept {
   return static_cast<std::size_t>(metric);

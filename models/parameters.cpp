@@ -1,5 +1,6 @@
 #include "models/parameters.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 #include <stdexcept>
@@ -113,6 +114,147 @@ void read_discharge_service(MapReader& parent, const std::string& key, const cha
   reader.finish();
 }
 
+
+template <std::size_t N>
+void read_array(MapReader& reader, const std::string& key, std::array<double, N>& target,
+                const Limits& limits) {
+  if (!reader.has(key)) {
+    reader.accept(key);
+    return;
+  }
+  std::vector<double> values(target.begin(), target.end());
+  reader.numbers(key, values, limits);
+  if (values.size() != N) {
+    reader.error(key, "expected " + std::to_string(N) + " values, got " +
+                          std::to_string(values.size()));
+    return;
+  }
+  std::copy(values.begin(), values.end(), target.begin());
+}
+
+void read_frailty(MapReader& reader, FrailtyParameters& frailty) {
+  reader.flag("enabled", frailty.enabled);
+  read_schedule(reader, "age_band_lower_bounds", "initial_frail_share",
+                frailty.initial_frail_share, Limits::probability());
+  {
+    // The onset schedule shares the bands of the initial shares.
+    reader.numbers("onset_rate_per_person_year", frailty.onset_rate.values,
+                   Limits::between(0.0, 100.0, "transitions per person-year"));
+    frailty.onset_rate.lower_bounds = frailty.initial_frail_share.lower_bounds;
+    check_lengths(reader, "onset_rate_per_person_year", frailty.onset_rate.values.size(),
+                  "age_band_lower_bounds", frailty.onset_rate.lower_bounds.size());
+  }
+  read_array(reader, "split_of_frail", frailty.split_of_frail, Limits::probability());
+  const double split = frailty.split_of_frail[0] + frailty.split_of_frail[1] +
+                       frailty.split_of_frail[2];
+  if (std::abs(split - 1.0) > 1e-6) {
+    reader.error("split_of_frail", "the mild, moderate and severe shares must sum to 1 (they "
+                                   "sum to " + std::to_string(split) + ")");
+  }
+  read_array(reader, "step_rate_multiplier", frailty.step_rate_multiplier,
+             Limits::between(0.0, 100.0, "ratio"));
+  read_array(reader, "admission_hazard_ratio", frailty.admission_hazard_ratio,
+             Limits::between(0.01, 100.0, "hazard ratio"));
+  read_array(reader, "mortality_hazard_ratio", frailty.mortality_hazard_ratio,
+             Limits::between(0.01, 100.0, "hazard ratio"));
+  reader.finish();
+}
+
+void read_conditions(MapReader& reader, ConditionsParameters& conditions) {
+  reader.flag("enabled", conditions.enabled);
+  std::vector<double> bounds;
+  const bool shared_bounds = reader.has("age_band_lower_bounds");
+  if (shared_bounds) {
+    reader.numbers("age_band_lower_bounds", bounds, Limits::between(0.0, 130.0, "years"));
+    check_bounds(reader, "age_band_lower_bounds", bounds);
+  } else {
+    reader.accept("age_band_lower_bounds");
+  }
+  for (std::size_t c = 0; c < tracked_conditions; ++c) {
+    const std::string name(condition_names[c]);
+    MapReader condition = reader.map(name);
+    ConditionParameters& target = conditions.tracked[c];
+    if (shared_bounds) {
+      target.prevalence.lower_bounds = bounds;
+      target.onset_rate.lower_bounds = bounds;
+    }
+    condition.numbers("prevalence", target.prevalence.values, Limits::probability());
+    condition.numbers("onset_rate_per_person_year", target.onset_rate.values,
+                      Limits::between(0.0, 100.0, "onsets per person-year"));
+    condition.number("admission_hazard_ratio", target.admission_hazard_ratio,
+                     Limits::between(0.01, 100.0, "hazard ratio"));
+    if (condition.has("prevalence") || shared_bounds) {
+      check_lengths(condition, "prevalence", target.prevalence.values.size(),
+                    "conditions.age_band_lower_bounds", target.prevalence.lower_bounds.size());
+      check_lengths(condition, "onset_rate_per_person_year", target.onset_rate.values.size(),
+                    "conditions.age_band_lower_bounds", target.onset_rate.lower_bounds.size());
+    }
+    condition.finish();
+  }
+  reader.finish();
+}
+
+void read_social_care(MapReader& reader, SocialCareParameters& care) {
+  {
+    MapReader capital = reader.map("capital");
+    AgeSchedule between = care.capital_between_share;
+    read_schedule(capital, "age_band_lower_bounds", "between_share", between,
+                  Limits::probability());
+    care.capital_between_share = between;
+    care.capital_above_upper_share.lower_bounds = between.lower_bounds;
+    capital.numbers("above_upper_share", care.capital_above_upper_share.values,
+                    Limits::probability());
+    check_lengths(capital, "above_upper_share", care.capital_above_upper_share.values.size(),
+                  "age_band_lower_bounds", between.lower_bounds.size());
+    for (std::size_t band = 0; band < between.values.size() &&
+                               band < care.capital_above_upper_share.values.size();
+         ++band) {
+      if (between.values[band] + care.capital_above_upper_share.values[band] > 1.0 + 1e-9) {
+        capital.error("above_upper_share", "between_share + above_upper_share exceeds 1 in age "
+                                           "band " + std::to_string(band));
+        break;
+      }
+    }
+    capital.finish();
+  }
+  {
+    MapReader unpaid = reader.map("unpaid_care");
+    read_array(unpaid, "carer_probability_by_need", care.carer_probability, Limits::probability());
+    read_array(unpaid, "hours_per_week_by_need", care.carer_hours_per_week,
+               Limits::between(0.0, 168.0, "hours a week"));
+    unpaid.finish();
+  }
+  {
+    MapReader home_care = reader.map("home_care");
+    read_array(home_care, "hours_per_week_by_need", care.home_care_hours_per_week,
+               Limits::between(0.0, 168.0, "hours a week"));
+    home_care.number("initial_share_receiving", care.initial_home_care_share,
+                     Limits::probability());
+    home_care.number("new_package_share", care.new_package_share, Limits::probability());
+    home_care.number("initial_utilisation", care.home_care_initial_utilisation,
+                     {0.0, 1.0, true, "share of capacity in use"});
+    home_care.number("unmet_need_admission_hazard_ratio", care.unmet_need_admission_hazard_ratio,
+                     Limits::between(0.01, 100.0, "hazard ratio"));
+    home_care.finish();
+  }
+  {
+    MapReader homes = reader.map("care_homes");
+    homes.number("nursing_share_of_initial_residents", care.nursing_share_of_initial_residents,
+                 Limits::probability());
+    homes.finish();
+  }
+  {
+    MapReader allowance = reader.map("attendance_allowance");
+    allowance.number("lower_rate_week", care.attendance_allowance_lower_week,
+                     Limits::between(0.0, 1e4, "pounds a week"));
+    allowance.number("higher_rate_week", care.attendance_allowance_higher_week,
+                     Limits::between(0.0, 1e4, "pounds a week"));
+    allowance.number("take_up", care.attendance_allowance_take_up, Limits::probability());
+    allowance.finish();
+  }
+  reader.finish();
+}
+
 }  // namespace
 
 std::string_view default_parameters_text() { return hcsim_default_parameters_yaml; }
@@ -216,7 +358,32 @@ void apply_parameters(MapReader& reader, Parameters& p) {
                  Limits::between(0.0, 1e6, "pounds per bed day"));
     costs.number("care_home_week", p.costs.care_home_week,
                  Limits::between(0.0, 1e6, "pounds per resident week"));
+    costs.number("nursing_home_week", p.costs.nursing_home_week,
+                 Limits::between(0.0, 1e6, "pounds per resident week"));
+    costs.number("self_funder_premium", p.costs.self_funder_premium,
+                 Limits::between(0.0, 10.0, "share above the council rate"));
+    costs.number("home_care_hour", p.costs.home_care_hour,
+                 Limits::between(0.0, 1e4, "pounds per hour"));
+    costs.number("unpaid_care_hour", p.costs.unpaid_care_hour,
+                 Limits::between(0.0, 1e4, "pounds per hour"));
     costs.finish();
+  }
+  {
+    MapReader frailty = reader.map("frailty");
+    read_frailty(frailty, p.frailty);
+  }
+  {
+    MapReader conditions = reader.map("conditions");
+    read_conditions(conditions, p.conditions);
+  }
+  {
+    MapReader social_care = reader.map("social_care");
+    read_social_care(social_care, p.social_care);
+  }
+  {
+    MapReader funding = reader.map("funding");
+    apply_funding_parameters(funding, p.funding);
+    funding.finish();
   }
 }
 

@@ -2,12 +2,15 @@
 // The care model's parameters. Defaults live in models/defaults/england.yaml
 // (embedded in the binary, each number with its source); a scenario and each
 // area may override any of them with the same keys.
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "models/age_schedule.hpp"
+#include "models/funding/funding_parameters.hpp"
 #include "models/pathway.hpp"
+#include "models/person_traits.hpp"
 #include "models/yaml_reader.hpp"
 #include "sim/distribution.hpp"
 
@@ -71,7 +74,54 @@ struct CareHomeParameters {
 
 struct CostParameters {
   double hospital_bed_day = 0.0;  // pounds
-  double care_home_week = 0.0;    // pounds
+  double care_home_week = 0.0;    // pounds, council-paid residential care
+  double nursing_home_week = 0.0; // pounds, council-paid nursing care
+  double self_funder_premium = 0.0;  // share self-funders pay above the council rate
+  double home_care_hour = 0.0;    // pounds
+  double unpaid_care_hour = 0.0;  // pounds, replacement value
+};
+
+// Frailty (eFI categories) at the start and its progression, and how it
+// scales the hazards of emergency admission and death.
+struct FrailtyParameters {
+  bool enabled = true;
+  AgeSchedule initial_frail_share;   // share with any frailty (mild or worse)
+  std::array<double, 3> split_of_frail{1.0, 0.0, 0.0};  // mild, moderate, severe
+  AgeSchedule onset_rate;            // fit -> mild, per person-year
+  std::array<double, 3> step_rate_multiplier{1.0, 1.0, 1.0};  // of onset_rate, per step
+  std::array<double, frailty_levels> admission_hazard_ratio{1.0, 1.0, 1.0, 1.0};
+  std::array<double, frailty_levels> mortality_hazard_ratio{1.0, 1.0, 1.0, 1.0};
+};
+
+struct ConditionParameters {
+  AgeSchedule prevalence;   // at the start
+  AgeSchedule onset_rate;   // per person-year without the condition
+  double admission_hazard_ratio = 1.0;
+};
+
+struct ConditionsParameters {
+  bool enabled = true;
+  std::array<ConditionParameters, tracked_conditions> tracked;
+};
+
+// Social care: the means test's capital bands, unpaid care, long-term home
+// care and the split of care homes into residential and nursing.
+struct SocialCareParameters {
+  AgeSchedule capital_between_share;      // capital between the means-test limits
+  AgeSchedule capital_above_upper_share;  // capital above the upper limit (self-funders)
+  std::array<double, care_need_levels> carer_probability{};  // has an unpaid carer, by need
+  std::array<double, care_need_levels> carer_hours_per_week{};
+  // Long-term home care: hours a week a package gives, by need (0 = none).
+  std::array<double, care_need_levels> home_care_hours_per_week{};
+  double initial_home_care_share = 0.0;  // of people at home with need >= moderate
+  double new_package_share = 0.0;  // of those whose need newly calls for one, who ask
+  double home_care_initial_utilisation = 0.95;  // capacity = initial hours / this
+  double unmet_need_admission_hazard_ratio = 1.0;
+  double nursing_share_of_initial_residents = 0.5;
+  // Attendance Allowance: pounds a week (lower, higher rate) and take-up.
+  double attendance_allowance_lower_week = 0.0;
+  double attendance_allowance_higher_week = 0.0;
+  double attendance_allowance_take_up = 0.0;
 };
 
 struct Parameters {
@@ -83,6 +133,10 @@ struct Parameters {
   CareHomeParameters care_home;
   CostParameters costs;
   PathwayParameters pathway;
+  FrailtyParameters frailty;
+  ConditionsParameters conditions;
+  SocialCareParameters social_care;
+  FundingParameters funding;
 };
 
 // The embedded defaults as text (models/defaults/england.yaml).

@@ -45,6 +45,9 @@ std::vector<RequiredMove> required_moves(const Parameters& p) {
   const bool admissions = any_positive(p.emergency_admission.rate_per_person_year) ||
                           p.emergency_admission.care_home_rate_per_person_year > 0.0;
   const bool deaths = p.mortality.enabled;
+  const bool home_care = std::any_of(p.social_care.home_care_hours_per_week.begin(),
+                                     p.social_care.home_care_hours_per_week.end(),
+                                     [](double hours) { return hours > 0.0; });
   std::vector<RequiredMove> moves{
       {S::home, S::in_hospital, admissions, "emergency admissions"},
       {S::home, S::waiting_for_bed, admissions, "emergency admissions when beds are full"},
@@ -65,6 +68,16 @@ std::vector<RequiredMove> required_moves(const Parameters& p) {
       {S::delayed_discharge, S::rehabilitation, rehabilitation,
        "discharge.rehabilitation.probability"},
       {S::rehabilitation, S::home, rehabilitation, "discharge.rehabilitation.probability"},
+      {S::home, S::home_care, home_care, "social_care.home_care.hours_per_week_by_need"},
+      {S::home_care, S::in_hospital, home_care && admissions, "home-care clients' admissions"},
+      {S::home_care, S::waiting_for_bed, home_care && admissions,
+       "home-care clients' admissions"},
+      {S::in_hospital, S::home_care, home_care && admissions, "discharges with a package"},
+      {S::delayed_discharge, S::home_care, home_care, "waits for a home-care package"},
+      {S::in_hospital, S::delayed_discharge, home_care, "waits for a home-care package"},
+      {S::reablement, S::home_care, home_care && reablement, "packages after reablement"},
+      {S::rehabilitation, S::home_care, home_care && rehabilitation,
+       "packages after rehabilitation"},
   };
   for (std::size_t i = 0; i < setting_count; ++i) {
     const auto setting = static_cast<Setting>(i);
@@ -126,7 +139,10 @@ Pathway Pathway::build(const Parameters& parameters, const std::string& file,
       boost::color_map(boost::make_iterator_property_map(
           colour.begin(), boost::get(boost::vertex_index, pathway.graph_))));
   for (std::size_t i = 0; i < setting_count; ++i) {
-    if (colour[i] == boost::white_color) {
+    // A setting no edge mentions is simply not used by this scenario.
+    const bool mentioned =
+        boost::in_degree(i, pathway.graph_) + boost::out_degree(i, pathway.graph_) > 0;
+    if (colour[i] == boost::white_color && mentioned) {
       problem(file, 0, 0, "the setting '" + std::string(setting_name(static_cast<Setting>(i))) +
                         "' cannot be reached from home");
     }

@@ -40,7 +40,7 @@ class Pathway {
   struct SettingNode {
     std::string name;
   };
-  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, SettingNode>;
+  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, SettingNode>;
 
   // Builds and checks the pathway of `parameters`; problems go to the
   // diagnostics, `file` naming where the parameters came from when an edge

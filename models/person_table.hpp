@@ -1,9 +1,11 @@
 #pragma once
 // The people of one area, stored column-wise (structure of arrays) so the
 // event loop touches only the columns it needs. A person is an index into the
-// columns, never a pointer. Hot state is about 48 bytes a person.
+// columns, never a pointer. Hot state is bytes_per_person (under 64).
 #include <cstdint>
 #include <vector>
+
+#include "models/person_traits.hpp"
 
 namespace hcsim::models {
 
@@ -19,19 +21,47 @@ enum class Setting : std::uint8_t {
   dead,
   reablement,         // at home with P1 reablement after a hospital stay
   rehabilitation,     // in a P2 bedded-rehabilitation bed after a hospital stay
+  home_care,          // at home with a long-term home-care package
 };
 
 // What a delayed-discharge patient waits for.
-enum class AwaitedService : std::uint8_t { none, care_home, reablement, rehabilitation };
+enum class AwaitedService : std::uint8_t {
+  none,
+  care_home,         // a residential or nursing place (see care_home_resident)
+  reablement,
+  rehabilitation,
+  home_care,         // a long-term home-care package
+  funding_decision,  // the local authority's decision on a package or placement
+};
+
+// What a person is to be discharged to once a funding decision is made or a
+// place frees (kept while they wait).
+enum class CareHomeType : std::uint8_t { none = 0, residential = 1, nursing = 2 };
+
+// One-bit facts about a person.
+enum PersonFlag : std::uint8_t {
+  // Moderate or high care need without a package (refused as ineligible, or
+  // waiting for home-care capacity): admitted more often.
+  unmet_need = 1,
+  // Waiting at home for a home-care package (in the community queue).
+  waiting_for_home_care = 2,
+};
 
 struct PersonTable {
   std::vector<float> age_at_start;      // years at simulation time 0
   std::vector<Sex> sex;
   std::vector<Setting> setting;
-  std::vector<std::uint8_t> care_home_resident;  // holds a care-home place (even in hospital)
+  // The care-home place a person holds (kept while in hospital), or none.
+  std::vector<CareHomeType> care_home_resident;
+  std::vector<Frailty> frailty;
+  std::vector<std::uint8_t> conditions;      // bits: see condition_bit()
+  std::vector<CapitalBand> capital;
+  std::vector<std::uint8_t> carer_hours;     // unpaid care available, hours a week
+  std::vector<std::uint8_t> home_care_hours; // package held, hours a week (0: none)
+  std::vector<std::uint8_t> flags;           // PersonFlag bits
   std::vector<double> death_time;       // days
-  std::vector<double> bed_since;        // days: when the current hospital stay took a bed
-  std::vector<double> fit_to_leave_since;  // days: when a delayed discharge began
+  std::vector<float> bed_since;         // days: when the current hospital stay took a bed
+  std::vector<float> fit_to_leave_since;   // days: when a delayed discharge began
   std::vector<AwaitedService> awaiting;   // what a delayed-discharge patient waits for
   std::vector<float> last_discharge;      // days: when the person last left a hospital bed
   std::vector<std::uint32_t> next_sequence;       // per-person event sequence
@@ -39,6 +69,8 @@ struct PersonTable {
   std::vector<std::uint32_t> admission_event;     // sequence of the valid admission event
   std::vector<std::uint16_t> admission_draws;     // draws of admission timing so far
   std::vector<std::uint16_t> admissions;          // admissions so far (draw index for stays)
+  std::vector<std::uint32_t> health_event;        // sequence of the valid health-change event
+  std::vector<std::uint16_t> health_draws;        // draws of health-change timing so far
 
   [[nodiscard]] std::size_t size() const noexcept { return setting.size(); }
 
@@ -46,7 +78,13 @@ struct PersonTable {
     age_at_start.resize(count);
     sex.resize(count);
     setting.resize(count, Setting::home);
-    care_home_resident.resize(count, 0);
+    care_home_resident.resize(count, CareHomeType::none);
+    frailty.resize(count, Frailty::fit);
+    conditions.resize(count, 0);
+    capital.resize(count, CapitalBand::below_lower);
+    carer_hours.resize(count, 0);
+    home_care_hours.resize(count, 0);
+    flags.resize(count, 0);
     death_time.resize(count);
     bed_since.resize(count, 0.0);
     fit_to_leave_since.resize(count, 0.0);
@@ -57,16 +95,23 @@ struct PersonTable {
     admission_event.resize(count, 0);
     admission_draws.resize(count, 0);
     admissions.resize(count, 0);
+    health_event.resize(count, 0);
+    health_draws.resize(count, 0);
   }
 
   [[nodiscard]] double age_at(std::uint32_t person, double now_days) const noexcept {
     return static_cast<double>(age_at_start[person]) + now_days / 365.25;
   }
 
+  [[nodiscard]] bool has(std::uint32_t person, Condition condition) const noexcept {
+    return (conditions[person] & condition_bit(condition)) != 0;
+  }
+
   static constexpr std::size_t bytes_per_person =
-      sizeof(float) + sizeof(Sex) + sizeof(Setting) + sizeof(std::uint8_t) +
-      sizeof(AwaitedService) + sizeof(float) + 3 * sizeof(double) +
-      3 * sizeof(std::uint32_t) + 2 * sizeof(std::uint16_t);
+      sizeof(float) + sizeof(Sex) + sizeof(Setting) + sizeof(CareHomeType) + sizeof(Frailty) +
+      4 * sizeof(std::uint8_t) + sizeof(CapitalBand) + sizeof(AwaitedService) +
+      3 * sizeof(float) + sizeof(double) + 4 * sizeof(std::uint32_t) +
+      3 * sizeof(std::uint16_t);
 };
 
 }  // namespace hcsim::models

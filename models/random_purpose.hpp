@@ -12,6 +12,12 @@ enum class Purpose : std::uint64_t {
   synthesis_age_in_band = 2,
   synthesis_sex = 3,
   synthesis_care_home = 4,
+  synthesis_frailty = 5,
+  synthesis_condition = 6,      // draw index: the condition
+  synthesis_capital = 7,
+  synthesis_carer = 8,
+  synthesis_home_care = 9,
+  synthesis_care_home_type = 20,
   death_budget = 10,
   admission_budget = 11,
   same_day_stay = 12,
@@ -19,6 +25,10 @@ enum class Purpose : std::uint64_t {
   discharge_destination = 14,
   discharge_service = 15,
   discharge_service_length = 16,
+  frailty_budget = 17,          // draw index: health-change draws so far
+  condition_budget = 18,        // draw index: health-change draws x conditions + condition
+  carer_on_need_change = 19,
+  home_care_take_up = 21,       // draw index: see CareArea::seeks_package
 };
 
 [[nodiscard]] constexpr std::uint64_t purpose_id(Purpose purpose) noexcept {

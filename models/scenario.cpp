@@ -1,5 +1,8 @@
 #include "models/scenario.hpp"
 
+#include "models/calendar.hpp"
+#include "models/interventions/intervention_reader.hpp"
+
 #include "models/capacity.hpp"
 #include "models/pathway.hpp"
 
@@ -325,6 +328,19 @@ Scenario read_scenario(YAML::Node root, const std::string& file,
     }
     scenario.areas.push_back(std::move(area));
   });
+  // Interventions name areas and dates, so they are read after both.
+  reader.text("start_date", scenario.start_date);
+  const std::optional<int> start_day = parse_iso_date(scenario.start_date);
+  if (!start_day) {
+    reader.error("start_date", "expected a date as YYYY-MM-DD (the first simulated day), got '" +
+                                   scenario.start_date + "'");
+  }
+  std::vector<std::string> area_names;
+  for (const auto& area : scenario.areas) area_names.push_back(area.name);
+  scenario.interventions = read_interventions(reader, area_names, start_day.value_or(0));
+  for (auto& area : scenario.areas) {
+    area.interventions = InterventionSet(scenario.interventions, area.name);
+  }
   reader.finish();
 
   // Each area's pathway, checked against the flows its parameters use; areas

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "models/interventions/intervention_set.hpp"
 #include "models/parameters.hpp"
 
 namespace hcsim::models {
@@ -19,6 +20,7 @@ struct AreaSpec {
   std::optional<double> hospital_beds;
   std::optional<double> care_home_places;
   Parameters parameters;  // defaults <- scenario parameters <- area parameters
+  InterventionSet interventions;  // those covering this area
 };
 
 struct Scenario {
@@ -32,6 +34,10 @@ struct Scenario {
   double window_days = 30.4375; // synchronisation window (budget cycle)
   double population_scale = 1.0;
   std::vector<AreaSpec> areas;
+  // The first simulated day (warm-up included), as YYYY-MM-DD; intervention
+  // dates count from it. ASSUMPTION: the start of a financial year.
+  std::string start_date = "2024-04-01";
+  std::vector<Intervention> interventions;
   // The scenario after --set overrides, as YAML; with the embedded defaults
   // and the hcsim version it determines every run.
   std::string resolved_yaml;

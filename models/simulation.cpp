@@ -7,6 +7,7 @@
 #include <memory>
 #include <mutex>
 
+#include "models/budget_record.hpp"
 #include "sim/parallel.hpp"
 #include "sim/window_runner.hpp"
 
@@ -58,8 +59,10 @@ ReplicationResult run_replication(const Scenario& scenario, std::int64_t replica
   windows.start = 0.0;
   windows.end = plan.end_days;
   windows.window_length = scenario.window_days;
-  sim::run_windows(engine_areas, windows, [&](std::size_t, sim::Days at) {
+  sim::run_windows(engine_areas, windows, [&](std::size_t window, sim::Days at) {
     if (stop && stop->load(std::memory_order_relaxed)) throw sim::Interrupted();
+    // Budget cycles run here, between windows, in area order.
+    for (const auto& area : areas) area->on_budget_cycle(window, at);
     for (const auto& area : areas) {
       const std::string bad = area->first_non_finite_measure();
       if (!bad.empty()) {
@@ -90,6 +93,17 @@ ReplicationResult run_replication(const Scenario& scenario, std::int64_t replica
             area.measure(static_cast<Metric>(m), year);
       }
     }
+    for (std::size_t year = 0; year < plan.years; ++year) {
+      for (std::size_t p = 0; p < payer_count; ++p) {
+        for (std::size_t s = 0; s < care_service_count; ++s) {
+          result.cost_by_payer_service.push_back(
+              area.spend(static_cast<Payer>(p), static_cast<CareService>(s), year));
+        }
+      }
+    }
+    const auto& history = area.ledger().history();
+    result.cycles = history.size();
+    for (const auto& row : history) append_budget_row(row, result.budget_history);
     result.facts.push_back({area.name(), static_cast<std::int64_t>(area.people()),
                             area.hospital_beds(), area.care_home_places()});
     if (area.transition_log()) {
@@ -159,6 +173,11 @@ void encode_run(std::size_t run, const ReplicationResult& result, std::vector<do
   }
   out.push_back(static_cast<double>(result.values.size()));
   out.insert(out.end(), result.values.begin(), result.values.end());
+  out.push_back(static_cast<double>(result.cost_by_payer_service.size()));
+  out.insert(out.end(), result.cost_by_payer_service.begin(), result.cost_by_payer_service.end());
+  out.push_back(static_cast<double>(result.cycles));
+  out.push_back(static_cast<double>(result.budget_history.size()));
+  out.insert(out.end(), result.budget_history.begin(), result.budget_history.end());
 }
 
 void decode_runs(const std::vector<double>& buffer, const RunPlan& plan,
@@ -186,6 +205,15 @@ void decode_runs(const std::vector<double>& buffer, const RunPlan& plan,
     result.values.assign(buffer.begin() + static_cast<std::ptrdiff_t>(at),
                          buffer.begin() + static_cast<std::ptrdiff_t>(at + count));
     at += count;
+    auto take = [&](std::vector<double>& target) {
+      const auto size = static_cast<std::size_t>(next());
+      target.assign(buffer.begin() + static_cast<std::ptrdiff_t>(at),
+                    buffer.begin() + static_cast<std::ptrdiff_t>(at + size));
+      at += size;
+    };
+    take(result.cost_by_payer_service);
+    result.cycles = static_cast<std::size_t>(next());
+    take(result.budget_history);
     result.areas = areas;
     result.years = areas > 0 ? count / (areas * metric_count) : 0;
   }

@@ -39,6 +39,11 @@ struct ReplicationResult {
   // Individual histories of a sample of people, per area, when asked for.
   std::vector<std::vector<TransitionRecord>> transitions;
   std::vector<char> transitions_truncated;  // per area: the record limit was reached
+  // Spend by payer and service: [area][year][payer][service] (pounds).
+  std::vector<double> cost_by_payer_service;
+  // Budget cycles: [area][cycle][field], fields as budget_history_fields().
+  std::vector<double> budget_history;
+  std::size_t cycles = 0;
 
   [[nodiscard]] double value(std::size_t area, Metric metric, std::size_t year) const {
     return values[(area * metric_count + index_of(metric)) * years + year];

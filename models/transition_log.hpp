@@ -57,10 +57,11 @@ class TransitionLog {
     case Setting::dead: return "dead";
     case Setting::reablement: return "reablement";
     case Setting::rehabilitation: return "rehabilitation";
+    case Setting::home_care: return "home_care";
   }
   return "unknown";
 }
 
-inline constexpr std::size_t setting_count = 8;
+inline constexpr std::size_t setting_count = 9;
 
 }  // namespace hcsim::models

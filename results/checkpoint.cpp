@@ -81,6 +81,9 @@ std::vector<std::optional<models::ReplicationResult>> Checkpoint::resume(std::si
       refuse(path, "holds " + std::to_string(result.values.size()) + " values, expected " +
                        std::to_string(areas * models::metric_count * years));
     }
+    result.cost_by_payer_service = read_doubles(id, "cost_by_payer_service", shape, path);
+    result.budget_history = read_doubles(id, "budget_history", shape, path);
+    result.cycles = static_cast<std::size_t>(read_int64_attribute(id, "cycles", path));
     const auto names = read_texts(id, "area", path);
     const auto people = read_int64s(id, "people", path);
     const auto beds = read_int64s(id, "hospital_beds", path);
@@ -104,6 +107,10 @@ void Checkpoint::save(std::size_t run, const models::ReplicationResult& result) 
     write_uint64_attribute(file, "events", result.events);
     Handle values = write_doubles(file, "values", {result.values.size()}, result.values);
     write_text_attribute(values.get(), "dimensions", "area,metric,year (flattened)");
+    write_doubles(file, "cost_by_payer_service", {result.cost_by_payer_service.size()},
+                  result.cost_by_payer_service);
+    write_doubles(file, "budget_history", {result.budget_history.size()}, result.budget_history);
+    write_int64_attribute(file, "cycles", static_cast<std::int64_t>(result.cycles));
     std::vector<std::string> names;
     std::vector<std::int64_t> people, beds, places;
     for (const auto& fact : result.facts) {

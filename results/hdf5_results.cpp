@@ -1,5 +1,7 @@
 #include "results/hdf5_results.hpp"
 
+#include "models/budget_record.hpp"
+
 #include <unistd.h>
 
 #include <cmath>
@@ -53,6 +55,62 @@ void write_transitions(hid_t file, const models::ExperimentResult& result) {
   }
   write_texts(group.get(), "setting_names", names);
 }
+
+// Spend by payer and service, and each area's budget cycles: the funding
+// regime's state over time.
+void write_costs_and_budgets(hid_t file, const models::ExperimentResult& result) {
+  const hsize_t runs = result.runs.size();
+  const hsize_t areas = result.areas.size();
+  const hsize_t years = result.plan.years;
+  {
+    std::vector<double> values;
+    for (const auto& run : result.runs) {
+      values.insert(values.end(), run.cost_by_payer_service.begin(),
+                    run.cost_by_payer_service.end());
+    }
+    values.resize(runs * areas * years * models::payer_count * models::care_service_count, 0.0);
+    Handle dataset = write_doubles(file, "cost_by_payer_service",
+                                   {runs, areas, years, models::payer_count,
+                                    models::care_service_count},
+                                   values);
+    write_text_attribute(dataset.get(), "units", "GBP");
+    write_text_attribute(dataset.get(), "dimensions", "run,area,year,payer,service");
+    write_text_attribute(dataset.get(), "description",
+                         "spend by payer and service line; summed over payers and services it "
+                         "is cost_total");
+    std::string payers, services;
+    for (const auto name : models::payer_names) payers += (payers.empty() ? "" : ",") + std::string(name);
+    for (const auto name : models::care_service_names) {
+      services += (services.empty() ? "" : ",") + std::string(name);
+    }
+    write_text_attribute(dataset.get(), "payers", payers);
+    write_text_attribute(dataset.get(), "services", services);
+  }
+  {
+    const auto fields = models::budget_history_fields();
+    const hsize_t cycles = result.runs.empty() ? 0 : result.runs.front().cycles;
+    std::vector<double> values;
+    for (const auto& run : result.runs) {
+      values.insert(values.end(), run.budget_history.begin(), run.budget_history.end());
+    }
+    values.resize(runs * areas * cycles * fields.size(), 0.0);
+    Handle dataset = write_doubles(file, "budget_history",
+                                   {runs, areas, cycles, static_cast<hsize_t>(fields.size())},
+                                   values);
+    write_text_attribute(dataset.get(), "dimensions", "run,area,cycle,field");
+    write_text_attribute(dataset.get(), "units", "GBP for money, days, levels, capacity units");
+    write_text_attribute(dataset.get(), "description",
+                         "each area's budget cycle: the levers its funding regime set "
+                         "(eligibility threshold as a care-need level 0-3, approval delay in "
+                         "days, commissioned capacity) and each budget holder's allocation, "
+                         "money available, spend to date, forecast and variance (forecast - "
+                         "available) in the budget year");
+    std::string names;
+    for (const auto& field : fields) names += (names.empty() ? "" : ",") + field;
+    write_text_attribute(dataset.get(), "fields", names);
+  }
+}
+
 
 // Per point, metric, area and year: the statistics across replications.
 void write_summary_by_area_year(hid_t file, const models::RunPlan& plan,
@@ -228,6 +286,7 @@ void write_file(hid_t file, const models::RunPlan& plan, const models::Experimen
   }
   write_summary_by_area_year(file, plan, result);
   write_transitions(file, result);
+  write_costs_and_budgets(file, result);
   {
     Handle summary = create_group(file, "summary");
     std::vector<std::int64_t> point_of;

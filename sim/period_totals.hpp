@@ -37,12 +37,20 @@ class PeriodTotals {
 class IntegratedLevel {
  public:
   IntegratedLevel(Days origin, Days length, std::size_t count) : totals_(origin, length, count) {}
+  // A level with no reporting periods (to be assigned a real one).
+  IntegratedLevel() : totals_(0.0, 1.0, 0) {}
 
   [[nodiscard]] double level() const noexcept { return level_; }
   void change(Days now, double delta) noexcept {
     totals_.integrate(since_, now, level_);
+    cumulative_ += level_ * (now - since_);
     since_ = now;
     level_ += delta;
+  }
+  // The integral from time 0 to `now` (warm-up included), without changing
+  // anything: budget cycles read spend to date from it.
+  [[nodiscard]] double cumulative_to(Days now) const noexcept {
+    return cumulative_ + level_ * (now - since_);
   }
   // Brings the integral up to `now` without changing the level.
   void flush(Days now) noexcept { change(now, 0.0); }
@@ -51,6 +59,7 @@ class IntegratedLevel {
  private:
   PeriodTotals totals_;
   double level_ = 0.0;
+  double cumulative_ = 0.0;
   Days since_ = 0.0;
 };
 

@@ -67,13 +67,18 @@ Request parse_options(Request& request, const std::vector<std::string>& argument
 
 Request parse_validate_options(Request& request, const std::vector<std::string>& arguments) {
   ValidateOptions& options = request.validate;
-  return parse_options(request, arguments, [&](const std::string& argument, const auto& value) {
+  parse_options(request, arguments, [&](const std::string& argument, const auto& value) {
     if (argument == "--json") {
       options.json = true;
     } else if (argument == "--dir") {
       options.scenario_dir = value();
     } else if (argument == "--ipacs") {
       options.ipacs_dir = value();
+    } else if (argument == "--national") {
+      options.national = true;
+    } else if (argument == "--output") {
+      options.output_path = value();
+      if (options.output_path->empty()) throw UsageError("--output expects a file name");
     } else if (argument == "--replications") {
       options.replications = parse_integer<std::int64_t>(argument, value(), 2, 100000);
     } else if (argument == "--seed") {
@@ -87,6 +92,15 @@ Request parse_validate_options(Request& request, const std::vector<std::string>&
     }
     return true;
   });
+  if (request.command == Command::help) return request;
+  if (options.national && (options.ipacs_dir || options.scenario_dir)) {
+    throw UsageError(std::string("--national runs the embedded default scenario; it takes no ") +
+                     (options.ipacs_dir ? "--ipacs" : "--dir"));
+  }
+  if (options.output_path && !options.national) {
+    throw UsageError("--output is for --national (the Markdown file it writes)");
+  }
+  return request;
 }
 
 Request parse_bench_options(Request& request, const std::vector<std::string>& arguments) {
@@ -177,6 +191,17 @@ Usage:
   hcsim validate --ipacs DIR [--json] reproduce the published IPACS discharge-to-assess
                                       model (its CSV inputs and outputs in DIR) in
                                       flow-only mode and compare day by day
+  hcsim validate --national [--output FILE.md] [--replications R] [--seed S]
+                 [--threads N] [--set k=v ...] [--json]
+                                      run the embedded default England scenario and
+                                      compare it with published national figures, those
+                                      it was calibrated to (verdict: within 10% or not)
+                                      and those it was not; writes the Markdown table
+                                      between <!-- national:begin --> and
+                                      <!-- national:end --> in FILE.md (default
+                                      docs/validation.md; appended when the markers are
+                                      missing) and prints it. Exit 0 whatever the
+                                      differences: it is a report
   hcsim --help                        show this text
   hcsim --version                     show the version
 
@@ -215,9 +240,9 @@ Two runs of one seed share every draw a person makes for the same purpose
 Metrics are totals over all areas and measured years (after warm-up), with a
 Student t 95% confidence interval across replications.
 
-Exit status: 0 success, 1 a validation check failed (validate only), 2 bad
-input (file, YAML, key, value, option), 3 runtime failure (for example the
-output cannot be written), 130 interrupted.
+Exit status: 0 success, 1 a validation check failed (validate, not --national),
+2 bad input (file, YAML, key, value, option), 3 runtime failure (for example
+the output cannot be written), 130 interrupted.
 )";
 }
 

@@ -52,10 +52,14 @@ struct BenchOptions {
   bool json = false;
 };
 
-// hcsim validate: the textbook queueing cases against their analytic values.
+// hcsim validate: the textbook queueing cases against their analytic values;
+// --ipacs DIR the IPACS model; --national the default scenario against
+// published national figures, written into a Markdown file.
 struct ValidateOptions {
   std::optional<std::string> scenario_dir;  // default: the shipped scenarios/validation
   std::optional<std::string> ipacs_dir;     // compare with the IPACS model instead
+  bool national = false;                    // compare with national figures instead
+  std::optional<std::string> output_path;   // --national: default docs/validation.md
   std::optional<std::int64_t> replications;
   std::optional<std::uint64_t> seed;
   std::vector<std::string> set;

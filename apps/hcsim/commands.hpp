@@ -29,7 +29,8 @@ int bench_command(const BenchOptions& options);
 // this process, so its exit status is the command's.
 int report_command(const std::vector<std::string>& arguments);
 
-// hcsim validate: 0 when every check passes, 1 when one fails.
+// hcsim validate: 0 when every check passes, 1 when one fails; with
+// --national 0 whatever the differences (a report).
 int validate_command(const ValidateOptions& options);
 
 }  // namespace hcsim::app

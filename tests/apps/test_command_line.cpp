@@ -38,3 +38,22 @@ TEST_CASE("bad command lines are usage errors", "[cli][bad_input]") {
   CHECK_THROWS_AS(parse_command_line({"run", "a.yaml", "--frobnicate"}), UsageError);
   CHECK_THROWS_AS(parse_command_line({"run", "a.yaml", "--json=yes"}), UsageError);
 }
+
+TEST_CASE("validate --national takes the run options and an output file", "[cli]") {
+  const auto request = parse_command_line({"validate", "--national", "--output", "out.md",
+                                           "--replications", "3", "--seed", "5", "--threads",
+                                           "2", "--set", "population_scale=0.01", "--json"});
+  REQUIRE(request.command == Command::validate);
+  CHECK(request.validate.national);
+  CHECK(*request.validate.output_path == "out.md");
+  CHECK(*request.validate.replications == 3);
+  CHECK(*request.validate.seed == 5);
+  CHECK(request.validate.set == std::vector<std::string>{"population_scale=0.01"});
+  CHECK(request.validate.json);
+  CHECK(!parse_command_line({"validate", "--national"}).validate.output_path);
+  CHECK(parse_command_line({"validate", "--national", "--help"}).command == Command::help);
+  CHECK_THROWS_AS(parse_command_line({"validate", "--national", "--ipacs", "dir"}), UsageError);
+  CHECK_THROWS_AS(parse_command_line({"validate", "--national", "--dir", "dir"}), UsageError);
+  CHECK_THROWS_AS(parse_command_line({"validate", "--output", "out.md"}), UsageError);
+  CHECK_THROWS_AS(parse_command_line({"validate", "--national", "--output", ""}), UsageError);
+}

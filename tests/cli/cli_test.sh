@@ -248,6 +248,50 @@ for case in o["cases"]:
 PY
 expect_exit 2 "validate a missing directory" -- "$hcsim" validate --dir "$work/nowhere"
 
+# --- validate --national: the default scenario against published national
+#     figures, written between the markers of a Markdown file (small and quick here)
+national="$work/national.md"
+printf '# Title\n\nhand-written\n\n<!-- national:begin -->\nstale\n<!-- national:end -->\n\ntail text\n' \
+  >"$national"
+small=(--replications 2 --threads 2 --set population_scale=0.002 --set horizon_years=2
+       --set warmup_days=30)
+expect_exit 0 "validate --national" -- "$hcsim" validate --national --output "$national" --json \
+  "${small[@]}"
+$python - "$work/stdout" "$national" <<'PY' && pass || fail "validate --national JSON and Markdown"
+import json, sys
+o = json.loads(open(sys.argv[1]).read())
+assert o["scenario"] == "default" and o["replications"] == 2
+calibrated = {r["what"] for r in o["rows"] if r["calibrated"]}
+assert {"mean emergency length of stay", "general and acute bed occupancy",
+        "delayed-discharge beds a day, England", "life expectancy at 65, women"} <= calibrated
+for r in o["rows"]:
+    assert {"what", "published", "simulated", "difference", "percent", "calibrated", "verdict",
+            "source"} <= r.keys(), r
+    assert set(r["simulated"]) == {"mean", "ci_low", "ci_high"}
+    if r["calibrated"]:
+        assert r["verdict"] in ("within 10%", "outside 10%")
+assert o["not_produced"] and all(n["reason"] for n in o["not_produced"])
+text = open(sys.argv[2]).read()
+assert text.startswith("# Title\n\nhand-written\n\n<!-- national:begin -->\n")
+assert text.endswith("<!-- national:end -->\n\ntail text\n")
+assert text.count("<!-- national:begin -->") == 1 and text.count("<!-- national:end -->") == 1
+assert "stale" not in text and "#### Not yet produced by the model" in text
+PY
+ls "$work" | grep -q 'national.md.tmp' && fail "validate --national left a temporary file" || pass
+printf 'no markers\n' >"$work/plain.md"
+expect_exit 0 "validate --national, file without markers" -- "$hcsim" validate --national \
+  --output "$work/plain.md" "${small[@]}"
+head -1 "$work/plain.md" | grep -qx 'no markers' && tail -1 "$work/plain.md" | grep -qx '<!-- national:end -->' \
+  && pass || fail "validate --national should append the section with its markers"
+printf '<!-- national:begin -->\nno end\n' >"$work/broken.md"
+expect_exit 2 "validate --national, broken markers" -- "$hcsim" validate --national \
+  --output "$work/broken.md" "${small[@]}"
+expect_stderr "broken.md:1: <!-- national:begin --> without <!-- national:end -->"
+expect_exit 2 "validate --national, missing directory" -- "$hcsim" validate --national \
+  --output "$work/no/such/validation.md"
+expect_exit 2 "validate --national with --ipacs" -- "$hcsim" validate --national --ipacs "$work"
+expect_exit 2 "validate --output without --national" -- "$hcsim" validate --output "$work/x.md"
+
 # --- validate --ipacs: the published IPACS model, when its data sits beside the project
 ipacs="$source_dir/../shared/reference/ipacs"
 if [ -d "$ipacs" ]; then

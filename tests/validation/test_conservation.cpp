@@ -87,8 +87,14 @@ double measured_total(const DirectRun& run, Metric metric) {
 }  // namespace
 
 TEST_CASE("Little's law holds per area on the default scenario", "[validation][little]") {
+  // Little's law in this form needs a steady state. Two processes of the
+  // default scenario drift on purpose: budget rules tighten as the local
+  // authority overspends, and frailty spreads (admissions rise). Both are
+  // held still here (a tolerance of all the money available; no frailty).
   check_littles_law(load(std::string(HCSIM_SOURCE_DIR) + "/scenarios/default.yaml",
-                         {"replications=4", "horizon_years=1"}));
+                         {"replications=4", "horizon_years=1",
+                          "parameters.funding.split.tolerance=1",
+                          "parameters.frailty.enabled=false"}));
 }
 
 TEST_CASE("Little's law holds on the validation scenarios", "[validation][little]") {
@@ -173,7 +179,7 @@ TEST_CASE("people, bed days and money are conserved", "[validation][conservation
     const auto setting = people.setting[i];
     if (setting != models::Setting::dead) alive += 1.0;
     if (setting == models::Setting::in_hospital || setting == models::Setting::delayed_discharge) {
-      open_stay_days += run.plan.end_days - people.bed_since[i];
+      open_stay_days += run.plan.end_days - static_cast<double>(people.bed_since[i]);
     }
   }
   CHECK(alive + measured_total(run, Metric::deaths) == static_cast<double>(people.size()));
@@ -183,8 +189,10 @@ TEST_CASE("people, bed days and money are conserved", "[validation][conservation
   // still open at its end (hospitals start empty, so none began before it).
   const double bed_days = measured_total(run, Metric::bed_days);
   CHECK(bed_days > 0.0);
+  // Stay starts are kept as float (hot state), about 1e-4 days apart at
+  // these times, so the two sides agree to rounding of that size per stay.
   CHECK(bed_days == Approx(measured_total(run, Metric::ended_hospital_stay_days) + open_stay_days)
-                        .epsilon(1e-9));
+                        .epsilon(1e-6));
   // Delays: delayed-discharge days are at least the delays of the placements
   // made (the rest belongs to patients still waiting or who died waiting).
   CHECK(measured_total(run, Metric::delayed_discharge_days) + 1e-6 >=

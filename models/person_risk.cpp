@@ -1,0 +1,100 @@
+#include "models/person_risk.hpp"
+
+#include <algorithm>
+
+namespace hcsim::models {
+namespace {
+
+// Every lower bound of the schedules that shape the hazard, so the
+// normalised schedule is exact band by band.
+std::vector<double> union_of_bounds(const Parameters& p) {
+  std::vector<double> bounds = p.emergency_admission.rate_per_person_year.lower_bounds;
+  if (p.frailty.enabled) {
+    const auto& frailty = p.frailty.initial_frail_share.lower_bounds;
+    bounds.insert(bounds.end(), frailty.begin(), frailty.end());
+  }
+  if (p.conditions.enabled) {
+    for (const auto& condition : p.conditions.tracked) {
+      const auto& own = condition.prevalence.lower_bounds;
+      bounds.insert(bounds.end(), own.begin(), own.end());
+    }
+  }
+  std::sort(bounds.begin(), bounds.end());
+  bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
+  if (bounds.empty() || bounds.front() != 0.0) bounds.insert(bounds.begin(), 0.0);
+  return bounds;
+}
+
+double value_or(const AgeSchedule& schedule, double age, double otherwise) {
+  return schedule.values.empty() ? otherwise : schedule.at(age);
+}
+
+}  // namespace
+
+PersonRisk::PersonRisk(const Parameters& parameters) : parameters_(&parameters) {
+  const auto& p = parameters;
+  admission_rate_.lower_bounds = union_of_bounds(p);
+  for (const double age : admission_rate_.lower_bounds) {
+    const auto shares = initial_frailty_shares(age);
+    double mean = 0.0;
+    for (std::size_t level = 0; level < frailty_levels; ++level) {
+      mean += shares[level] * (p.frailty.enabled ? p.frailty.admission_hazard_ratio[level] : 1.0);
+    }
+    if (p.conditions.enabled) {
+      for (const auto& condition : p.conditions.tracked) {
+        const double prevalence = value_or(condition.prevalence, age, 0.0);
+        mean *= 1.0 - prevalence + prevalence * condition.admission_hazard_ratio;
+      }
+    }
+    admission_rate_.values.push_back(p.emergency_admission.rate_per_person_year.at(age) / mean);
+  }
+
+  if (p.frailty.enabled) {
+    // Mean mortality ratio over the starting population aged 65+.
+    const auto& population = p.population;
+    const auto& bounds = population.age_band_lower_bounds;
+    double people = 0.0;
+    double weighted = 0.0;
+    for (std::size_t band = 0; band < bounds.size(); ++band) {
+      if (bounds[band] < 65.0) continue;
+      const auto shares = initial_frailty_shares(bounds[band]);
+      double mean = 0.0;
+      for (std::size_t level = 0; level < frailty_levels; ++level) {
+        mean += shares[level] * p.frailty.mortality_hazard_ratio[level];
+      }
+      people += population.age_counts[band];
+      weighted += population.age_counts[band] * mean;
+    }
+    const double mean = people > 0.0 ? weighted / people : 1.0;
+    for (std::size_t level = 0; level < frailty_levels; ++level) {
+      mortality_ratio_[level] = p.frailty.mortality_hazard_ratio[level] / mean;
+    }
+  }
+}
+
+std::array<double, frailty_levels> PersonRisk::initial_frailty_shares(double age) const {
+  const auto& frailty = parameters_->frailty;
+  if (!frailty.enabled) return {1.0, 0.0, 0.0, 0.0};
+  const double frail = value_or(frailty.initial_frail_share, age, 0.0);
+  return {1.0 - frail, frail * frailty.split_of_frail[0], frail * frailty.split_of_frail[1],
+          frail * frailty.split_of_frail[2]};
+}
+
+double PersonRisk::admission_ratio(Frailty frailty, std::uint8_t conditions,
+                                   bool unmet_need) const noexcept {
+  const auto& p = *parameters_;
+  double ratio = p.frailty.enabled
+                     ? p.frailty.admission_hazard_ratio[static_cast<std::size_t>(frailty)]
+                     : 1.0;
+  if (p.conditions.enabled) {
+    for (std::size_t c = 0; c < tracked_conditions; ++c) {
+      if ((conditions & condition_bit(static_cast<Condition>(c))) != 0) {
+        ratio *= p.conditions.tracked[c].admission_hazard_ratio;
+      }
+    }
+  }
+  if (unmet_need) ratio *= p.social_care.unmet_need_admission_hazard_ratio;
+  return ratio;
+}
+
+}  // namespace hcsim::models
