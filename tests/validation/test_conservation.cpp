@@ -210,7 +210,10 @@ TEST_CASE("people, bed days and money are conserved", "[validation][conservation
 TEST_CASE("money adds up on every shipped scenario", "[validation][conservation]") {
   for (const std::string& path :
        {std::string(HCSIM_SOURCE_DIR) + "/scenarios/default.yaml", validation_file("mmc_hospital.yaml"),
-        validation_file("finite_source.yaml"), validation_file("delayed_discharge_chain.yaml")}) {
+        validation_file("finite_source.yaml"), validation_file("delayed_discharge_chain.yaml"),
+        std::string(HCSIM_SOURCE_DIR) + "/scenarios/pooled_bcf.yaml",
+        std::string(HCSIM_SOURCE_DIR) + "/scenarios/integrated.yaml",
+        std::string(HCSIM_SOURCE_DIR) + "/scenarios/vanguard.yaml"}) {
     const auto scenario = load(path, {"replications=2", "horizon_years=1"});
     const auto experiment = models::run_experiment(scenario, 2);
     for (const auto& run : experiment.runs) {
@@ -221,6 +224,10 @@ TEST_CASE("money adds up on every shipped scenario", "[validation][conservation]
           components += area_total(run, area, component);
         }
         CHECK(area_total(run, area, Metric::cost_total) == Approx(components));
+        // The same money by payer: every cost lands on exactly one.
+        double by_payer = 0.0;
+        for (const Metric payer : models::cost_by_payer) by_payer += area_total(run, area, payer);
+        CHECK(area_total(run, area, Metric::cost_total) == Approx(by_payer));
       }
     }
   }
