@@ -46,10 +46,8 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
       plan_(plan),
       streams_(streams),
       risk_(parameters_),
-      means_test_(parameters_.funding.means_test),
       interventions_(spec.interventions),
       population_scale_(population_scale),
-      regime_(make_funding_regime(parameters_.funding)),
       occupied_beds_(plan.origin_days, days_per_year, plan.years),
       delayed_patients_(plan.origin_days, days_per_year, plan.years),
       delayed_by_reason_{{{plan.origin_days, days_per_year, plan.years},
@@ -102,25 +100,19 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
   const double nursing_share = parameters_.social_care.nursing_share_of_initial_residents;
   places_[1].capacity = static_cast<std::int64_t>(std::llround(all_places * nursing_share));
   places_[0].capacity = static_cast<std::int64_t>(std::llround(all_places)) - places_[1].capacity;
-  home_care_capacity_hours_ = std::round(expected_initial_home_care_hours_per_person() *
-                                         static_cast<double>(people) /
-                                         parameters_.social_care.home_care_initial_utilisation);
-  levers_.eligibility_threshold = static_cast<double>(CareNeed::moderate);
-  levers_.approval_delay_days = 0.0;
-  levers_.capacity = {static_cast<double>(services_[0].capacity),
-                      static_cast<double>(services_[1].capacity), home_care_capacity_hours_,
-                      all_places};
-  baseline_levers_ = levers_;
-  effective_capacity_ = levers_.capacity;
-  for (std::size_t s = 0; s < commissioned_service_count; ++s) {
-    effective_capacity_[s] *=
-        interventions_.capacity_multiplier(static_cast<CommissionedService>(s), 0.0);
-  }
-  services_[0].capacity = std::llround(effective_capacity_[0]);
-  services_[1].capacity = std::llround(effective_capacity_[1]);
+  FundingLevers baseline;
+  baseline.eligibility_threshold = static_cast<double>(CareNeed::moderate);
+  baseline.approval_delay_days = 0.0;
+  baseline.capacity = {static_cast<double>(services_[0].capacity),
+                       static_cast<double>(services_[1].capacity),
+                       std::round(expected_initial_home_care_hours_per_person() *
+                                  static_cast<double>(people) /
+                                  parameters_.social_care.home_care_initial_utilisation),
+                       all_places};
+  funding_.emplace(parameters_.funding, baseline, static_cast<double>(people), plan.origin_days);
+  obey_levers();
   intervention_cost_rates_.assign(interventions_.size(),
                                   sim::IntegratedLevel(plan.origin_days, days_per_year, plan.years));
-  ledger_.emplace(parameters_.funding.budgets, static_cast<double>(people), plan.origin_days);
   people_.resize(people);
   synthesise();
 
@@ -232,7 +224,6 @@ void CareArea::synthesise() {
   const auto& bounds = population.age_band_lower_bounds;
 
   scheduler_.set_bucket_width(plan_.bucket_days);
-  std::array<double, 2> resident_draws{};
   for (std::uint32_t person = 0; person < people_.size(); ++person) {
     auto band_stream = stream(person, purpose_id(Purpose::synthesis_age_band), 0);
     const std::size_t band = band_choice(band_stream);
@@ -260,7 +251,6 @@ void CareArea::synthesise() {
                                                      : CareHomeType::residential;
         people_.setting[person] = Setting::care_home;
         ++pool.held;
-        resident_draws[nursing ? 1 : 0] += 1.0;
         if (people_.capital[person] != CapitalBand::above_upper) ++public_residents_;
         // Residents have at least the need their home type meets.
         const Frailty least = nursing ? Frailty::severe : Frailty::moderate;
@@ -273,7 +263,7 @@ void CareArea::synthesise() {
     if (hours > 0.0 && publicly_eligible(person)) {
       auto package_stream = stream(person, purpose_id(Purpose::synthesis_home_care), 0);
       if (bernoulli(package_stream, parameters_.social_care.initial_home_care_share) &&
-          home_care_hours_held_ + hours <= home_care_capacity_hours_) {
+          home_care_has_room(hours)) {
         people_.home_care_hours[person] = static_cast<std::uint8_t>(hours);
         people_.setting[person] = Setting::home_care;
         home_care_hours_held_ += hours;
@@ -283,7 +273,7 @@ void CareArea::synthesise() {
     if (hours > 0.0) people_.flags[person] |= PersonFlag::unmet_need;
   }
   alive_.change(0.0, static_cast<double>(people_.size()));
-  care_home_residents_.change(0.0, resident_draws[0] + resident_draws[1]);
+  care_home_residents_.change(0.0, static_cast<double>(places_[0].held + places_[1].held));
 
   for (std::uint32_t person = 0; person < people_.size(); ++person) {
     if (people_.flags[person] & PersonFlag::unmet_need) unmet_need_.change(0.0, 1.0);
@@ -506,9 +496,14 @@ void CareArea::move_to(std::uint32_t person, Setting setting) {
   if (transition_log_ && transition_log_->follows(person)) {
     transition_log_->record(scheduler_.now(), person, people_.setting[person], setting);
   }
-  costs_off(person);
+  // Running costs depend on the setting only through living at home
+  // (unpaid care) and being alive, so most moves leave them as they are.
+  const Setting before = people_.setting[person];
+  const bool costs_change =
+      setting == Setting::dead || lives_at_home(before) != lives_at_home(setting);
+  if (costs_change) costs_off(person);
   people_.setting[person] = setting;
-  costs_on(person);
+  if (costs_change) costs_on(person);
 }
 
 void CareArea::count(Metric metric, double amount) {
@@ -555,6 +550,7 @@ void CareArea::admit_to_bed(std::uint32_t person) {
 
 void CareArea::occupy_bed() {
   ++beds_occupied_;
+  bed_cost(CareService::hospital, +1.0);
   occupied_beds_.change(scheduler_.now(), 1.0);
   if (beds_occupied_ == beds_) hospital_full_.change(scheduler_.now(), 1.0);
 }
@@ -566,6 +562,7 @@ void CareArea::release_bed(std::uint32_t person) {
   count(Metric::ended_hospital_stay_days, now - static_cast<double>(people_.bed_since[person]));
   if (beds_occupied_ == beds_) hospital_full_.change(now, -1.0);
   --beds_occupied_;
+  bed_cost(CareService::hospital, -1.0);
   occupied_beds_.change(now, -1.0);
   while (!waiting_for_bed_.empty()) {
     const std::uint32_t next = waiting_for_bed_.pop();
@@ -582,6 +579,8 @@ void CareArea::begin_delay(std::uint32_t person, AwaitedService reason) {
     move_to(person, Setting::delayed_discharge);
     people_.fit_to_leave_since[person] = static_cast<float>(now);
     delayed_patients_.change(now, 1.0);
+    bed_cost(CareService::hospital, -1.0);
+    bed_cost(CareService::delayed_discharge, +1.0);
   } else {
     delayed_by_reason_[static_cast<std::size_t>(people_.awaiting[person])].change(now, -1.0);
   }
@@ -595,11 +594,13 @@ void CareArea::end_delay(std::uint32_t person) {
   delayed_patients_.change(now, -1.0);
   delayed_by_reason_[static_cast<std::size_t>(people_.awaiting[person])].change(now, -1.0);
   people_.awaiting[person] = AwaitedService::none;
+  bed_cost(CareService::delayed_discharge, -1.0);
+  bed_cost(CareService::hospital, +1.0);  // until release_bed ends the stay
 }
 
 bool CareArea::publicly_eligible(std::uint32_t person) const {
   return people_.capital[person] == CapitalBand::above_upper ||
-         static_cast<double>(need_of(person)) >= levers_.eligibility_threshold;
+         static_cast<double>(need_of(person)) >= levers().eligibility_threshold;
 }
 
 double CareArea::package_hours(std::uint32_t person) const {
@@ -634,7 +635,7 @@ void CareArea::on_clinical_stay_end(std::uint32_t person) {
   DischargeServiceState* service = choose_discharge_service(person, age);
   if (service == nullptr) {
     seek_home_care_from_hospital(person);
-  } else if (service->in_use < service->capacity) {
+  } else if (service->has_room()) {
     start_discharge_service(person, *service);
   } else {
     begin_delay(person, service->awaited);
@@ -650,13 +651,17 @@ void CareArea::seek_care_home(std::uint32_t person) {
     seek_home_care_from_hospital(person);
     return;
   }
-  if (people_.capital[person] != CapitalBand::above_upper && approval_delay() > 0.0) {
-    begin_delay(person, AwaitedService::funding_decision);
-    schedule(person, funding_decided, scheduler_.now() + approval_delay(),
-             next_sequence(person), funding_for_placement);
-    return;
+  if (!awaits_funding_decision(person, funding_for_placement)) try_place_in_care_home(person);
+}
+
+bool CareArea::awaits_funding_decision(std::uint32_t person, std::uint32_t decision) {
+  if (people_.capital[person] == CapitalBand::above_upper || approval_delay() <= 0.0) {
+    return false;  // self-funders arrange their own care
   }
-  try_place_in_care_home(person);
+  begin_delay(person, AwaitedService::funding_decision);
+  schedule(person, funding_decided, scheduler_.now() + approval_delay(), next_sequence(person),
+           decision);
+  return true;
 }
 
 void CareArea::on_funding_decided(std::uint32_t person, std::uint32_t decision) {
@@ -665,16 +670,23 @@ void CareArea::on_funding_decided(std::uint32_t person, std::uint32_t decision) 
     try_place_in_care_home(person);
     return;
   }
-  const double hours = package_hours(person);
-  if (home_care_hours_held_ + hours <= effective_capacity_[2]) {
-    end_delay(person);
-    start_package(person, hours);
-    release_bed(person);
-    schedule_next_admission(person);
+  discharge_with_package(person);
+}
+
+void CareArea::discharge_with_package(std::uint32_t person) {
+  if (home_care_has_room(package_hours(person))) {
+    leave_hospital_with_package(person);
   } else {
     begin_delay(person, AwaitedService::home_care);
     home_care_waiting_hospital_.push(person);
   }
+}
+
+void CareArea::leave_hospital_with_package(std::uint32_t person) {
+  end_delay(person);
+  start_package(person, package_hours(person));
+  release_bed(person);
+  schedule_next_admission(person);
 }
 
 void CareArea::try_place_in_care_home(std::uint32_t person) {
@@ -709,21 +721,7 @@ void CareArea::seek_home_care_from_hospital(std::uint32_t person) {
     go_home(person);
     return;
   }
-  if (people_.capital[person] != CapitalBand::above_upper && approval_delay() > 0.0) {
-    begin_delay(person, AwaitedService::funding_decision);
-    schedule(person, funding_decided, scheduler_.now() + approval_delay(),
-             next_sequence(person), funding_for_package);
-    return;
-  }
-  if (home_care_hours_held_ + hours <= effective_capacity_[2]) {
-    end_delay(person);
-    start_package(person, hours);
-    release_bed(person);
-    schedule_next_admission(person);
-    return;
-  }
-  begin_delay(person, AwaitedService::home_care);
-  home_care_waiting_hospital_.push(person);
+  if (!awaits_funding_decision(person, funding_for_package)) discharge_with_package(person);
 }
 
 void CareArea::start_package(std::uint32_t person, double hours) {
@@ -763,13 +761,9 @@ void CareArea::serve_home_care_queues() {
       (void)home_care_waiting_hospital_.pop();  // died or left waiting
       continue;
     }
-    const double hours = package_hours(next);
-    if (home_care_hours_held_ + hours > effective_capacity_[2]) return;
+    if (!home_care_has_room(package_hours(next))) return;
     (void)home_care_waiting_hospital_.pop();
-    end_delay(next);
-    start_package(next, hours);
-    release_bed(next);
-    schedule_next_admission(next);
+    leave_hospital_with_package(next);
   }
   while (!home_care_waiting_community_.empty()) {
     const std::uint32_t next = home_care_waiting_community_.front();
@@ -778,10 +772,9 @@ void CareArea::serve_home_care_queues() {
       (void)home_care_waiting_community_.pop();
       continue;
     }
-    const double hours = package_hours(next);
-    if (home_care_hours_held_ + hours > effective_capacity_[2]) return;
+    if (!home_care_has_room(package_hours(next))) return;
     (void)home_care_waiting_community_.pop();
-    start_package(next, hours);
+    start_package(next, package_hours(next));
   }
 }
 
@@ -797,7 +790,7 @@ void CareArea::request_package_in_community(std::uint32_t person) {
   if (!seeks_package(person, (std::uint64_t{1} << 32) + people_.health_draws[person])) return;
   const double now = scheduler_.now();
   const bool eligible = publicly_eligible(person);
-  if (eligible && home_care_hours_held_ + hours <= effective_capacity_[2]) {
+  if (eligible && home_care_has_room(hours)) {
     start_package(person, hours);
     schedule_next_admission(person);
     return;
@@ -853,6 +846,7 @@ void CareArea::start_discharge_service(std::uint32_t person, DischargeServiceSta
   end_delay(person);
   ++service.in_use;
   service.used.change(now, 1.0);
+  service_cost(service, +1.0);
   move_to(person, service.setting);
   release_bed(person);
   auto length_stream = stream(person, purpose_id(Purpose::discharge_service_length),
@@ -872,7 +866,12 @@ void CareArea::on_service_end(std::uint32_t person) {
 void CareArea::release_service_place(DischargeServiceState& service) {
   --service.in_use;
   service.used.change(scheduler_.now(), -1.0);
-  while (!service.waiting.empty() && service.in_use < service.capacity) {
+  service_cost(service, -1.0);
+  serve_service_queue(service);
+}
+
+void CareArea::serve_service_queue(DischargeServiceState& service) {
+  while (!service.waiting.empty() && service.has_room()) {
     const std::uint32_t next = service.waiting.pop();
     if (people_.setting[next] != Setting::delayed_discharge ||
         people_.awaiting[next] != service.awaited) {
@@ -1020,16 +1019,7 @@ void CareArea::on_death(std::uint32_t person) {
 }
 
 void CareArea::fill_from_queues() {
-  for (auto& service : services_) {
-    while (!service.waiting.empty() && service.in_use < service.capacity) {
-      const std::uint32_t next = service.waiting.pop();
-      if (people_.setting[next] != Setting::delayed_discharge ||
-          people_.awaiting[next] != service.awaited) {
-        continue;
-      }
-      start_discharge_service(next, service);
-    }
-  }
+  for (auto& service : services_) serve_service_queue(service);
   serve_home_care_queues();
   for (auto& pool : places_) {
     while (pool.held < pool.capacity) {

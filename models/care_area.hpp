@@ -11,10 +11,8 @@
 #include <vector>
 
 #include "models/discharge_service.hpp"
-#include "models/funding/budget_ledger.hpp"
-#include "models/funding/funding_regime.hpp"
+#include "models/funding/area_funding.hpp"
 #include "models/funding/levers.hpp"
-#include "models/funding/means_test.hpp"
 #include "models/funding/payer.hpp"
 #include "models/metrics.hpp"
 #include "models/mortality.hpp"
@@ -65,17 +63,11 @@ class CareArea final : public sim::Area {
   [[nodiscard]] double spend(Payer payer, CareService service, std::size_t year) const;
   [[nodiscard]] const PersonTable& person_table() const noexcept { return people_; }
 
-  // Budget cycles. The report covers the time since the previous cycle end;
-  // the levers apply from now on.
-  [[nodiscard]] CycleReport cycle_report(std::size_t cycle, sim::Days at);
-  [[nodiscard]] const FundingLevers& levers() const noexcept { return levers_; }
-  // Ends a budget cycle at `at`: reports it, books it in the area's budget
-  // ledger and lets the funding regime move the levers for the next cycle.
+  // Ends a budget cycle at `at`: reports what the cycle cost each payer and
+  // how each commissioned service was used, lets the area's funding book it
+  // and move its levers, and obeys them from now on.
   void on_budget_cycle(std::size_t cycle, sim::Days at);
-  [[nodiscard]] const BudgetLedger& ledger() const noexcept { return *ledger_; }
-  [[nodiscard]] std::string_view regime_name() const { return regime_->name(); }
-  [[nodiscard]] const FundingLevers& baseline_levers() const noexcept { return baseline_levers_; }
-  void apply_levers(const FundingLevers& levers);
+  [[nodiscard]] const BudgetLedger& ledger() const noexcept { return funding_->ledger(); }
   // Running cost of intervention `index` in reporting year `year` (pounds).
   [[nodiscard]] double intervention_cost(std::size_t index, std::size_t year) const {
     return intervention_cost_rates_[index].totals().total(year);
@@ -144,6 +136,17 @@ class CareArea final : public sim::Area {
   void seek_care_home(std::uint32_t person);
   void seek_home_care_from_hospital(std::uint32_t person);
   void try_place_in_care_home(std::uint32_t person);
+  // A package for a patient fit to leave: home with it now if capacity
+  // allows, else waiting in the bed for it.
+  void discharge_with_package(std::uint32_t person);
+  void leave_hospital_with_package(std::uint32_t person);
+  // Starts the local authority's funding decision for a council-funded
+  // placement or package, if there is a wait for one; false when the
+  // discharge can go ahead now.
+  bool awaits_funding_decision(std::uint32_t person, std::uint32_t decision);
+  [[nodiscard]] bool home_care_has_room(double hours) const noexcept {
+    return home_care_hours_held_ + hours <= effective_capacity_[2];
+  }
   void enter_care_home(std::uint32_t person);
   void release_care_home_place(CareHomeType type);
   void start_package(std::uint32_t person, double hours);
@@ -157,7 +160,7 @@ class CareArea final : public sim::Area {
   [[nodiscard]] bool publicly_eligible(std::uint32_t person) const;
   // Days a council-funded discharge waits for its funding decision.
   [[nodiscard]] double approval_delay() const noexcept {
-    return levers_.approval_delay_days *
+    return std::max(0.0, levers().approval_delay_days) *
            (interventions_.empty() ? 1.0 : interventions_.discharge_delay_multiplier(effects_time_));
   }
   // P1/P2 discharge services.
@@ -167,6 +170,8 @@ class CareArea final : public sim::Area {
   void start_discharge_service(std::uint32_t person, DischargeServiceState& service);
   void on_service_end(std::uint32_t person);
   void release_service_place(DischargeServiceState& service);
+  // Starts the service for waiting patients while it has room.
+  void serve_service_queue(DischargeServiceState& service);
   void snapshot_population(std::size_t year);
   void go_home(std::uint32_t person);
   void return_to_community(std::uint32_t person);
@@ -174,6 +179,11 @@ class CareArea final : public sim::Area {
   void end_delay(std::uint32_t person);
   // Admits waiting patients wherever capacity has room (after levers change).
   void fill_from_queues();
+  // The report of the cycle ending at `at`, since the previous one.
+  [[nodiscard]] CycleReport cycle_report(std::size_t cycle, sim::Days at);
+  // Sets the capacities in use from the funding's levers and interventions.
+  void obey_levers();
+  [[nodiscard]] const FundingLevers& levers() const noexcept { return funding_->levers(); }
   // Books each intervention's running cost for the cycle starting at `from`.
   void book_intervention_costs(sim::Days from);
   [[nodiscard]] Setting residence_of(std::uint32_t person) const noexcept {
@@ -217,10 +227,19 @@ class CareArea final : public sim::Area {
   void costs_on(std::uint32_t person) { person_costs(person, +1.0); }
   void person_costs(std::uint32_t person, double sign);
   void add_cost_rate(Payer statutory, CareService service, double pounds_per_day);
-  [[nodiscard]] Payer route(CareService service, Payer statutory) const;
-  // Spend to date (warm-up included) from time 0 to `now`.
-  [[nodiscard]] double spend_to(Payer payer, CareService service, sim::Days now) const;
-  [[nodiscard]] double bed_level_cost_per_day(CareService service) const;
+  [[nodiscard]] Payer route(CareService service, Payer statutory) const {
+    return funding_->payer_for(service, statutory);
+  }
+  // Bed and slot costs follow occupancy: a bed taken, a patient becoming fit
+  // to leave (the bed's cost moves to the delayed-discharge line), a P1 slot
+  // or P2 bed taken; `sign` -1 undoes.
+  void bed_cost(CareService line, double sign) {
+    add_cost_rate(Payer::nhs, line, sign * parameters_.costs.hospital_bed_day);
+  }
+  void service_cost(const DischargeServiceState& service, double sign);
+  // When the funding starts routing costs to other payers (end of warm-up):
+  // every running cost is taken off and put back under the new routing.
+  void reroute_costs();
 
   std::string name_;
   std::uint32_t area_index_;
@@ -238,13 +257,9 @@ class CareArea final : public sim::Area {
   sim::Fifo<std::uint32_t> waiting_for_bed_;
   std::array<PlacePool, 2> places_;  // residential, nursing
   std::int64_t public_residents_ = 0;
-  double home_care_capacity_hours_ = 0.0;  // a week
   double home_care_hours_held_ = 0.0;
   sim::Fifo<std::uint32_t> home_care_waiting_hospital_;
   sim::Fifo<std::uint32_t> home_care_waiting_community_;
-  FundingLevers levers_;
-  FundingLevers baseline_levers_;
-  MeansTest means_test_;
   InterventionSet interventions_;
   double population_scale_ = 1.0;
   double effects_time_ = 0.0;  // interventions' effects are those in force at this time
@@ -252,8 +267,9 @@ class CareArea final : public sim::Area {
   // capacity changes.
   std::array<double, commissioned_service_count> effective_capacity_{};
   std::vector<sim::IntegratedLevel> intervention_cost_rates_;  // pounds a day, per intervention
-  std::unique_ptr<FundingRegime> regime_;
-  std::optional<BudgetLedger> ledger_;  // made once the population size is known
+  // Budgets, regime, means test and levers; made once the baseline
+  // capacities and the population size are known.
+  std::optional<AreaFunding> funding_;
 
   // Measures.
   std::vector<sim::PeriodTotals> counts_;  // one per metric counted at instants

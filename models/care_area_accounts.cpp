@@ -15,10 +15,6 @@ std::size_t reason(AwaitedService awaited) { return static_cast<std::size_t>(awa
 
 }  // namespace
 
-Payer CareArea::route(CareService service, Payer statutory) const {
-  return regime_ ? regime_->payer_for(service, statutory) : statutory;
-}
-
 void CareArea::add_cost_rate(Payer statutory, CareService service, double pounds_per_day) {
   if (pounds_per_day == 0.0) return;
   cost_rates_[index_of(route(service, statutory))][index_of(service)].change(scheduler_.now(),
@@ -38,7 +34,7 @@ void CareArea::person_costs(std::uint32_t person, double sign) {
   // hospital: councils commonly keep paying to hold it).
   const double package = people_.home_care_hours[person];
   if (package > 0.0 && home_type == CareHomeType::none) {
-    const CareCostShare split = means_test_.share_weekly_cost(capital, package * costs.home_care_hour);
+    const CareCostShare split = funding_->means_test_share(capital, package * costs.home_care_hour);
     add_cost_rate(Payer::local_authority, CareService::home_care,
                   sign * split.local_authority / days_per_week);
     add_cost_rate(Payer::self_funder, CareService::home_care, sign * split.person / days_per_week);
@@ -54,7 +50,7 @@ void CareArea::person_costs(std::uint32_t person, double sign) {
       add_cost_rate(Payer::self_funder, service,
                     sign * weekly * (1.0 + costs.self_funder_premium) / days_per_week);
     } else {
-      const CareCostShare split = means_test_.share_weekly_cost(capital, weekly);
+      const CareCostShare split = funding_->means_test_share(capital, weekly);
       add_cost_rate(Payer::local_authority, service, sign * split.local_authority / days_per_week);
       add_cost_rate(Payer::self_funder, service, sign * split.person / days_per_week);
     }
@@ -81,58 +77,35 @@ void CareArea::person_costs(std::uint32_t person, double sign) {
   }
 }
 
-double CareArea::bed_level_cost_per_day(CareService service) const {
-  switch (service) {
-    case CareService::hospital:
-    case CareService::delayed_discharge: return parameters_.costs.hospital_bed_day;
-    case CareService::reablement: return parameters_.discharge.reablement.cost_per_day;
-    case CareService::rehabilitation: return parameters_.discharge.rehabilitation.cost_per_day;
-    default: return 0.0;
-  }
+void CareArea::service_cost(const DischargeServiceState& service, double sign) {
+  // P1 reablement is the local authority's, P2 rehabilitation the NHS's.
+  const bool reablement = &service == &services_[0];
+  add_cost_rate(reablement ? Payer::local_authority : Payer::nhs,
+                reablement ? CareService::reablement : CareService::rehabilitation,
+                sign * service.parameters->cost_per_day);
 }
 
 double CareArea::spend(Payer payer, CareService service, std::size_t year) const {
-  double level = 0.0;  // the occupancy behind a per-bed or per-slot cost
-  Payer statutory = Payer::nhs;
-  switch (service) {
-    case CareService::hospital:
-      level = occupied_beds_.totals().total(year) - delayed_patients_.totals().total(year);
-      break;
-    case CareService::delayed_discharge: level = delayed_patients_.totals().total(year); break;
-    case CareService::reablement:
-      level = services_[0].used.totals().total(year);
-      statutory = Payer::local_authority;
-      break;
-    case CareService::rehabilitation: level = services_[1].used.totals().total(year); break;
-    default: break;
-  }
-  double total = cost_rates_[index_of(payer)][index_of(service)].totals().total(year);
-  if (level != 0.0 && route(service, statutory) == payer) {
-    total += level * bed_level_cost_per_day(service);
-  }
-  return total;
+  return cost_rates_[index_of(payer)][index_of(service)].totals().total(year);
 }
 
-double CareArea::spend_to(Payer payer, CareService service, sim::Days now) const {
-  double level = 0.0;
-  Payer statutory = Payer::nhs;
-  switch (service) {
-    case CareService::hospital:
-      level = occupied_beds_.cumulative_to(now) - delayed_patients_.cumulative_to(now);
-      break;
-    case CareService::delayed_discharge: level = delayed_patients_.cumulative_to(now); break;
-    case CareService::reablement:
-      level = services_[0].used.cumulative_to(now);
-      statutory = Payer::local_authority;
-      break;
-    case CareService::rehabilitation: level = services_[1].used.cumulative_to(now); break;
-    default: break;
+void CareArea::reroute_costs() {
+  // Every running cost is a sum of the terms below, so zeroing the rates
+  // and adding the terms again under the new routing is exact. Interventions
+  // book their own payer and are not rerouted.
+  const double now = scheduler_.now();
+  for (auto& by_service : cost_rates_) {
+    for (std::size_t s = 0; s < care_service_count; ++s) {
+      if (s != index_of(CareService::intervention)) by_service[s].change(now, -by_service[s].level());
+    }
   }
-  double total = cost_rates_[index_of(payer)][index_of(service)].cumulative_to(now);
-  if (level != 0.0 && route(service, statutory) == payer) {
-    total += level * bed_level_cost_per_day(service);
-  }
-  return total;
+  home_care_hours_.change(now, -home_care_hours_.level());
+  unpaid_care_hours_.change(now, -unpaid_care_hours_.level());
+  const double delayed = delayed_patients_.level();
+  bed_cost(CareService::hospital, static_cast<double>(beds_occupied_) - delayed);
+  bed_cost(CareService::delayed_discharge, delayed);
+  for (const auto& service : services_) service_cost(service, static_cast<double>(service.in_use));
+  for (std::uint32_t person = 0; person < people_.size(); ++person) costs_on(person);
 }
 
 CycleReport CareArea::cycle_report(std::size_t cycle, sim::Days at) {
@@ -148,7 +121,7 @@ CycleReport CareArea::cycle_report(std::size_t cycle, sim::Days at) {
   }
   for (std::size_t p = 0; p < payer_count; ++p) {
     for (std::size_t s = 0; s < care_service_count; ++s) {
-      const double to_date = spend_to(static_cast<Payer>(p), static_cast<CareService>(s), at);
+      const double to_date = cost_rates_[p][s].cumulative_to(at);
       report.spend[p][s] = to_date - spend_at_last_cycle_[p][s];
       spend_at_last_cycle_[p][s] = to_date;
     }
@@ -173,7 +146,7 @@ CycleReport CareArea::cycle_report(std::size_t cycle, sim::Days at) {
       costs.care_home_week / days_per_week};
   for (std::size_t s = 0; s < commissioned_service_count; ++s) {
     auto& use = report.services[s];
-    use.capacity = levers_.capacity[s];
+    use.capacity = levers().capacity[s];
     use.mean_in_use = (use_to_date[s] - use_at_last_cycle_[s]) / length;
     use_at_last_cycle_[s] = use_to_date[s];
     use.delayed_bed_days = delayed[reason(awaited[s])];
@@ -205,25 +178,20 @@ void CareArea::on_budget_cycle(std::size_t cycle, sim::Days at) {
     }
     book_intervention_costs(at);
   }
-  ledger_->record_cycle(report);
-  FundingLevers levers = levers_;
-  if (ledger_->in_budget_year()) regime_->on_cycle(report, *ledger_, levers, baseline_levers_);
-  ledger_->record_history(report, levers);
-  apply_levers(levers);
+  const bool routed = funding_->ledger().allocated();
+  funding_->end_cycle(report);
+  if (!routed && funding_->ledger().allocated()) reroute_costs();
+  obey_levers();
 }
 
-void CareArea::apply_levers(const FundingLevers& levers) {
-  levers_ = levers;
-  for (auto& capacity : levers_.capacity) capacity = std::max(0.0, capacity);
-  levers_.approval_delay_days = std::max(0.0, levers_.approval_delay_days);
+void CareArea::obey_levers() {
   for (std::size_t s = 0; s < commissioned_service_count; ++s) {
     effective_capacity_[s] =
-        levers_.capacity[s] *
+        std::max(0.0, levers().capacity[s]) *
         interventions_.capacity_multiplier(static_cast<CommissionedService>(s), effects_time_);
   }
   services_[0].capacity = std::llround(effective_capacity_[0]);
   services_[1].capacity = std::llround(effective_capacity_[1]);
-  home_care_capacity_hours_ = effective_capacity_[2];
   fill_from_queues();
 }
 
@@ -333,8 +301,8 @@ double CareArea::measure(Metric metric, std::size_t year) const {
     case Metric::cost_shunted_to_nhs:
       // Bed days the NHS pays for while social care's part of the pathway
       // keeps the patient in hospital; zero when one budget pays for both.
-      return route(CareService::delayed_discharge, Payer::nhs) == Payer::nhs &&
-                     route(CareService::home_care, Payer::local_authority) != Payer::nhs
+      return route(CareService::delayed_discharge, Payer::nhs) !=
+                     route(CareService::home_care, Payer::local_authority)
                  ? measure(Metric::delayed_discharge_days_social_care, year) *
                        parameters_.costs.hospital_bed_day
                  : 0.0;

@@ -10,10 +10,6 @@
 
 namespace hcsim::models {
 
-[[nodiscard]] constexpr std::size_t index_of(CommissionedService service) noexcept {
-  return static_cast<std::size_t>(service);
-}
-
 inline constexpr std::array<CommissionedService, commissioned_service_count>
     commissioned_services{CommissionedService::reablement, CommissionedService::rehabilitation,
                           CommissionedService::home_care, CommissionedService::care_home};

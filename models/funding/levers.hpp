@@ -22,6 +22,10 @@ inline constexpr std::size_t commissioned_service_count = 4;
 inline constexpr std::array<std::string_view, commissioned_service_count>
     commissioned_service_names{"reablement", "rehabilitation", "home_care", "care_home"};
 
+[[nodiscard]] constexpr std::size_t index_of(CommissionedService service) noexcept {
+  return static_cast<std::size_t>(service);
+}
+
 struct FundingLevers {
   // Lowest care-need level (0 none .. 3 high) the local authority funds. A
   // person assessed below it gets no publicly funded home care or placement.
