@@ -338,6 +338,20 @@ Scenario read_scenario(YAML::Node root, const std::string& file,
   std::vector<std::string> area_names;
   for (const auto& area : scenario.areas) area_names.push_back(area.name);
   scenario.interventions = read_interventions(reader, area_names, start_day.value_or(0));
+  reader.flag("intervention_returns", scenario.intervention_returns);
+  const double run_end_days = scenario.warmup_days + scenario.horizon_years * days_per_year;
+  for (const auto& intervention : scenario.interventions) {
+    if (intervention.start_days >= run_end_days) {
+      reader.error("interventions",
+                   "intervention '" + intervention.name + "' starts on " +
+                       format_iso_date(start_day.value_or(0) +
+                                       static_cast<int>(intervention.start_days)) +
+                       ", after the run ends (" +
+                       format_iso_date(start_day.value_or(0) + static_cast<int>(run_end_days)) +
+                       ": warm-up plus horizon_years from start_date), so it would have no "
+                       "effect; move its start or lengthen the horizon");
+    }
+  }
   for (auto& area : scenario.areas) {
     area.interventions = InterventionSet(scenario.interventions, area.name);
   }

@@ -38,6 +38,10 @@ struct Scenario {
   // dates count from it. ASSUMPTION: the start of a financial year.
   std::string start_date = "2024-04-01";
   std::vector<Intervention> interventions;
+  // Whether each run is repeated without each intervention in turn to
+  // measure its return (intervention_returns.hpp): one extra run of the
+  // covered areas per intervention. Off for sweeps that need no returns.
+  bool intervention_returns = true;
   // The scenario after --set overrides, as YAML; with the embedded defaults
   // and the hcsim version it determines every run.
   std::string resolved_yaml;

@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "models/budget_record.hpp"
+#include "models/interventions/intervention_returns.hpp"
 #include "sim/parallel.hpp"
 #include "sim/window_runner.hpp"
 
@@ -36,25 +37,36 @@ std::vector<const ReplicationResult*> ExperimentResult::runs_of(std::size_t poin
   return selected;
 }
 
-ReplicationResult run_replication(const Scenario& scenario, std::int64_t replication,
-                                  const sim::StopFlag* stop, const TransitionLogOptions& log) {
+namespace {
+
+// Simulates the areas marked in `areas_run` (all when empty); the others keep
+// zero measures. Areas do not interact, so leaving some out changes nothing
+// in the rest.
+ReplicationResult simulate(const Scenario& scenario, std::int64_t replication,
+                           const sim::StopFlag* stop, const TransitionLogOptions& log,
+                           const std::vector<char>& areas_run) {
   const MeasurementPlan plan = measurement_plan(scenario);
   const sim::RandomStreams streams(scenario.seed, static_cast<std::uint64_t>(replication));
   const std::size_t area_count = scenario.areas.size();
+  auto runs = [&](std::size_t a) { return areas_run.empty() || areas_run[a] != 0; };
 
   using Clock = std::chrono::steady_clock;
   const auto synthesis_start = Clock::now();
   // Synthesis is per area and independent, so it runs in parallel too.
   std::vector<std::unique_ptr<CareArea>> areas(area_count);
   sim::parallel_for_index(area_count, [&](std::size_t i) {
+    if (!runs(i)) return;
     areas[i] = std::make_unique<CareArea>(scenario.areas[i], static_cast<std::uint32_t>(i),
                                           scenario.population_scale, plan, streams);
     if (log.people_per_area > 0) areas[i]->enable_transition_log(log);
   });
+  std::vector<CareArea*> running;
+  for (auto& area : areas) {
+    if (area) running.push_back(area.get());
+  }
 
   const auto simulation_start = Clock::now();
-  std::vector<sim::Area*> engine_areas;
-  for (auto& area : areas) engine_areas.push_back(area.get());
+  std::vector<sim::Area*> engine_areas(running.begin(), running.end());
   sim::WindowPlan windows;
   windows.start = 0.0;
   windows.end = plan.end_days;
@@ -62,8 +74,8 @@ ReplicationResult run_replication(const Scenario& scenario, std::int64_t replica
   sim::run_windows(engine_areas, windows, [&](std::size_t window, sim::Days at) {
     if (stop && stop->load(std::memory_order_relaxed)) throw sim::Interrupted();
     // Budget cycles run here, between windows, in area order.
-    for (const auto& area : areas) area->on_budget_cycle(window, at);
-    for (const auto& area : areas) {
+    for (CareArea* area : running) area->on_budget_cycle(window, at);
+    for (CareArea* area : running) {
       const std::string bad = area->first_non_finite_measure();
       if (!bad.empty()) {
         throw sim::NumericalError("replication " + std::to_string(replication) + ", area '" +
@@ -83,7 +95,13 @@ ReplicationResult run_replication(const Scenario& scenario, std::int64_t replica
   result.areas = area_count;
   result.years = plan.years;
   result.values.assign(area_count * metric_count * plan.years, 0.0);
+  result.cost_by_payer_service.assign(
+      area_count * plan.years * payer_count * care_service_count, 0.0);
   for (std::size_t a = 0; a < area_count; ++a) {
+    if (!areas[a]) {
+      result.facts.push_back({scenario.areas[a].name, 0, 0, 0});
+      continue;
+    }
     CareArea& area = *areas[a];
     area.finish(plan.end_days);
     result.events += area.events_processed();
@@ -93,11 +111,12 @@ ReplicationResult run_replication(const Scenario& scenario, std::int64_t replica
             area.measure(static_cast<Metric>(m), year);
       }
     }
+    std::size_t at = a * plan.years * payer_count * care_service_count;
     for (std::size_t year = 0; year < plan.years; ++year) {
       for (std::size_t p = 0; p < payer_count; ++p) {
         for (std::size_t s = 0; s < care_service_count; ++s) {
-          result.cost_by_payer_service.push_back(
-              area.spend(static_cast<Payer>(p), static_cast<CareService>(s), year));
+          result.cost_by_payer_service[at++] =
+              area.spend(static_cast<Payer>(p), static_cast<CareService>(s), year);
         }
       }
     }
@@ -110,6 +129,24 @@ ReplicationResult run_replication(const Scenario& scenario, std::int64_t replica
       result.transitions.push_back(area.transition_log()->records());
       result.transitions_truncated.push_back(area.transition_log()->truncated() ? 1 : 0);
     }
+  }
+  return result;
+}
+
+}  // namespace
+
+ReplicationResult run_replication(const Scenario& scenario, std::int64_t replication,
+                                  const sim::StopFlag* stop, const TransitionLogOptions& log) {
+  ReplicationResult result = simulate(scenario, replication, stop, log, {});
+  if (!wants_intervention_returns(scenario)) return result;
+  // One counterfactual per intervention, each on the same random numbers.
+  for (std::size_t i = 0; i < scenario.interventions.size(); ++i) {
+    const std::vector<char> covered = areas_covered(scenario, i);
+    const ReplicationResult without =
+        simulate(without_intervention(scenario, i), replication, stop, {}, covered);
+    result.events += without.events;
+    result.simulation_seconds += without.synthesis_seconds + without.simulation_seconds;
+    append_intervention_return(result, without, covered, result.intervention_returns);
   }
   return result;
 }
@@ -178,6 +215,8 @@ void encode_run(std::size_t run, const ReplicationResult& result, std::vector<do
   out.push_back(static_cast<double>(result.cycles));
   out.push_back(static_cast<double>(result.budget_history.size()));
   out.insert(out.end(), result.budget_history.begin(), result.budget_history.end());
+  out.push_back(static_cast<double>(result.intervention_returns.size()));
+  out.insert(out.end(), result.intervention_returns.begin(), result.intervention_returns.end());
 }
 
 void decode_runs(const std::vector<double>& buffer, const RunPlan& plan,
@@ -214,6 +253,7 @@ void decode_runs(const std::vector<double>& buffer, const RunPlan& plan,
     take(result.cost_by_payer_service);
     result.cycles = static_cast<std::size_t>(next());
     take(result.budget_history);
+    take(result.intervention_returns);
     result.areas = areas;
     result.years = areas > 0 ? count / (areas * metric_count) : 0;
   }

@@ -44,6 +44,10 @@ struct ReplicationResult {
   // Budget cycles: [area][cycle][field], fields as budget_history_fields().
   std::vector<double> budget_history;
   std::size_t cycles = 0;
+  // Each intervention's return against its counterfactual run:
+  // [intervention][field], fields as intervention_return_fields(); empty when
+  // the scenario asks for none.
+  std::vector<double> intervention_returns;
 
   [[nodiscard]] double value(std::size_t area, Metric metric, std::size_t year) const {
     return values[(area * metric_count + index_of(metric)) * years + year];

@@ -84,6 +84,7 @@ std::vector<std::optional<models::ReplicationResult>> Checkpoint::resume(std::si
     result.cost_by_payer_service = read_doubles(id, "cost_by_payer_service", shape, path);
     result.budget_history = read_doubles(id, "budget_history", shape, path);
     result.cycles = static_cast<std::size_t>(read_int64_attribute(id, "cycles", path));
+    result.intervention_returns = read_doubles(id, "intervention_returns", shape, path);
     const auto names = read_texts(id, "area", path);
     const auto people = read_int64s(id, "people", path);
     const auto beds = read_int64s(id, "hospital_beds", path);
@@ -111,6 +112,8 @@ void Checkpoint::save(std::size_t run, const models::ReplicationResult& result) 
                   result.cost_by_payer_service);
     write_doubles(file, "budget_history", {result.budget_history.size()}, result.budget_history);
     write_int64_attribute(file, "cycles", static_cast<std::int64_t>(result.cycles));
+    write_doubles(file, "intervention_returns", {result.intervention_returns.size()},
+                  result.intervention_returns);
     std::vector<std::string> names;
     std::vector<std::int64_t> people, beds, places;
     for (const auto& fact : result.facts) {

@@ -1,6 +1,7 @@
 #include "results/hdf5_results.hpp"
 
 #include "models/budget_record.hpp"
+#include "models/interventions/intervention_returns.hpp"
 
 #include <unistd.h>
 
@@ -111,6 +112,40 @@ void write_costs_and_budgets(hid_t file, const models::ExperimentResult& result)
   }
 }
 
+// Each intervention's return in each run, against its counterfactual run.
+void write_intervention_returns(hid_t file, const models::RunPlan& plan,
+                                const models::ExperimentResult& result) {
+  const models::Scenario& scenario = plan.points.front().scenario;
+  if (!models::wants_intervention_returns(scenario)) return;
+  const auto fields = models::intervention_return_fields();
+  const hsize_t runs = result.runs.size();
+  const hsize_t interventions = scenario.interventions.size();
+  std::vector<double> values;
+  for (const auto& run : result.runs) {
+    values.insert(values.end(), run.intervention_returns.begin(), run.intervention_returns.end());
+  }
+  values.resize(runs * interventions * fields.size(), std::nan(""));
+  Handle dataset = write_doubles(file, "intervention_returns",
+                                 {runs, interventions, static_cast<hsize_t>(fields.size())},
+                                 values);
+  write_text_attribute(dataset.get(), "dimensions", "run,intervention,field");
+  write_text_attribute(dataset.get(), "units",
+                       "GBP for cost and savings; admissions; bed-days; roi in GBP per GBP");
+  write_text_attribute(dataset.get(), "description",
+                       "each intervention against a run without it on the same random numbers "
+                       "(covered areas only, all measured years): its cost, what each payer "
+                       "saves (counterfactual spend minus actual, the intervention's own cost "
+                       "left out), admissions, bed days and delayed-discharge days avoided, "
+                       "and roi = (savings - cost) / cost, NaN when it cost nothing");
+  std::string names;
+  for (const auto& intervention : scenario.interventions) {
+    names += (names.empty() ? "" : ",") + intervention.name;
+  }
+  write_text_attribute(dataset.get(), "interventions", names);
+  std::string field_names;
+  for (const auto& field : fields) field_names += (field_names.empty() ? "" : ",") + field;
+  write_text_attribute(dataset.get(), "fields", field_names);
+}
 
 // Per point, metric, area and year: the statistics across replications.
 void write_summary_by_area_year(hid_t file, const models::RunPlan& plan,
@@ -287,6 +322,7 @@ void write_file(hid_t file, const models::RunPlan& plan, const models::Experimen
   write_summary_by_area_year(file, plan, result);
   write_transitions(file, result);
   write_costs_and_budgets(file, result);
+  write_intervention_returns(file, plan, result);
   {
     Handle summary = create_group(file, "summary");
     std::vector<std::int64_t> point_of;
@@ -297,6 +333,15 @@ void write_file(hid_t file, const models::RunPlan& plan, const models::Experimen
       for (const auto& [metric, stats] : summarise_metrics(result, p)) {
         point_of.push_back(static_cast<std::int64_t>(p));
         names.emplace_back(models::metric_info[models::index_of(metric)].name);
+        mean.push_back(stats.mean);
+        sd.push_back(stats.count > 1 ? stats.standard_deviation : nan);
+        low.push_back(stats.ci95_low.value_or(nan));
+        high.push_back(stats.ci95_high.value_or(nan));
+      }
+      for (const auto& named : summarise_intervention_returns(plan, result, p)) {
+        const sim::Summary stats = named.summary.value_or(sim::Summary{0, nan, nan, {}, {}});
+        point_of.push_back(static_cast<std::int64_t>(p));
+        names.push_back(named.name);
         mean.push_back(stats.mean);
         sd.push_back(stats.count > 1 ? stats.standard_deviation : nan);
         low.push_back(stats.ci95_low.value_or(nan));

@@ -10,18 +10,30 @@ namespace hcsim::results {
 
 namespace {
 
-std::string metrics_object(const models::ExperimentResult& result, std::size_t point) {
+std::string summary_object(const sim::Summary& summary) {
+  std::string out = "{\"mean\": " + json_number(summary.mean) + ", \"ci95\": [";
+  out += summary.ci95_low ? json_number(*summary.ci95_low) : "null";
+  out += ", ";
+  out += summary.ci95_high ? json_number(*summary.ci95_high) : "null";
+  return out + "]}";
+}
+
+std::string metrics_object(const models::RunPlan& plan, const models::ExperimentResult& result,
+                           std::size_t point) {
   std::string out = "{";
   bool first = true;
   for (const auto& [metric, summary] : summarise_metrics(result, point)) {
     if (!first) out += ", ";
     first = false;
     out += "\"" + std::string(models::metric_info[models::index_of(metric)].name) + "\": ";
-    out += "{\"mean\": " + json_number(summary.mean) + ", \"ci95\": [";
-    out += summary.ci95_low ? json_number(*summary.ci95_low) : "null";
-    out += ", ";
-    out += summary.ci95_high ? json_number(*summary.ci95_high) : "null";
-    out += "]}";
+    out += summary_object(summary);
+  }
+  // Interventions' returns follow, named after them; an undefined one (an
+  // intervention that cost nothing has no return per pound) is null.
+  for (const auto& named : summarise_intervention_returns(plan, result, point)) {
+    out += ", \"" + json_escape(named.name) + "\": ";
+    out += named.summary ? summary_object(*named.summary)
+                         : std::string("{\"mean\": null, \"ci95\": [null, null]}");
   }
   return out + "}";
 }
@@ -46,7 +58,7 @@ std::string json_summary(const models::RunPlan& plan, const models::ExperimentRe
   std::string out = "{\"scenario\": \"" + json_escape(scenario.name) + "\"";
   out += ", \"replications\": " + std::to_string(plan.replications);
   out += ", \"seed\": " + std::to_string(plan.seed);
-  out += ", \"metrics\": " + metrics_object(result, 0);
+  out += ", \"metrics\": " + metrics_object(plan, result, 0);
   out += ", \"events\": " + std::to_string(result.events);
   out += ", \"wall_seconds\": " + json_number(wall_seconds);
   out += ", \"horizon_years\": " + json_number(scenario.horizon_years);
@@ -55,7 +67,7 @@ std::string json_summary(const models::RunPlan& plan, const models::ExperimentRe
     for (std::size_t p = 0; p < plan.points.size(); ++p) {
       out += std::string(p ? ", " : "") + "{\"point\": " + std::to_string(p) +
              ", \"sweep\": " + sweep_object(plan, plan.points[p]) +
-             ", \"metrics\": " + metrics_object(result, p) + "}";
+             ", \"metrics\": " + metrics_object(plan, result, p) + "}";
     }
     out += "]";
   }

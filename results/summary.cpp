@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "models/interventions/intervention_returns.hpp"
 #include "sim/run_control.hpp"
 
 namespace hcsim::results {
@@ -25,6 +26,45 @@ std::vector<MetricSummary> summarise_metrics(const models::ExperimentResult& res
                                 std::to_string(point) + " is not a finite number");
     }
     summaries.push_back({metric, summary});
+  }
+  return summaries;
+}
+
+namespace {
+
+std::string unit_of(const std::string& field) {
+  if (field == "roi") return "GBP per GBP invested, net";
+  if (field == "admissions_avoided") return "admissions";
+  if (field == "bed_days_saved" || field == "delayed_discharge_days_avoided") return "bed-days";
+  return "GBP";
+}
+
+}  // namespace
+
+std::vector<NamedSummary> summarise_intervention_returns(const models::RunPlan& plan,
+                                                         const models::ExperimentResult& result,
+                                                         std::size_t point) {
+  std::vector<NamedSummary> summaries;
+  const models::Scenario& scenario = plan.points.at(point).scenario;
+  if (!models::wants_intervention_returns(scenario)) return summaries;
+  const auto fields = models::intervention_return_fields();
+  const auto runs = result.runs_of(point);
+  for (std::size_t i = 0; i < scenario.interventions.size(); ++i) {
+    for (std::size_t f = 0; f < fields.size(); ++f) {
+      std::vector<double> values;
+      bool defined = true;
+      for (const auto* run : runs) {
+        const std::size_t at = i * fields.size() + f;
+        const double value =
+            at < run->intervention_returns.size() ? run->intervention_returns[at] : std::nan("");
+        defined = defined && std::isfinite(value);
+        values.push_back(value);
+      }
+      NamedSummary named{models::intervention_metric_name(fields[f], scenario.interventions[i].name),
+                         unit_of(fields[f]), std::nullopt};
+      if (defined && !values.empty()) named.summary = sim::summarise(values);
+      summaries.push_back(std::move(named));
+    }
   }
   return summaries;
 }

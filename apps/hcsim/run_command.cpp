@@ -48,17 +48,30 @@ void check_output_path(const std::string& path) {
   }
 }
 
-void print_metrics(const models::ExperimentResult& result, std::size_t point) {
+void print_metric(const std::string& name, const sim::Summary& summary, std::string_view unit) {
+  char interval[64] = "n/a (one replication)";
+  if (summary.ci95_low && summary.ci95_high) {
+    std::snprintf(interval, sizeof interval, "[%.1f, %.1f]", *summary.ci95_low,
+                  *summary.ci95_high);
+  }
+  std::printf("%-26s %16.1f %33s  %.*s\n", name.c_str(), summary.mean, interval,
+              static_cast<int>(unit.size()), unit.data());
+}
+
+void print_metrics(const models::RunPlan& plan, const models::ExperimentResult& result,
+                   std::size_t point) {
   std::printf("%-26s %16s %33s  %s\n", "metric", "mean", "95% CI", "units");
   for (const auto& [metric, summary] : results::summarise_metrics(result, point)) {
     const auto& info = models::metric_info[models::index_of(metric)];
-    char interval[64] = "n/a (one replication)";
-    if (summary.ci95_low && summary.ci95_high) {
-      std::snprintf(interval, sizeof interval, "[%.1f, %.1f]", *summary.ci95_low,
-                    *summary.ci95_high);
+    print_metric(std::string(info.name), summary, info.unit);
+  }
+  for (const auto& named : results::summarise_intervention_returns(plan, result, point)) {
+    if (named.summary) {
+      print_metric(named.name, *named.summary, named.unit);
+    } else {
+      std::printf("%-26s %16s %33s  %s\n", named.name.c_str(), "n/a", "(no cost)",
+                  named.unit.c_str());
     }
-    std::printf("%-26s %16.1f %33s  %.*s\n", std::string(info.name).c_str(), summary.mean,
-                interval, static_cast<int>(info.unit.size()), info.unit.data());
   }
 }
 
@@ -75,7 +88,7 @@ void print_table(const models::RunPlan& plan, const models::ExperimentResult& re
       std::printf("\nsweep point %zu of %zu (%s): %s\n", p, plan.points.size(),
                   plan.sweep_method.c_str(), plan.points[p].label.c_str());
     }
-    print_metrics(result, p);
+    print_metrics(plan, result, p);
   }
   std::printf("%llu events in %.2f s\n", static_cast<unsigned long long>(result.events),
               wall_seconds);

@@ -162,6 +162,29 @@ assert set(o["wall_seconds"]) >= {"population_synthesis", "simulation", "output"
 PY
 expect_exit 2 "bench bad scale" -- "$hcsim" bench --scale 2
 
+# --- interventions: a return per intervention in the JSON and the HDF5 file
+vanguard="$source_dir/scenarios/vanguard.yaml"
+expect_exit 0 "vanguard run" -- "$hcsim" run "$vanguard" --json --quiet --replications 2 \
+  --set population_scale=0.002 --set horizon_years=0.5 --out "$work/vanguard.h5"
+$python - "$work/stdout" "$work/vanguard.h5" <<'PY' && pass || fail "intervention returns in JSON and HDF5"
+import json, sys, h5py
+o = json.loads(open(sys.argv[1]).read())
+names = ["mcp_admission_avoidance", "enhanced_care_homes", "productive_community"]
+for name in names:
+    for metric in ["roi_", "intervention_cost_", "savings_nhs_", "savings_public_"]:
+        assert metric + name in o["metrics"], metric + name
+    assert o["metrics"]["intervention_cost_" + name]["mean"] > 0
+with h5py.File(sys.argv[2], "r") as f:
+    d = f["intervention_returns"]
+    assert d.shape[:2] == (2, 3), d.shape
+    assert d.attrs["interventions"].split(",") == names
+    assert d.attrs["fields"].split(",")[-1] == "roi"
+PY
+expect_exit 0 "vanguard without returns" -- "$hcsim" run "$vanguard" --json --quiet --replications 2 \
+  --set population_scale=0.002 --set horizon_years=0.5 --set intervention_returns=false
+$python -c "import json,sys; o=json.load(open(sys.argv[1])); assert not any(k.startswith('roi_') for k in o['metrics'])" "$work/stdout" \
+  && pass || fail "intervention_returns: false still measured returns"
+
 # --- a sweep: every point in the JSON and the HDF5 file, points comparable
 sweep="$source_dir/tests/data/sweep_grid.yaml"
 expect_exit 0 "sweep run" -- "$hcsim" run "$sweep" --json --quiet --out "$work/sweep.h5"
