@@ -46,6 +46,7 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
       plan_(plan),
       streams_(streams),
       risk_(parameters_),
+      frailty_progression_(parameters_.frailty, parameters_.population.oldest_age),
       interventions_(spec.interventions),
       population_scale_(population_scale),
       occupied_beds_(plan.origin_days, days_per_year, plan.years),
@@ -411,14 +412,13 @@ void CareArea::schedule_health_change(std::uint32_t person) {
   double earliest = std::numeric_limits<double>::infinity();
   std::uint32_t which = 0;
   const auto& frailty = parameters_.frailty;
-  if (frailty.enabled && people_.frailty[person] != Frailty::severe &&
-      !frailty.onset_rate.values.empty()) {
-    auto budget_stream = stream(person, purpose_id(Purpose::frailty_budget), round);
-    const double multiplier =
-        frailty.step_rate_multiplier[static_cast<std::size_t>(people_.frailty[person])];
-    const double years =
-        years_until_hazard(frailty.onset_rate, age, exponential_budget(budget_stream), multiplier);
-    if (years < earliest) earliest = years;
+  if (frailty.enabled && people_.frailty[person] != Frailty::severe) {
+    const AgeSchedule& rate = frailty_progression_.step_rate(people_.frailty[person]);
+    if (!rate.values.empty()) {
+      auto budget_stream = stream(person, purpose_id(Purpose::frailty_budget), round);
+      const double years = years_until_hazard(rate, age, exponential_budget(budget_stream));
+      if (years < earliest) earliest = years;
+    }
   }
   if (parameters_.conditions.enabled) {
     for (std::size_t c = 0; c < tracked_conditions; ++c) {
@@ -690,16 +690,21 @@ void CareArea::leave_hospital_with_package(std::uint32_t person) {
 }
 
 void CareArea::try_place_in_care_home(std::uint32_t person) {
-  const CareHomeType type =
-      need_of(person) == CareNeed::high ? CareHomeType::nursing : CareHomeType::residential;
-  PlacePool& pool = places_[place_index(type)];
+  const CareHomeType needed = type_needed(person);
   const bool council = people_.capital[person] != CapitalBand::above_upper;
-  const bool room = pool.held < pool.capacity &&
-                    (!council || static_cast<double>(public_residents_) < effective_capacity_[3]);
-  if (room) {
-    enter_care_home(person);
-    return;
+  const bool council_room =
+      !council || static_cast<double>(public_residents_) < effective_capacity_[3];
+  // A residential place, or failing that a nursing one: nursing homes take
+  // residents who need less care (most are registered for both), while
+  // residential homes cannot give nursing care.
+  for (const CareHomeType type : {needed, CareHomeType::nursing}) {
+    const PlacePool& pool = places_[place_index(type)];
+    if (council_room && pool.held < pool.capacity) {
+      enter_care_home(person, type);
+      return;
+    }
   }
+  PlacePool& pool = places_[place_index(needed)];
   begin_delay(person, AwaitedService::care_home);
   (council ? pool.waiting_public : pool.waiting_private).push(person);
 }
@@ -892,7 +897,7 @@ void CareArea::return_to_community(std::uint32_t person) {
   schedule_next_admission(person);
 }
 
-void CareArea::enter_care_home(std::uint32_t person) {
+void CareArea::enter_care_home(std::uint32_t person, CareHomeType type) {
   const double now = scheduler_.now();
   if (people_.setting[person] == Setting::delayed_discharge) {
     count(Metric::care_home_placements_delayed);
@@ -901,8 +906,6 @@ void CareArea::enter_care_home(std::uint32_t person) {
     end_delay(person);
   }
   const DeathHazard before = death_hazard(person);
-  const CareHomeType type =
-      need_of(person) == CareNeed::high ? CareHomeType::nursing : CareHomeType::residential;
   ++places_[place_index(type)].held;
   if (people_.capital[person] != CapitalBand::above_upper) ++public_residents_;
   care_home_residents_.change(now, 1.0);
@@ -1021,33 +1024,40 @@ void CareArea::on_death(std::uint32_t person) {
 void CareArea::fill_from_queues() {
   for (auto& service : services_) serve_service_queue(service);
   serve_home_care_queues();
-  for (auto& pool : places_) {
-    while (pool.held < pool.capacity) {
-      // The longest wait first among those who may take the place now.
-      auto head = [&](sim::Fifo<std::uint32_t>& queue) -> std::int64_t {
-        while (!queue.empty()) {
-          const std::uint32_t next = queue.front();
-          if (people_.setting[next] == Setting::delayed_discharge &&
-              people_.awaiting[next] == AwaitedService::care_home) {
-            return next;
-          }
-          (void)queue.pop();
+  // Nursing places go to those waiting for one first, then to those waiting
+  // for a residential place (see try_place_in_care_home).
+  serve_care_home_queue(CareHomeType::residential, CareHomeType::residential);
+  serve_care_home_queue(CareHomeType::nursing, CareHomeType::nursing);
+  serve_care_home_queue(CareHomeType::nursing, CareHomeType::residential);
+}
+
+void CareArea::serve_care_home_queue(CareHomeType place, CareHomeType waiting_for) {
+  PlacePool& pool = places_[place_index(place)];
+  PlacePool& queues = places_[place_index(waiting_for)];
+  while (pool.held < pool.capacity) {
+    // The longest wait first among those who may take the place now.
+    auto head = [&](sim::Fifo<std::uint32_t>& queue) -> std::int64_t {
+      while (!queue.empty()) {
+        const std::uint32_t next = queue.front();
+        if (people_.setting[next] == Setting::delayed_discharge &&
+            people_.awaiting[next] == AwaitedService::care_home) {
+          return next;
         }
-        return -1;
-      };
-      const std::int64_t council = static_cast<double>(public_residents_) >= effective_capacity_[3]
-                                       ? -1
-                                       : head(pool.waiting_public);
-      const std::int64_t private_payer = head(pool.waiting_private);
-      if (council < 0 && private_payer < 0) break;
-      const bool take_council =
-          private_payer < 0 ||
-          (council >= 0 && people_.fit_to_leave_since[static_cast<std::size_t>(council)] <=
-                               people_.fit_to_leave_since[static_cast<std::size_t>(private_payer)]);
-      auto& queue = take_council ? pool.waiting_public : pool.waiting_private;
-      const std::uint32_t next = queue.pop();
-      enter_care_home(next);
-    }
+        (void)queue.pop();
+      }
+      return -1;
+    };
+    const std::int64_t council = static_cast<double>(public_residents_) >= effective_capacity_[3]
+                                     ? -1
+                                     : head(queues.waiting_public);
+    const std::int64_t private_payer = head(queues.waiting_private);
+    if (council < 0 && private_payer < 0) break;
+    const bool take_council =
+        private_payer < 0 ||
+        (council >= 0 && people_.fit_to_leave_since[static_cast<std::size_t>(council)] <=
+                             people_.fit_to_leave_since[static_cast<std::size_t>(private_payer)]);
+    auto& queue = take_council ? queues.waiting_public : queues.waiting_private;
+    enter_care_home(queue.pop(), place);
   }
 }
 

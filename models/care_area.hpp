@@ -19,6 +19,7 @@
 #include "models/person_risk.hpp"
 #include "models/person_table.hpp"
 #include "models/scenario.hpp"
+#include "models/frailty_progression.hpp"
 #include "models/transition_log.hpp"
 #include "sim/area.hpp"
 #include "sim/event.hpp"
@@ -147,7 +148,12 @@ class CareArea final : public sim::Area {
   [[nodiscard]] bool home_care_has_room(double hours) const noexcept {
     return home_care_hours_held_ + hours <= effective_capacity_[2];
   }
-  void enter_care_home(std::uint32_t person);
+  void enter_care_home(std::uint32_t person, CareHomeType place);
+  // Gives free `place` places to those waiting for `waiting_for` places.
+  void serve_care_home_queue(CareHomeType place, CareHomeType waiting_for);
+  [[nodiscard]] CareHomeType type_needed(std::uint32_t person) const noexcept {
+    return need_of(person) == CareNeed::high ? CareHomeType::nursing : CareHomeType::residential;
+  }
   void release_care_home_place(CareHomeType type);
   void start_package(std::uint32_t person, double hours);
   void end_package(std::uint32_t person);
@@ -248,6 +254,7 @@ class CareArea final : public sim::Area {
   sim::RandomStreams streams_;
   std::array<Gompertz, 2> mortality_;  // by sex
   PersonRisk risk_;
+  FrailtyProgression frailty_progression_;
 
   PersonTable people_;
   sim::Scheduler scheduler_;

@@ -134,6 +134,18 @@ void read_array(MapReader& reader, const std::string& key, std::array<double, N>
 
 void read_frailty(MapReader& reader, FrailtyParameters& frailty) {
   reader.flag("enabled", frailty.enabled);
+  std::string progression =
+      frailty.progression == FrailtyProgressionModel::stationary ? "stationary" : "published_onset";
+  reader.text("progression", progression);
+  if (progression == "stationary") {
+    frailty.progression = FrailtyProgressionModel::stationary;
+  } else if (progression == "published_onset") {
+    frailty.progression = FrailtyProgressionModel::published_onset;
+  } else {
+    reader.error("progression", "expected stationary (rates implied by the starting prevalence "
+                                "by age) or published_onset (onset_rate_per_person_year x "
+                                "step_rate_multiplier), got '" + progression + "'");
+  }
   read_schedule(reader, "age_band_lower_bounds", "initial_frail_share",
                 frailty.initial_frail_share, Limits::probability());
   {

@@ -81,10 +81,17 @@ struct CostParameters {
   double unpaid_care_hour = 0.0;  // pounds, replacement value
 };
 
+// Where the rates of the frailty steps come from (frailty_progression.hpp).
+enum class FrailtyProgressionModel : std::uint8_t {
+  stationary,       // implied by the starting prevalence by age
+  published_onset,  // onset_rate x step_rate_multiplier
+};
+
 // Frailty (eFI categories) at the start and its progression, and how it
 // scales the hazards of emergency admission and death.
 struct FrailtyParameters {
   bool enabled = true;
+  FrailtyProgressionModel progression = FrailtyProgressionModel::stationary;
   AgeSchedule initial_frail_share;   // share with any frailty (mild or worse)
   std::array<double, 3> split_of_frail{1.0, 0.0, 0.0};  // mild, moderate, severe
   AgeSchedule onset_rate;            // fit -> mild, per person-year
