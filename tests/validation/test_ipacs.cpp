@@ -166,7 +166,8 @@ TEST_CASE("flow service: parameters are checked", "[ipacs]") {
   p.capacity = 0;
   CHECK_THROWS_WITH(models::run_flow_service(p, sim::RandomStreams(1, 0)),
                     Catch::Contains("capacity"));
-  const auto lognormal = models::lognormal_from_log_parameters(std::log(34.0), 0.678150286901899);
+  const auto lognormal =
+      sim::Distribution::lognormal_from_log_parameters(std::log(34.0), 0.678150286901899);
   CHECK(lognormal.mean() == Approx(42.79).epsilon(1e-3));
 }
 
