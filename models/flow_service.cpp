@@ -31,9 +31,12 @@ enum class FlowPurpose : std::uint64_t {
   return static_cast<std::uint64_t>(purpose);
 }
 
-enum EventKind : std::uint16_t { departure = 0, arrival = 1 };
-// A bed freed at the same instant as an arrival is free for it.
+enum EventKind : std::uint16_t { departure = 0, arrival = 1, capacity_change = 2 };
+// A bed freed at the same instant as an arrival is free for it, and so is a
+// bed opened then (a capacity change has no patient, so it sorts after the
+// departures of its instant and before the arrivals).
 constexpr std::uint16_t departure_priority = 0;
+constexpr std::uint16_t capacity_change_priority = 0;
 constexpr std::uint16_t arrival_priority = 1;
 
 struct Arrival {
@@ -49,6 +52,7 @@ class FlowService {
         streams_(streams),
         horizon_(static_cast<sim::Days>(parameters.daily_arrival_rate.size())),
         days_(parameters.daily_arrival_rate.size()),
+        capacity_(parameters.capacity),
         occupancy_(0.0, 1.0, days_),
         waiting_(0.0, 1.0, days_) {}
 
@@ -65,10 +69,10 @@ class FlowService {
     for (std::size_t day = 1; day <= days_; ++day) {
       const double rate = p_.daily_arrival_rate[day - 1];
       if (rate <= 0.0) continue;
-      auto count_stream = streams_.stream(day, id(FlowPurpose::daily_arrival_count), 0);
+      auto count_stream = stream(day, FlowPurpose::daily_arrival_count);
       boost::random::poisson_distribution<std::int64_t, double> poisson(rate);
       const std::int64_t count = poisson(count_stream);
-      auto time_stream = streams_.stream(day, id(FlowPurpose::daily_arrival_times), 0);
+      auto time_stream = stream(day, FlowPurpose::daily_arrival_times);
       const std::size_t first = arrivals_.size();
       for (std::int64_t k = 0; k < count; ++k) {
         arrivals_.push_back({static_cast<double>(day - 1) + uniform(time_stream)});
@@ -84,6 +88,19 @@ class FlowService {
                            arrival, 0});
     }
     sequence_.assign(first_arrival_patient() + arrivals_.size(), 1);
+    for (std::size_t k = 0; k < p_.capacity_steps.size(); ++k) {
+      const auto when = static_cast<sim::Days>(p_.capacity_steps[k].from_day);
+      if (when >= horizon_) break;
+      const auto step = static_cast<std::uint32_t>(k);
+      scheduler_.schedule(
+          {when, sim::no_person, step, capacity_change_priority, capacity_change, step});
+    }
+  }
+
+  // The stream of one draw: subjects are numbered within the service, and
+  // the service's index sets the high word so services never share a draw.
+  [[nodiscard]] sim::RandomStream stream(std::uint64_t subject, FlowPurpose purpose) const {
+    return streams_.stream((std::uint64_t{p_.service_index} << 32) | subject, id(purpose), 0);
   }
 
   [[nodiscard]] std::size_t first_arrival_patient() const noexcept {
@@ -105,9 +122,9 @@ class FlowService {
     beds_used_ = in_service;
     boost::random::uniform_01<double> uniform;
     for (std::int64_t i = 0; i < in_service; ++i) {
-      auto stream = streams_.stream(static_cast<std::uint64_t>(i), id(FlowPurpose::initial_stay), 0);
-      const double fresh = p_.length_of_stay.sample(stream);
-      const double u = uniform(stream);
+      auto draws = stream(static_cast<std::uint64_t>(i), FlowPurpose::initial_stay);
+      const double fresh = p_.length_of_stay.sample(draws);
+      const double u = uniform(draws);
       const double low = std::min(1.0, fresh);
       const double high = std::max(1.0, fresh);
       const double remaining = low + u * (high - low);
@@ -119,11 +136,7 @@ class FlowService {
       for (std::int64_t j = 0; j < p_.initial_waiting; ++j) {
         queue_.push({static_cast<sim::PersonIndex>(in_service + j), 0.0});
       }
-      while (!queue_.empty() && beds_used_ < p_.capacity) {
-        admit_from_queue(0.0);
-        occupancy_.change(0.0, 1.0);
-        ++beds_used_;
-      }
+      fill_free_beds(0.0);
     } else {
       uncallable_waiting_ = p_.initial_waiting;
     }
@@ -143,14 +156,13 @@ class FlowService {
   }
 
   [[nodiscard]] double stay_of_arrival(std::size_t n) const {
-    auto stream = streams_.stream(n, id(FlowPurpose::arrival_stay), 0);
-    return p_.length_of_stay.sample(stream);
+    auto draws = stream(n, FlowPurpose::arrival_stay);
+    return p_.length_of_stay.sample(draws);
   }
 
   [[nodiscard]] double stay_of_initial_waiting(std::int64_t j) const {
-    auto stream =
-        streams_.stream(static_cast<std::uint64_t>(j), id(FlowPurpose::initial_waiting_stay), 0);
-    return p_.length_of_stay.sample(stream);
+    auto draws = stream(static_cast<std::uint64_t>(j), FlowPurpose::initial_waiting_stay);
+    return p_.length_of_stay.sample(draws);
   }
 
   // Moves the head of the queue into a bed (the caller accounts for the bed).
@@ -168,9 +180,23 @@ class FlowService {
     }
   }
 
+  // Admits from the head of the queue while beds are free.
+  void fill_free_beds(sim::Days now) {
+    while (!queue_.empty() && beds_used_ < capacity_) {
+      admit_from_queue(now);
+      occupancy_.change(now, 1.0);
+      ++beds_used_;
+    }
+  }
+
   bool handle(const sim::Event& event) {
     const sim::Days now = event.time;
     if (event.kind == arrival) return on_arrival(event.person, now);
+    if (event.kind == capacity_change) {
+      capacity_ = p_.capacity_steps[event.payload].beds;
+      fill_free_beds(now);  // fewer beds: the over-full rule in on_departure closes them
+      return true;
+    }
     return on_departure(event.person, now);
   }
 
@@ -179,7 +205,7 @@ class FlowService {
     if (record.removed) return false;  // ipacs_2023: its early stay already ended
     ++run_.arrivals;
     next_unprocessed_ = std::max(next_unprocessed_, arrival_of(patient) + 1);
-    if (beds_used_ < p_.capacity) {
+    if (beds_used_ < capacity_) {
       ++beds_used_;
       occupancy_.change(now, 1.0);
       ++run_.admissions;
@@ -204,9 +230,9 @@ class FlowService {
       record.removed = true;
     }
     ++run_.departures;
-    if (beds_used_ > p_.capacity) {
-      // Over-full (started above capacity): the ward shrinks to its capacity
-      // before anyone else is admitted.
+    if (beds_used_ > capacity_) {
+      // Over-full (started above capacity, or beds closed): the ward shrinks
+      // to its capacity before anyone else is admitted.
       --beds_used_;
       occupancy_.change(now, -1.0);
       return true;
@@ -270,6 +296,7 @@ class FlowService {
   const sim::RandomStreams& streams_;
   sim::Days horizon_;
   std::size_t days_;
+  std::int64_t capacity_;  // beds now
   sim::Scheduler scheduler_;
   sim::IntegratedLevel occupancy_;
   sim::IntegratedLevel waiting_;
@@ -318,6 +345,19 @@ void check_flow_parameters(const FlowServiceParameters& parameters) {
     }
   }
   if (parameters.capacity < 1) throw std::invalid_argument("capacity must be at least 1 bed");
+  std::int64_t previous_day = 0;
+  for (const auto& change : parameters.capacity_steps) {
+    if (change.from_day <= previous_day) {
+      throw std::invalid_argument("capacity changes must be at days >= 1, in ascending order "
+                                  "(day " + std::to_string(change.from_day) + " follows day " +
+                                  std::to_string(previous_day) + ")");
+    }
+    if (change.beds < 1) {
+      throw std::invalid_argument("capacity from day " + std::to_string(change.from_day) +
+                                  " must be at least 1 bed");
+    }
+    previous_day = change.from_day;
+  }
   if (parameters.initial_in_service < 0 || parameters.initial_waiting < 0) {
     throw std::invalid_argument("initial_in_service and initial_waiting must be >= 0");
   }
@@ -331,13 +371,15 @@ void check_flow_parameters(const FlowServiceParameters& parameters) {
   }
 }
 
-sim::Distribution lognormal_from_log_parameters(double mu, double sigma) {
-  if (!std::isfinite(mu) || !(sigma > 0.0) || !std::isfinite(sigma)) {
-    throw std::invalid_argument("a lognormal needs a finite mu and a positive finite sigma");
+std::vector<std::int64_t> daily_capacity(const FlowServiceParameters& parameters) {
+  std::vector<std::int64_t> beds(parameters.daily_arrival_rate.size(), parameters.capacity);
+  for (const auto& change : parameters.capacity_steps) {
+    for (std::size_t d = static_cast<std::size_t>(std::max<std::int64_t>(change.from_day, 0));
+         d < beds.size(); ++d) {
+      beds[d] = change.beds;
+    }
   }
-  const double mean = std::exp(mu + 0.5 * sigma * sigma);
-  const double standard_deviation = mean * std::sqrt(std::expm1(sigma * sigma));
-  return sim::Distribution::lognormal(mean, standard_deviation);
+  return beds;
 }
 
 FlowServiceRun run_flow_service(const FlowServiceParameters& parameters,

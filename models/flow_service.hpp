@@ -41,11 +41,23 @@ enum class InitialQueuePolicy {
 // Returns false when `name` is not a policy; `policy` is then unchanged.
 bool parse_policy(std::string_view name, InitialQueuePolicy& policy) noexcept;
 
+// A change in the number of beds during a run: winter beds opened, a ward
+// closed.
+struct BedCapacityStep {
+  std::int64_t from_day = 0;  // days since the start; the change happens at that time
+  std::int64_t beds = 0;
+};
+
 struct FlowServiceParameters {
   // Mean arrivals of day d (1-based) at index d - 1; the run lasts as many
   // days as the series has.
   std::vector<double> daily_arrival_rate;
-  std::int64_t capacity = 0;  // beds
+  std::int64_t capacity = 0;  // beds at time 0
+  // Later changes, from_day strictly ascending and at least 1. More beds
+  // admit those waiting at once; fewer close beds as their patients leave
+  // (nobody is moved out), as the over-full start below does. Under
+  // ipacs_2023 the patients waiting at time 0 still take only vacated beds.
+  std::vector<BedCapacityStep> capacity_steps;
   sim::Distribution length_of_stay = sim::Distribution::fixed(1.0);
   // In service at time 0; each has a remaining stay uniform between 1 day
   // and a freshly drawn stay (between the two when that stay is shorter).
@@ -56,15 +68,20 @@ struct FlowServiceParameters {
   InitialQueuePolicy initial_queue_policy = InitialQueuePolicy::first_come_first_served;
   double bed_day_cost = 0.0;      // per occupied bed-day (e.g. a community bed)
   double waiting_day_cost = 0.0;  // per patient-day waiting (an acute delayed day)
+  // Which service of a scenario this is. It keys every draw (the high 32 bits
+  // of the draw's subject), so the services of one scenario draw
+  // independently while each keeps its own common random numbers; 0 for a
+  // service on its own.
+  std::uint32_t service_index = 0;
 };
 
-// Throws std::invalid_argument, naming the parameter, when the parameters
-// cannot be run (negative or non-finite rates, capacity < 1, ...).
-void check_flow_parameters(const FlowServiceParameters& parameters);
+// Beds at the start of each day (index d - 1 for day d), changes applied.
+[[nodiscard]] std::vector<std::int64_t> daily_capacity(const FlowServiceParameters& parameters);
 
-// A lognormal stay given by the parameters of its logarithm (mu, sigma), as
-// length-of-stay models publish them: median exp(mu), mean exp(mu + sigma^2/2).
-[[nodiscard]] sim::Distribution lognormal_from_log_parameters(double mu, double sigma);
+// Throws std::invalid_argument, naming the parameter, when the parameters
+// cannot be run (negative or non-finite rates, capacity < 1, capacity
+// changes out of order, ...).
+void check_flow_parameters(const FlowServiceParameters& parameters);
 
 // One replication.
 struct FlowServiceRun {

@@ -1,5 +1,7 @@
 #include "models/parameters.hpp"
 
+#include "models/distribution_reader.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -39,66 +41,6 @@ void read_schedule(MapReader& reader, const std::string& bounds_key,
   check_bounds(reader, bounds_key, schedule.lower_bounds);
   check_lengths(reader, values_key, schedule.values.size(), bounds_key,
                 schedule.lower_bounds.size());
-}
-
-void read_distribution(MapReader& parent, const std::string& key,
-                       sim::Distribution& distribution) {
-  if (!parent.has(key)) {
-    parent.accept(key);
-    return;
-  }
-  MapReader reader = parent.map(key);
-  std::string family_text(sim::family_name(distribution.family()));
-  reader.text("distribution", family_text);
-  sim::DistributionFamily family{};
-  if (!sim::parse_family(family_text, family)) {
-    reader.error("distribution", "expected one of fixed, exponential, gamma, lognormal, "
-                                 "weibull, normal; got '" + family_text + "'");
-    reader.finish();
-    return;
-  }
-  const double nan = std::nan("");
-  double mean = nan, sd = nan, shape = nan, scale = nan, value = nan;
-  auto require = [&](const char* name, double number) {
-    if (std::isnan(number)) reader.error("", std::string("a ") + family_text +
-                                                 " distribution needs '" + name + "'");
-    return !std::isnan(number);
-  };
-  try {
-    switch (family) {
-      case sim::DistributionFamily::fixed:
-        reader.number("value", value, Limits::non_negative("days"));
-        if (require("value", value)) distribution = sim::Distribution::fixed(value);
-        break;
-      case sim::DistributionFamily::exponential:
-        reader.number("mean", mean, Limits::positive("days"));
-        if (require("mean", mean)) distribution = sim::Distribution::exponential(mean);
-        break;
-      case sim::DistributionFamily::gamma:
-      case sim::DistributionFamily::weibull:
-        reader.number("shape", shape, Limits::positive(""));
-        reader.number("scale", scale, Limits::positive("days"));
-        if (require("shape", shape) && require("scale", scale)) {
-          distribution = family == sim::DistributionFamily::gamma
-                             ? sim::Distribution::gamma(shape, scale)
-                             : sim::Distribution::weibull(shape, scale);
-        }
-        break;
-      case sim::DistributionFamily::lognormal:
-      case sim::DistributionFamily::normal:
-        reader.number("mean", mean, Limits::positive("days"));
-        reader.number("sd", sd, Limits::positive("days"));
-        if (require("mean", mean) && require("sd", sd)) {
-          distribution = family == sim::DistributionFamily::lognormal
-                             ? sim::Distribution::lognormal(mean, sd)
-                             : sim::Distribution::normal(mean, sd);
-        }
-        break;
-    }
-  } catch (const std::invalid_argument& problem) {
-    reader.error("", problem.what());
-  }
-  reader.finish();
 }
 
 void read_discharge_service(MapReader& parent, const std::string& key, const char* unit,

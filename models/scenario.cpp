@@ -302,6 +302,19 @@ Scenario read_scenario(YAML::Node root, const std::string& file,
   reader.text("name", scenario.name);
   if (scenario.name.empty()) reader.error("name", "every scenario needs a name");
   reader.text("description", scenario.description);
+  {
+    // `mode: flow_only` selects the other kind of scenario (flow_scenario.hpp),
+    // which hcsim run and check read instead of this one.
+    std::string mode = "population";
+    reader.text("mode", mode);
+    if (mode == "flow_only") {
+      reader.error("mode", "a flow-only scenario is run by 'hcsim run' and 'hcsim check'; this "
+                           "needs a population scenario (without 'mode:')");
+    } else if (mode != "population") {
+      reader.error("mode", "expected 'population' (the default) or 'flow_only', got '" + mode +
+                               "'");
+    }
+  }
   reader.accept(sweep_key);  // read by the run plan
   reader.unsigned_integer("seed", scenario.seed);
   reader.count("replications", scenario.replications, 1, 100000);

@@ -38,8 +38,11 @@ void NodeOrigins::record(const YAML::Node& root, const std::string& file) {
 }
 
 const std::string* NodeOrigins::file_of(const YAML::Node& node) const {
-  for (const auto& [recorded, file] : nodes_) {
-    if (recorded.is(node)) return &file;
+  // The latest record wins: a --set value assigned over a key the file had
+  // takes that node's place (yaml-cpp nodes are references), and the
+  // diagnostic must then name --set, not the file.
+  for (auto it = nodes_.rbegin(); it != nodes_.rend(); ++it) {
+    if (it->first.is(node)) return &it->second;
   }
   return nullptr;
 }
@@ -110,6 +113,24 @@ YAML::Node MapReader::child(const std::string& key) const {
 bool MapReader::has(const std::string& key) const {
   const YAML::Node value = child(key);
   return value && !value.IsNull();
+}
+
+bool MapReader::is_list(const std::string& key) const {
+  const YAML::Node value = child(key);
+  return value && value.IsSequence();
+}
+
+bool MapReader::is_mapping(const std::string& key) const {
+  const YAML::Node value = child(key);
+  return value && value.IsMap();
+}
+
+std::string MapReader::source_file(const std::string& key) const {
+  const YAML::Node value = child(key);
+  // Values from --set are built in memory and have no position.
+  if (!value || value.Mark().is_null() || value.Mark().line < 0) return "";
+  const std::string* origin = origins_ ? origins_->file_of(value) : nullptr;
+  return origin ? *origin : file_;
 }
 
 std::vector<std::string> MapReader::keys() const {

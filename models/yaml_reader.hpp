@@ -52,6 +52,14 @@ class MapReader {
   MapReader(YAML::Node node, std::string file, std::string path, Diagnostics& diagnostics);
 
   [[nodiscard]] bool has(const std::string& key) const;
+  // What is under `key`, for values that take more than one form (a number
+  // or a list, say); false when absent.
+  [[nodiscard]] bool is_list(const std::string& key) const;
+  [[nodiscard]] bool is_mapping(const std::string& key) const;
+  // The file that holds the value under `key` (with `extends:`, the file that
+  // wrote it), for paths relative to it; empty when the value came from the
+  // command line (--set) or is absent.
+  [[nodiscard]] std::string source_file(const std::string& key) const;
   // The keys present, in file order (for mappings whose keys are data, such
   // as a sweep's key paths).
   [[nodiscard]] std::vector<std::string> keys() const;

@@ -32,7 +32,12 @@ std::vector<double> StoredResults::totals_of(const StoredMetric& metric,
 StoredResults read_results(const std::string& path) {
   const Handle file = open_for_reading(path);
   const hid_t id = file.get();
-  if (read_text_attribute(id, "format", path) != "hcsim-results") {
+  const std::string format = read_text_attribute(id, "format", path);
+  if (format == "hcsim-flow-results") {
+    bad_file(path, "holds flow-only results (daily series per service; see "
+                   "docs/results-format.md), which this command does not read");
+  }
+  if (format != "hcsim-results") {
     bad_file(path, "is not an hcsim results file (format attribute)");
   }
   const std::int64_t version = read_int64_attribute(id, "format_version", path);

@@ -72,6 +72,17 @@ Distribution Distribution::lognormal(double mean, double standard_deviation) {
           boost::random::lognormal_distribution<double>(m, s)};
 }
 
+Distribution Distribution::lognormal_from_log_parameters(double mu, double sigma) {
+  if (!std::isfinite(mu) || !(sigma > 0.0) || !std::isfinite(sigma)) {
+    throw std::invalid_argument("a lognormal needs a finite mu and a positive finite sigma");
+  }
+  // Through the mean and standard deviation, as every lognormal is built, so
+  // a stay given either way samples the same bits.
+  const double mean = std::exp(mu + 0.5 * sigma * sigma);
+  const double standard_deviation = mean * std::sqrt(std::expm1(sigma * sigma));
+  return lognormal(mean, standard_deviation);
+}
+
 Distribution Distribution::weibull(double shape, double scale) {
   require_positive(shape, "the weibull shape");
   require_positive(scale, "the weibull scale");

@@ -32,6 +32,10 @@ class Distribution {
   static Distribution exponential(double mean);
   static Distribution gamma(double shape, double scale);
   static Distribution lognormal(double mean, double standard_deviation);
+  // A lognormal given by the parameters of its logarithm (mu, sigma), as
+  // length-of-stay models publish them: median exp(mu), mean
+  // exp(mu + sigma^2 / 2).
+  static Distribution lognormal_from_log_parameters(double mu, double sigma);
   static Distribution weibull(double shape, double scale);
   // Normal truncated at zero by rejection (durations cannot be negative).
   static Distribution normal(double mean, double standard_deviation);

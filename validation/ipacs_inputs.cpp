@@ -5,11 +5,12 @@
 #include <set>
 #include <tuple>
 
-#include "validation/csv_table.hpp"
+#include "models/csv_table.hpp"
 
 namespace hcsim::validation {
 namespace {
 
+using models::CsvTable;
 using NodeScenario = IpacsInputs::NodeScenario;
 
 std::string join(const std::string& directory, const char* file) {
@@ -297,7 +298,7 @@ models::FlowServiceParameters flow_parameters(const IpacsInputs& inputs,
       inputs.arrival_rates.at({combination.node, combination.arrival_scenario});
   parameters.capacity = inputs.capacity.at({combination.node, combination.capacity_scenario});
   const auto& stay = inputs.length_of_stay.at({combination.node, combination.los_scenario});
-  parameters.length_of_stay = models::lognormal_from_log_parameters(stay.mu, stay.sigma);
+  parameters.length_of_stay = sim::Distribution::lognormal_from_log_parameters(stay.mu, stay.sigma);
   parameters.initial_in_service = inputs.initial_occupancy.at(combination.node);
   parameters.initial_waiting = inputs.initial_waiting.at(combination.node);
   parameters.initial_queue_policy = policy;

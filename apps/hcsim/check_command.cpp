@@ -3,6 +3,7 @@
 
 #include "apps/hcsim/commands.hpp"
 #include "apps/hcsim/exit_codes.hpp"
+#include "models/flow_scenario.hpp"
 #include "models/input_error.hpp"
 #include "models/pathway.hpp"
 #include "models/scenario.hpp"
@@ -10,6 +11,7 @@
 namespace hcsim::app {
 
 int check_command(const RunOptions& options) {
+  if (models::is_flow_only_scenario(options.scenario_path)) return check_flow_command(options);
   models::ScenarioOverrides overrides;
   overrides.set = options.set;
   overrides.seed = options.seed;

@@ -165,7 +165,10 @@ std::string usage_text() {
   return R"(hcsim - discrete-event microsimulation of health and social care in England
 
 Usage:
-  hcsim run SCENARIO.yaml [options]   simulate a scenario and summarise its measures
+  hcsim run SCENARIO.yaml [options]   simulate a scenario and summarise its measures; a
+                                      scenario with mode: flow_only runs services fed by
+                                      daily arrival rates and reports daily occupancy and
+                                      waiting with 5/50/95% quantiles (docs/validation.md)
   hcsim check SCENARIO.yaml [--set k=v ...]
                                       check a scenario completely without running it
   hcsim pathway SCENARIO.yaml [--area NAME] [--set k=v ...]

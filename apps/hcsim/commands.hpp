@@ -13,6 +13,15 @@ int run_command(const RunOptions& options, const std::string& command_line);
 // hcsim check: load and check the scenario completely, simulate nothing.
 int check_command(const RunOptions& options);
 
+// run and check for a flow-only scenario (mode: flow_only), which
+// run_command and check_command hand over to.
+int run_flow_command(const RunOptions& options, const std::string& command_line);
+int check_flow_command(const RunOptions& options);
+
+// Refuses an output path that cannot be written (missing or unwritable
+// directory, a directory named as the file) before time is spent on a run.
+void check_output_path(const std::string& path);
+
 // hcsim pathway: the scenario's care pathway as Graphviz DOT.
 int pathway_command(const RunOptions& options);
 

@@ -10,6 +10,7 @@
 #include "apps/hcsim/commands.hpp"
 #include "apps/hcsim/exit_codes.hpp"
 #include "apps/hcsim/interrupt.hpp"
+#include "models/flow_scenario.hpp"
 #include "models/input_error.hpp"
 #include "models/resource_estimate.hpp"
 #include "models/run_plan.hpp"
@@ -26,9 +27,7 @@
 #endif
 
 namespace hcsim::app {
-namespace {
 
-// Refuses an output path that cannot be written before spending time on a run.
 void check_output_path(const std::string& path) {
   namespace fs = std::filesystem;
   const fs::path target(path);
@@ -47,6 +46,8 @@ void check_output_path(const std::string& path) {
         models::Diagnostic{path, 0, 0, "--out", "is a directory; expected a file name"});
   }
 }
+
+namespace {
 
 void print_metric(const std::string& name, const sim::Summary& summary, std::string_view unit) {
   char interval[64] = "n/a (one replication)";
@@ -126,6 +127,9 @@ void check_resources(const models::RunPlan& plan, const RunOptions& options) {
 }  // namespace
 
 int run_command(const RunOptions& options, const std::string& command_line) {
+  if (models::is_flow_only_scenario(options.scenario_path)) {
+    return run_flow_command(options, command_line);
+  }
   models::ScenarioOverrides overrides;
   overrides.set = options.set;
   overrides.seed = options.seed;

@@ -128,6 +128,72 @@ assert a["manifest/scenario_yaml"][()] == b["manifest/scenario_yaml"][()]
 assert a.attrs["seed"] == 7
 PY
 
+# --- flow-only scenarios: arrivals from daily rate series (mode: flow_only)
+flow="$source_dir/scenarios/validation/flow_only_p2.yaml"
+expect_exit 0 "check flow-only" -- "$hcsim" check "$flow"
+grep -q "ok: flow-only scenario 'flow_only_p2', 3 service(s), 181 days" "$work/stdout" && pass \
+  || fail "check flow-only output"
+expect_exit 0 "flow-only json run" -- "$hcsim" run "$flow" --replications 20 --json --threads 1 \
+  --out "$work/flow1.h5"
+$python - "$work/stdout" <<'PY' && pass || fail "flow-only JSON contract"
+import json, sys
+text = open(sys.argv[1]).read()
+obj = json.loads(text)
+assert text.count("\n") == 1, "stdout must hold one line"
+assert obj["scenario"] == "flow_only_p2" and obj["mode"] == "flow_only"
+assert obj["replications"] == 20 and obj["days"] == 181 and obj["events"] > 0
+assert [s["name"] for s in obj["services"]] == ["P2_B", "P2_NS", "P2_SG"]
+for s in obj["services"]:
+    for measure in ["occupancy", "waiting", "cost"]:
+        band = s["daily"][measure]
+        assert all(len(band[k]) == 181 for k in ["mean", "q05", "q50", "q95"])
+        assert all(a <= b <= c for a, b, c in zip(band["q05"], band["q50"], band["q95"]))
+    t = s["totals"]["waiting_days"]
+    assert t["ci95"][0] <= t["mean"] <= t["ci95"][1]
+PY
+expect_exit 0 "flow-only run, 2 threads" -- "$hcsim" run "$flow" --replications 20 --quiet \
+  --threads 2 --out "$work/flow2.h5"
+grep -q "service P2_SG" "$work/stdout" && pass || fail "flow-only table"
+$python - "$work/flow1.h5" "$work/flow2.h5" <<'PY' && pass || fail "flow-only HDF5 differs between 1 and 2 threads"
+import sys, h5py, numpy as np
+a, b = h5py.File(sys.argv[1], "r"), h5py.File(sys.argv[2], "r")
+assert a.attrs["format"] == "hcsim-flow-results" and a.attrs["mode"] == "flow_only"
+assert a["runs/occupancy"].shape == (20, 3, 181)
+assert a["summary/occupancy_q95"].shape == (3, 181)
+assert list(a["services/capacity"][:, 0]) == [102, 28, 61]
+assert a["services/arrival_rate"][0, 0] == 1.534883
+for group in ["runs", "summary", "services"]:
+    for name in a[group]:
+        assert np.array_equal(a[group][name][()], b[group][name][()]), (group, name)
+assert b"mode: flow_only" in a["manifest/scenario_yaml"][()]
+PY
+expect_exit 0 "flow-only --set days" -- "$hcsim" run "$flow" --replications 2 --json --set days=30
+$python -c "import json,sys; o=json.load(open(sys.argv[1])); assert o['days'] == 30 and len(o['services'][0]['daily']['waiting']['q50']) == 30" \
+  "$work/stdout" && pass || fail "flow-only --set days=30"
+# Bad input: exit 2, the file, line and key, and no output left behind.
+flow_out="$work/flow_bad.h5"
+sed 's/^    capacity: 102/    capacty: 102/' "$flow" >"$work/flow_unknown.yaml"
+cp "$source_dir/scenarios/validation/flow_only_p2_arrivals.csv" "$work/"
+expect_exit 2 "flow-only unknown key" -- "$hcsim" run "$work/flow_unknown.yaml" --out "$flow_out"
+expect_stderr "flow_unknown.yaml:44:5: services[0].capacty: unknown key 'capacty'; did you mean 'capacity'?"
+sed 's/^    capacity: 28/    capacity: -28/' "$flow" >"$work/flow_negative.yaml"
+expect_exit 2 "flow-only negative capacity" -- "$hcsim" run "$work/flow_negative.yaml" --out "$flow_out"
+expect_stderr "flow_negative.yaml:52:15: services[1].capacity: expected a whole number from 1"
+expect_exit 2 "flow-only series shorter than days" -- "$hcsim" run "$flow" --set days=200 --out "$flow_out"
+expect_stderr "flow_only_p2.yaml:45:23: services[0].arrivals_per_day: has 181 days of arrival rates; expected at least 'days' (200)"
+sed 's/flow_only_p2_arrivals.csv, column: P2_SG/missing.csv, column: P2_SG/' "$flow" >"$work/flow_csv.yaml"
+expect_exit 2 "flow-only missing CSV" -- "$hcsim" run "$work/flow_csv.yaml" --out "$flow_out"
+expect_stderr "flow_csv.yaml:61:29: services[2].arrivals_per_day.csv: cannot open the CSV file"
+expect_exit 2 "flow-only bad distribution" -- "$hcsim" check "$flow" \
+  --set 'services.P2_NS.length_of_stay={distribution: logistic, mean: 3}'
+expect_stderr "--set: services[1].length_of_stay.distribution: expected one of fixed"
+expect_exit 2 "flow-only --resume" -- "$hcsim" run "$flow" --resume --out "$flow_out"
+expect_stderr "--resume: not for a flow-only scenario"
+[ ! -e "$flow_out" ] && pass || fail "a failed flow-only run left $flow_out behind"
+ls "$work" | grep -q 'flow_bad.h5.tmp' && fail "a failed flow-only run left a temporary file" || pass
+expect_exit 2 "pathway of a flow-only scenario" -- "$hcsim" pathway "$flow"
+expect_stderr "a flow-only scenario is run by 'hcsim run' and 'hcsim check'"
+
 # --- compare: common random numbers make the paired interval narrower
 "$hcsim" run "$tiny" --quiet --set areas.0.hospital_beds=300 --out "$work/fewer_beds.h5" >/dev/null \
   || fail "second scenario run"

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "models/flow_ensemble.hpp"
+#include "models/flow_scenario.hpp"
 #include "models/flow_service.hpp"
 #include "models/input_error.hpp"
 #include "sim/statistics.hpp"
@@ -166,7 +167,8 @@ TEST_CASE("flow service: parameters are checked", "[ipacs]") {
   p.capacity = 0;
   CHECK_THROWS_WITH(models::run_flow_service(p, sim::RandomStreams(1, 0)),
                     Catch::Contains("capacity"));
-  const auto lognormal = models::lognormal_from_log_parameters(std::log(34.0), 0.678150286901899);
+  const auto lognormal =
+      sim::Distribution::lognormal_from_log_parameters(std::log(34.0), 0.678150286901899);
   CHECK(lognormal.mean() == Approx(42.79).epsilon(1e-3));
 }
 
@@ -350,4 +352,56 @@ TEST_CASE("IPACS bed model reproduced for every P2 and P3 node and scenario", "[
   CHECK(report.allowed_failures == 4);
   CHECK(report.all_passed);
   CHECK(validation::run_ipacs_validation(options) == 0);
+}
+
+TEST_CASE("the flow-only example scenario is IPACS's P2 baseline as validate --ipacs runs it",
+          "[ipacs][flow_scenario]") {
+  const std::string directory = HCSIM_SOURCE_DIR "/../shared/reference/ipacs";
+  if (!std::filesystem::exists(directory + "/arrivals.csv")) {
+    WARN("skipped: the IPACS reference data is not at " << directory);
+    return;
+  }
+  const auto inputs = validation::read_ipacs_inputs(directory);
+  const auto scenario = models::load_flow_scenario(
+      HCSIM_SOURCE_DIR "/scenarios/validation/flow_only_p2.yaml", {});
+  REQUIRE(scenario.services.size() == 3);
+  for (const auto& service : scenario.services) {
+    INFO(service.name);
+    validation::IpacsExpected combination;
+    combination.node = service.name;
+    combination.capacity_scenario = "BCap";
+    combination.los_scenario = "Blos";
+    combination.arrival_scenario = "BArr";
+    const auto ipacs =
+        validation::flow_parameters(inputs, combination, models::InitialQueuePolicy::ipacs_2023);
+    const auto& yaml = service.parameters;
+    CHECK(yaml.daily_arrival_rate == ipacs.daily_arrival_rate);
+    CHECK(yaml.capacity == ipacs.capacity);
+    CHECK(yaml.capacity_steps.empty());
+    CHECK(yaml.initial_in_service == ipacs.initial_in_service);
+    CHECK(yaml.initial_waiting == ipacs.initial_waiting);
+    CHECK(yaml.initial_queue_policy == ipacs.initial_queue_policy);
+    CHECK(yaml.bed_day_cost == ipacs.bed_day_cost);
+    CHECK(yaml.waiting_day_cost == ipacs.waiting_day_cost);
+    // The same stays, bit for bit: mu and sigma read from YAML and from
+    // los.csv build the distribution the same way.
+    const sim::RandomStreams streams(1, 0);
+    for (std::uint64_t draw = 0; draw < 100; ++draw) {
+      auto a = streams.stream(draw, 1, 0);
+      auto b = streams.stream(draw, 1, 0);
+      CHECK(yaml.length_of_stay.sample(a) == ipacs.length_of_stay.sample(b));
+    }
+  }
+  // The first service keys its draws as a service on its own, so it runs
+  // exactly as the comparison runs P2_B_BCap_Blos_BArr.
+  validation::IpacsExpected bristol;
+  bristol.node = "P2_B";
+  bristol.capacity_scenario = "BCap";
+  bristol.los_scenario = "Blos";
+  bristol.arrival_scenario = "BArr";
+  const auto ipacs = models::run_flow_ensemble(
+      validation::flow_parameters(inputs, bristol, models::InitialQueuePolicy::ipacs_2023), 3, 4, 1);
+  const auto yaml = models::run_flow_ensemble(scenario.services[0].parameters, 3, 4, 1);
+  CHECK(yaml.mean_occupancy == ipacs.mean_occupancy);
+  CHECK(yaml.mean_waiting == ipacs.mean_waiting);
 }

@@ -1,10 +1,10 @@
-#include "validation/csv_table.hpp"
+#include "models/csv_table.hpp"
 
 #include <charconv>
 #include <cmath>
 #include <fstream>
 
-namespace hcsim::validation {
+namespace hcsim::models {
 namespace {
 
 // Splits one line; false when a quoted field is not closed.
@@ -57,12 +57,12 @@ CsvTable CsvTable::read(const std::string& path) {
   table.file_ = path;
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    throw models::InputError(models::Diagnostic{path, 0, 0, "", "cannot open the file"});
+    throw InputError(Diagnostic{path, 0, 0, "", "cannot open the file"});
   }
   std::string line;
   int line_number = 0;
   bool have_header = false;
-  models::Diagnostics problems;
+  Diagnostics problems;
   while (std::getline(in, line)) {
     ++line_number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -98,12 +98,12 @@ std::size_t CsvTable::column(const std::string& name) const {
   std::string known;
   for (const auto& h : header_) known += (known.empty() ? "" : ", ") + h;
   std::string message = "missing column '" + name + "' (the header has: " + known + ")";
-  const std::string suggestion = models::closest_match(name, header_);
+  const std::string suggestion = closest_match(name, header_);
   if (!suggestion.empty()) message += "; did you mean '" + suggestion + "'?";
-  throw models::InputError(models::Diagnostic{file_, 1, 1, name, message});
+  throw InputError(Diagnostic{file_, 1, 1, name, message});
 }
 
-models::Diagnostic CsvTable::at(std::size_t row, std::size_t column, std::string message) const {
+Diagnostic CsvTable::at(std::size_t row, std::size_t column, std::string message) const {
   return {file_, rows_[row].line, rows_[row].fields[column].column, header_[column],
           std::move(message)};
 }
@@ -114,7 +114,7 @@ double CsvTable::number(std::size_t row, std::size_t column) const {
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (text.empty() || error != std::errc() || end != text.data() + text.size() ||
       !std::isfinite(value)) {
-    throw models::InputError(at(row, column, "expected a number, got '" + text + "'"));
+    throw InputError(at(row, column, "expected a number, got '" + text + "'"));
   }
   return value;
 }
@@ -122,8 +122,8 @@ double CsvTable::number(std::size_t row, std::size_t column) const {
 double CsvTable::non_negative(std::size_t row, std::size_t column) const {
   const double value = number(row, column);
   if (value < 0.0) {
-    throw models::InputError(
-        at(row, column, "expected a non-negative number, got '" + trimmed(text(row, column)) + "'"));
+    throw InputError(at(row, column, "expected a non-negative number, got '" +
+                                         trimmed(text(row, column)) + "'"));
   }
   return value;
 }
@@ -131,16 +131,16 @@ double CsvTable::non_negative(std::size_t row, std::size_t column) const {
 std::int64_t CsvTable::count(std::size_t row, std::size_t column, std::int64_t min) const {
   const double value = number(row, column);
   if (value != std::floor(value) || value < static_cast<double>(min) || value > 1e15) {
-    throw models::InputError(at(row, column, "expected a whole number >= " + std::to_string(min) +
-                                                 ", got '" + trimmed(text(row, column)) + "'"));
+    throw InputError(at(row, column, "expected a whole number >= " + std::to_string(min) +
+                                         ", got '" + trimmed(text(row, column)) + "'"));
   }
   return static_cast<std::int64_t>(value);
 }
 
 const std::string& CsvTable::non_empty(std::size_t row, std::size_t column) const {
   const std::string& value = text(row, column);
-  if (trimmed(value).empty()) throw models::InputError(at(row, column, "expected a value, got ''"));
+  if (trimmed(value).empty()) throw InputError(at(row, column, "expected a value, got ''"));
   return value;
 }
 
-}  // namespace hcsim::validation
+}  // namespace hcsim::models

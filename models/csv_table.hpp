@@ -1,8 +1,9 @@
 #pragma once
 // A small CSV reader that remembers where every field came from, so a bad
-// value is reported as file:line:column with its column name
-// (models::InputError), as scenario errors are. RFC 4180 quoting: fields may
-// be quoted, with "" for a quote inside; no field spans lines.
+// value is reported as file:line:column with its column name (InputError),
+// as scenario errors are. RFC 4180 quoting: fields may be quoted, with ""
+// for a quote inside; no field spans lines. Used for series a scenario reads
+// from files and for the external models' inputs validation compares with.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -10,7 +11,7 @@
 
 #include "models/input_error.hpp"
 
-namespace hcsim::validation {
+namespace hcsim::models {
 
 struct CsvField {
   std::string text;
@@ -19,21 +20,21 @@ struct CsvField {
 
 class CsvTable {
  public:
-  // Reads `path`; throws models::InputError when it is missing, empty, or a
+  // Reads `path`; throws InputError when it is missing, empty, or a
   // row has a different number of fields from the header.
   static CsvTable read(const std::string& path);
 
   [[nodiscard]] const std::string& file() const noexcept { return file_; }
   [[nodiscard]] std::size_t rows() const noexcept { return rows_.size(); }
 
-  // Index of the header column `name`; throws models::InputError naming the
+  // Index of the header column `name`; throws InputError naming the
   // file and the columns it has when there is none.
   [[nodiscard]] std::size_t column(const std::string& name) const;
 
   [[nodiscard]] const std::string& text(std::size_t row, std::size_t column) const {
     return rows_[row].fields[column].text;
   }
-  // Parsed values; each throws models::InputError naming file, line, column
+  // Parsed values; each throws InputError naming file, line, column
   // and the column name when the text is not what is expected.
   [[nodiscard]] double number(std::size_t row, std::size_t column) const;
   [[nodiscard]] double non_negative(std::size_t row, std::size_t column) const;
@@ -41,7 +42,7 @@ class CsvTable {
   [[nodiscard]] const std::string& non_empty(std::size_t row, std::size_t column) const;
 
   // A diagnostic pointing at one field.
-  [[nodiscard]] models::Diagnostic at(std::size_t row, std::size_t column,
+  [[nodiscard]] Diagnostic at(std::size_t row, std::size_t column,
                                       std::string message) const;
 
  private:
@@ -54,4 +55,4 @@ class CsvTable {
   std::vector<Row> rows_;
 };
 
-}  // namespace hcsim::validation
+}  // namespace hcsim::models

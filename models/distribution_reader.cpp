@@ -1,0 +1,88 @@
+#include "models/distribution_reader.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace hcsim::models {
+
+void read_distribution(MapReader& parent, const std::string& key,
+                       sim::Distribution& distribution) {
+  if (!parent.has(key)) {
+    parent.accept(key);
+    return;
+  }
+  MapReader reader = parent.map(key);
+  std::string family_text(sim::family_name(distribution.family()));
+  reader.text("distribution", family_text);
+  sim::DistributionFamily family{};
+  if (!sim::parse_family(family_text, family)) {
+    reader.error("distribution", "expected one of fixed, exponential, gamma, lognormal, "
+                                 "weibull, normal; got '" + family_text + "'");
+    // Which parameters belong is unknown without a family: say only that.
+    for (const char* name : {"value", "mean", "sd", "shape", "scale", "mu", "sigma"}) {
+      reader.accept(name);
+    }
+    reader.finish();
+    return;
+  }
+  const double nan = std::nan("");
+  double mean = nan, sd = nan, shape = nan, scale = nan, value = nan, mu = nan, sigma = nan;
+  auto require = [&](const char* name, double number) {
+    if (std::isnan(number)) reader.error("", std::string("a ") + family_text +
+                                                 " distribution needs '" + name + "'");
+    return !std::isnan(number);
+  };
+  try {
+    switch (family) {
+      case sim::DistributionFamily::fixed:
+        reader.number("value", value, Limits::non_negative("days"));
+        if (require("value", value)) distribution = sim::Distribution::fixed(value);
+        break;
+      case sim::DistributionFamily::exponential:
+        reader.number("mean", mean, Limits::positive("days"));
+        if (require("mean", mean)) distribution = sim::Distribution::exponential(mean);
+        break;
+      case sim::DistributionFamily::gamma:
+      case sim::DistributionFamily::weibull:
+        reader.number("shape", shape, Limits::positive(""));
+        reader.number("scale", scale, Limits::positive("days"));
+        if (require("shape", shape) && require("scale", scale)) {
+          distribution = family == sim::DistributionFamily::gamma
+                             ? sim::Distribution::gamma(shape, scale)
+                             : sim::Distribution::weibull(shape, scale);
+        }
+        break;
+      case sim::DistributionFamily::lognormal:
+        if (reader.has("mu") || reader.has("sigma")) {
+          // Both ways at once would leave it unclear which the user meant.
+          if (reader.has("mean") || reader.has("sd")) {
+            reader.error("", "give a lognormal either by mean and sd or by mu and sigma (of "
+                             "its logarithm), not both");
+            for (const char* name : {"mean", "sd", "mu", "sigma"}) reader.accept(name);
+            break;
+          }
+          reader.number("mu", mu, Limits::between(-50.0, 50.0, "log days"));
+          reader.number("sigma", sigma, {0.0, 20.0, true, "log days"});
+          if (require("mu", mu) && require("sigma", sigma)) {
+            distribution = sim::Distribution::lognormal_from_log_parameters(mu, sigma);
+          }
+          break;
+        }
+        [[fallthrough]];
+      case sim::DistributionFamily::normal:
+        reader.number("mean", mean, Limits::positive("days"));
+        reader.number("sd", sd, Limits::positive("days"));
+        if (require("mean", mean) && require("sd", sd)) {
+          distribution = family == sim::DistributionFamily::lognormal
+                             ? sim::Distribution::lognormal(mean, sd)
+                             : sim::Distribution::normal(mean, sd);
+        }
+        break;
+    }
+  } catch (const std::invalid_argument& problem) {
+    reader.error("", problem.what());
+  }
+  reader.finish();
+}
+
+}  // namespace hcsim::models
