@@ -19,8 +19,8 @@ namespace {
 // discharged), then the end of a hospital stay (freeing a bed), then arrivals.
 constexpr std::uint16_t priority_of(std::uint16_t kind) noexcept {
   // admission, death, stay end, service end, year end (after everything
-  // else), health change, funding decision
-  constexpr std::uint16_t priorities[] = {2, 0, 1, 1, 3, 2, 1};
+  // else), health change, funding decision, entry (an arrival)
+  constexpr std::uint16_t priorities[] = {2, 0, 1, 1, 3, 2, 1, 2};
   return priorities[kind];
 }
 
@@ -47,6 +47,7 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
       streams_(streams),
       risk_(parameters_),
       frailty_progression_(parameters_.frailty, parameters_.population.oldest_age),
+      stay_length_(parameters_, risk_),
       interventions_(spec.interventions),
       population_scale_(population_scale),
       occupied_beds_(plan.origin_days, days_per_year, plan.years),
@@ -114,7 +115,14 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
   obey_levers();
   intervention_cost_rates_.assign(interventions_.size(),
                                   sim::IntegratedLevel(plan.origin_days, days_per_year, plan.years));
+  // Room for those expected to enter as well (at the starting rate, with a
+  // tenth to spare), so the columns rarely move during the run.
+  const double expected_entries = static_cast<double>(people) *
+                                  (entries_per_1000() / 1000.0) *
+                                  (plan.end_days / days_per_year) * 1.1;
+  people_.reserve(people + static_cast<std::size_t>(expected_entries));
   people_.resize(people);
+  people_at_start_ = people;
   synthesise();
 
   population_end_.assign(plan_.years, 0.0);
@@ -284,6 +292,89 @@ void CareArea::synthesise() {
     schedule_health_change(person);
   }
   book_intervention_costs(0.0);
+  schedule_next_entry();
+}
+
+double CareArea::entries_per_1000() const {
+  const auto& entries = parameters_.population.entries;
+  if (!entries.enabled) return 0.0;
+  double total = entries.births_per_1000;
+  for (const double rate : entries.net_migration_per_1000.values) total += rate;
+  return total;
+}
+
+void CareArea::schedule_next_entry() {
+  // The rate is that of the population now and is held until the next
+  // arrival. An area's arrivals come every few hours, so the population
+  // hardly changes in between.
+  const double per_year = alive_.level() * entries_per_1000() / 1000.0;
+  if (!(per_year > 0.0)) return;
+  auto timing_stream = streams_.stream(area_subject(area_index_),
+                                       purpose_id(Purpose::entry_timing), entry_draws_);
+  const double time = scheduler_.now() + exponential_budget(timing_stream) / per_year * days_per_year;
+  const std::uint32_t sequence = entry_draws_++;
+  if (time >= plan_.end_days) return;
+  sim::Event event;
+  event.time = time;
+  event.sequence = sequence;
+  event.kind = entry;
+  event.priority = priority_of(entry);
+  scheduler_.schedule(event);
+}
+
+void CareArea::on_entry() {
+  // A new person takes the next index. The columns may move as they grow:
+  // nothing keeps a reference into them across events, only indices.
+  if (people_.size() >= area_draws_person) return;  // no index left: entries stop
+  const auto person = static_cast<std::uint32_t>(people_.size());
+  people_.resize(people_.size() + 1);
+  const double now = scheduler_.now();
+  const auto& population = parameters_.population;
+  const auto& entries = population.entries;
+  const auto& migration = entries.net_migration_per_1000;
+  boost::random::uniform_01<double> uniform;
+
+  // A birth or a migrant, in proportion to the rates; a migrant's age is
+  // uniform within their band.
+  auto kind_stream = stream(person, purpose_id(Purpose::entry_kind), 0);
+  double u = uniform(kind_stream) * entries_per_1000();
+  double age = 0.0;
+  if (u >= entries.births_per_1000 && !migration.values.empty()) {
+    u -= entries.births_per_1000;
+    std::size_t band = 0;
+    while (band + 1 < migration.values.size() && u >= migration.values[band]) {
+      u -= migration.values[band++];
+    }
+    const double lower = migration.lower_bounds[band];
+    const double upper = band + 1 < migration.lower_bounds.size() ? migration.lower_bounds[band + 1]
+                                                                  : population.oldest_age;
+    auto age_stream = stream(person, purpose_id(Purpose::synthesis_age_in_band), 0);
+    age = lower + (upper - lower) * uniform(age_stream);
+  }
+  people_.age_at_start[person] = static_cast<float>(age - now / days_per_year);
+
+  // Sex and traits as synthesis gives them at this age.
+  const auto& bounds = population.age_band_lower_bounds;
+  std::size_t band = 0;
+  while (band + 1 < bounds.size() && age >= bounds[band + 1]) ++band;
+  auto sex_stream = stream(person, purpose_id(Purpose::synthesis_sex), 0);
+  people_.sex[person] =
+      bernoulli(sex_stream, population.female_share[band]) ? Sex::female : Sex::male;
+  synthesise_traits(person, age);
+
+  // New people live at home; one whose need calls for a package asks for
+  // it as people at home whose need grows do.
+  count(Metric::entries);
+  alive_.change(now, 1.0);
+  if (transition_log_ && transition_log_->follows(person)) {
+    transition_log_->record(now, person, Setting::home, Setting::home);
+  }
+  costs_on(person);
+  schedule_death(person, -1.0);
+  schedule_health_change(person);
+  request_package_in_community(person);
+  schedule_next_admission(person);
+  schedule_next_entry();
 }
 
 void CareArea::synthesise_traits(std::uint32_t person, double age) {
@@ -451,6 +542,10 @@ bool CareArea::handle(const sim::Event& event) {
     snapshot_population(event.payload);
     return true;
   }
+  if (event.kind == entry) {
+    on_entry();
+    return true;
+  }
   const std::uint32_t person = event.person;
   const Setting setting = people_.setting[person];
   switch (event.kind) {
@@ -538,7 +633,8 @@ void CareArea::admit_to_bed(std::uint32_t person) {
     length = parameters_.hospital.same_day_stay_days;
   } else {
     auto stay_stream = stream(person, purpose_id(Purpose::length_of_stay), stay);
-    length = parameters_.hospital.overnight_length_of_stay.sample(stay_stream);
+    length = parameters_.hospital.overnight_length_of_stay.sample(stay_stream) *
+             stay_length_.multiplier(people_.age_at(person, now), people_.frailty[person]);
     if (!interventions_.empty()) {
       length *= interventions_.length_of_stay_multiplier(
           people_.age_at(person, now), people_.frailty[person], people_.conditions[person],

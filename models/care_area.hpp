@@ -20,6 +20,7 @@
 #include "models/person_table.hpp"
 #include "models/scenario.hpp"
 #include "models/frailty_progression.hpp"
+#include "models/stay_length.hpp"
 #include "models/transition_log.hpp"
 #include "sim/area.hpp"
 #include "sim/event.hpp"
@@ -50,7 +51,11 @@ class CareArea final : public sim::Area {
   void finish(sim::Days end);
 
   [[nodiscard]] const std::string& name() const noexcept { return name_; }
-  [[nodiscard]] std::size_t people() const noexcept { return people_.size(); }
+  // People at the start of the run (those who enter later are not counted).
+  [[nodiscard]] std::size_t people() const noexcept { return people_at_start_; }
+  // Everyone simulated so far: the starting population and those who
+  // entered, alive or dead.
+  [[nodiscard]] std::size_t people_simulated() const noexcept { return people_.size(); }
   [[nodiscard]] std::int64_t hospital_beds() const noexcept { return beds_; }
   [[nodiscard]] std::int64_t care_home_places() const noexcept {
     return places_[0].capacity + places_[1].capacity;
@@ -102,6 +107,7 @@ class CareArea final : public sim::Area {
     year_end = 4,          // not a person's: snapshot of the population (payload: year)
     health_change = 5,     // frailty progresses or a condition starts (payload: which)
     funding_decided = 6,   // the local authority has decided on a package or placement
+    entry = 7,             // not a person's: someone enters the population
   };
 
   // What a funding decision is about (the event's payload).
@@ -119,6 +125,12 @@ class CareArea final : public sim::Area {
   bool handle(const sim::Event& event);
   void synthesise();
   void synthesise_traits(std::uint32_t person, double age);
+  // People entering the population (births, net migration): one Poisson
+  // process at the current population's rate, each arrival a new person.
+  // Births and net migrants per 1,000 residents a year (0 when switched off).
+  [[nodiscard]] double entries_per_1000() const;
+  void schedule_next_entry();
+  void on_entry();
   [[nodiscard]] double expected_initial_resident_share() const;
   [[nodiscard]] double expected_initial_home_care_hours_per_person() const;
 
@@ -255,8 +267,11 @@ class CareArea final : public sim::Area {
   std::array<Gompertz, 2> mortality_;  // by sex
   PersonRisk risk_;
   FrailtyProgression frailty_progression_;
+  StayLengthScale stay_length_;
 
   PersonTable people_;
+  std::size_t people_at_start_ = 0;
+  std::uint32_t entry_draws_ = 0;  // entry-timing draws so far (also the events' sequence)
   sim::Scheduler scheduler_;
 
   std::int64_t beds_ = 0;

@@ -79,6 +79,8 @@ enum class Metric : std::size_t {
   cost_unpaid_care_value,
   cost_third_sector,
   cost_shunted_to_nhs,
+  // People entering the population (births and net migration).
+  entries,
   count_  // number of metrics
 };
 
@@ -210,6 +212,8 @@ inline constexpr std::array<MetricInfo, metric_count> metric_info{{
     {"cost_shunted_to_nhs", "GBP",
      "cost of NHS-funded bed days of patients delayed by social care (waiting for "
      "reablement, home care, a care-home place or a funding decision)"},
+    {"entries", "people",
+     "people who entered the population: births and net international migrants"},
 }};
 
 // cost_total by service: every cost lands in exactly one of them.

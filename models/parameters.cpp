@@ -74,6 +74,28 @@ void read_array(MapReader& reader, const std::string& key, std::array<double, N>
   std::copy(values.begin(), values.end(), target.begin());
 }
 
+void read_entries(MapReader& reader, EntryParameters& entries) {
+  reader.flag("enabled", entries.enabled);
+  // Upper limits catch a count given for a rate: no country has more than
+  // about 50 births per 1,000 residents a year.
+  reader.number("births_per_1000", entries.births_per_1000,
+                Limits::between(0.0, 100.0, "births per 1,000 residents a year"));
+  MapReader migration = reader.map("net_migration");
+  read_schedule(migration, "age_band_lower_bounds", "per_1000", entries.net_migration_per_1000,
+                Limits::between(0.0, 100.0, "net migrants per 1,000 residents a year"));
+  migration.finish();
+  reader.finish();
+}
+
+void read_stay_length(MapReader& reader, StayLengthParameters& stay) {
+  reader.flag("enabled", stay.enabled);
+  read_schedule(reader, "age_band_lower_bounds", "age_multiplier", stay.age_multiplier,
+                Limits::between(0.01, 100.0, "multiplier of the stay"));
+  read_array(reader, "frailty_multiplier", stay.frailty_multiplier,
+             Limits::between(0.01, 100.0, "multiplier of the stay"));
+  reader.finish();
+}
+
 void read_frailty(MapReader& reader, FrailtyParameters& frailty) {
   reader.flag("enabled", frailty.enabled);
   std::string progression =
@@ -230,6 +252,16 @@ void apply_parameters(MapReader& reader, Parameters& p) {
     if (!bounds.empty() && !(p.population.oldest_age > bounds.back())) {
       population.error("oldest_age", "must be above the last age band's lower bound");
     }
+    {
+      MapReader entries = population.map("entries");
+      read_entries(entries, p.population.entries);
+      const auto& migration = p.population.entries.net_migration_per_1000.lower_bounds;
+      if (!migration.empty() && !(p.population.oldest_age > migration.back())) {
+        entries.error("net_migration.age_band_lower_bounds",
+                      "the last band must start below population.oldest_age (" +
+                          std::to_string(p.population.oldest_age) + ")");
+      }
+    }
     population.finish();
   }
   {
@@ -270,6 +302,10 @@ void apply_parameters(MapReader& reader, Parameters& p) {
     hospital.number("same_day_stay_days", p.hospital.same_day_stay_days,
                     Limits::between(0.0, 1.0, "days"));
     read_distribution(hospital, "overnight_length_of_stay", p.hospital.overnight_length_of_stay);
+    {
+      MapReader stay = hospital.map("stay_length_by_person");
+      read_stay_length(stay, p.hospital.stay_length_by_person);
+    }
     hospital.finish();
   }
   {

@@ -16,11 +16,21 @@
 
 namespace hcsim::models {
 
+// People entering an area's population while it runs: births at age 0 and
+// net international migration by age at entry, both as rates per 1,000
+// residents of all ages a year, so entries follow the population's size.
+struct EntryParameters {
+  bool enabled = true;
+  double births_per_1000 = 0.0;
+  AgeSchedule net_migration_per_1000;  // by age at entry; the bands' sum is the total
+};
+
 struct PopulationParameters {
   std::vector<double> age_band_lower_bounds;
   double oldest_age = 100.0;
   std::vector<double> age_counts;     // full-scale people per band
   std::vector<double> female_share;   // per band
+  EntryParameters entries;
 };
 
 struct MortalityParameters {
@@ -43,12 +53,24 @@ struct EmergencyAdmissionParameters {
   double care_home_rate_per_person_year = 0.0;
 };
 
+// How a person's age and frailty stretch or shorten an overnight stay: the
+// drawn stay is multiplied by the age band's and the frailty level's
+// multipliers over their mean across the admissions of the starting
+// population, so the calibrated mean stay holds at the start (see
+// models/stay_length.hpp).
+struct StayLengthParameters {
+  bool enabled = true;
+  AgeSchedule age_multiplier;
+  std::array<double, frailty_levels> frailty_multiplier{1.0, 1.0, 1.0, 1.0};
+};
+
 struct HospitalParameters {
   double beds_per_1000 = 0.0;
   bool beds_weighted_by_need = true;  // see models/capacity.hpp
   double same_day_share = 0.0;
   double same_day_stay_days = 0.25;
   sim::Distribution overnight_length_of_stay = sim::Distribution::fixed(1.0);
+  StayLengthParameters stay_length_by_person;
 };
 
 // A capacity-limited service between hospital and home (P1 reablement at

@@ -48,7 +48,8 @@ enum PersonFlag : std::uint8_t {
 };
 
 struct PersonTable {
-  std::vector<float> age_at_start;      // years at simulation time 0
+  // Years at simulation time 0; negative for people born during the run.
+  std::vector<float> age_at_start;
   std::vector<Sex> sex;
   std::vector<Setting> setting;
   // The care-home place a person holds (kept while in hospital), or none.
@@ -97,6 +98,34 @@ struct PersonTable {
     admissions.resize(count, 0);
     health_event.resize(count, 0);
     health_draws.resize(count, 0);
+  }
+
+  // Room for `count` people, so entries during a run rarely move the
+  // columns. Callers hold indices, never references into the columns, so a
+  // move would be safe either way.
+  void reserve(std::size_t count) {
+    age_at_start.reserve(count);
+    sex.reserve(count);
+    setting.reserve(count);
+    care_home_resident.reserve(count);
+    frailty.reserve(count);
+    conditions.reserve(count);
+    capital.reserve(count);
+    carer_hours.reserve(count);
+    home_care_hours.reserve(count);
+    flags.reserve(count);
+    death_time.reserve(count);
+    bed_since.reserve(count);
+    fit_to_leave_since.reserve(count);
+    awaiting.reserve(count);
+    last_discharge.reserve(count);
+    next_sequence.reserve(count);
+    death_event.reserve(count);
+    admission_event.reserve(count);
+    admission_draws.reserve(count);
+    admissions.reserve(count);
+    health_event.reserve(count);
+    health_draws.reserve(count);
   }
 
   [[nodiscard]] double age_at(std::uint32_t person, double now_days) const noexcept {

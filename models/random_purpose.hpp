@@ -29,6 +29,12 @@ enum class Purpose : std::uint64_t {
   condition_budget = 18,        // draw index: health-change draws x conditions + condition
   carer_on_need_change = 19,
   home_care_take_up = 21,       // draw index: see CareArea::seeks_package
+  // People entering the population: when (subject: the area, see
+  // area_subject; draw index: entries so far) and as what (subject: the new
+  // person: a birth or a migrant of which age band). A new person's age in
+  // band, sex and traits use the synthesis purposes under their own subject.
+  entry_timing = 22,
+  entry_kind = 23,
 };
 
 [[nodiscard]] constexpr std::uint64_t purpose_id(Purpose purpose) noexcept {
@@ -38,6 +44,13 @@ enum class Purpose : std::uint64_t {
 // The stream subject of a person: area and person index packed into 64 bits.
 [[nodiscard]] constexpr std::uint64_t subject_of(std::uint32_t area, std::uint32_t person) noexcept {
   return (static_cast<std::uint64_t>(area) << 32) | person;
+}
+
+// The stream subject of draws that belong to an area rather than to one of
+// its people: the person part is all ones, an index no person is given.
+inline constexpr std::uint32_t area_draws_person = 0xFFFFFFFFu;
+[[nodiscard]] constexpr std::uint64_t area_subject(std::uint32_t area) noexcept {
+  return subject_of(area, area_draws_person);
 }
 
 }  // namespace hcsim::models

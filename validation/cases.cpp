@@ -210,6 +210,11 @@ void require_case_form(CaseKind kind, const models::Scenario& scenario) {
   require(!rates.empty() && rates.front() > 0.0 && all_equal(rates, rates.front()), scenario,
           at + "emergency_admission.rate_per_person_year",
           "expected one positive admission rate for all ages");
+  require(!p.population.entries.enabled, scenario, at + "population.entries.enabled",
+          "expected false (a closed population: the textbook models have a fixed one)");
+  require(!p.hospital.stay_length_by_person.enabled, scenario,
+          at + "hospital.stay_length_by_person.enabled",
+          "expected false (one stay distribution for everyone)");
   require(p.hospital.same_day_share == 0.0, scenario, at + "hospital.same_day_share",
           "expected 0 (every stay from overnight_length_of_stay)");
   require(p.hospital.overnight_length_of_stay.family() == sim::DistributionFamily::exponential,

@@ -225,7 +225,8 @@ std::vector<NationalRow> national_rows() {
     row.how =
         "metric population_end / population_scale: people alive at the end of the last "
         "measured year. The run starts from the Census 2021 counts by age (an input); "
-        "the model has no births or migration yet, so the population falls as it runs.";
+        "births and net international migration enter as it runs (population.entries in "
+        "the parameters), so it grows about 0.45% a year.";
     row.metrics = {"population_end"};
     row.simulated = [](const NationalInputs& in) -> std::optional<double> {
       return in.metric("population_end") / in.population_scale();
@@ -339,7 +340,8 @@ std::vector<NationalRow> national_rows() {
     row.how =
         "metric population_85_plus_end, from the end of the first to the end of the "
         "last measured year, as a yearly rate. The model ages the Census 2021 "
-        "population with no migration; the published decade is earlier.";
+        "population; net migration adds few people that old. The published decade is "
+        "earlier.";
     row.metrics = {"population_85_plus_end"};
     row.simulated = [](const NationalInputs& in) -> std::optional<double> {
       const std::size_t years = in.years();

@@ -118,6 +118,7 @@ population_scale: 1
 horizon_years: 35
 parameters:
   population:
+    entries: {enabled: false}
     age_band_lower_bounds: [0, 65]
     oldest_age: 65.01
     age_counts: [0, 1]
@@ -172,7 +173,8 @@ TEST_CASE("people, bed days and money are conserved", "[validation][conservation
   run.area->finish(run.plan.end_days);
   const auto& people = run.area->person_table();
 
-  // People: alive at the end + deaths = people at the start.
+  // People: alive at the end + deaths = people at the start + entries (the
+  // table holds everyone who entered, so its size is the right side).
   double alive = 0.0;
   double open_stay_days = 0.0;
   for (std::uint32_t i = 0; i < people.size(); ++i) {
@@ -183,6 +185,9 @@ TEST_CASE("people, bed days and money are conserved", "[validation][conservation
     }
   }
   CHECK(alive + measured_total(run, Metric::deaths) == static_cast<double>(people.size()));
+  CHECK(static_cast<double>(people.size()) ==
+        static_cast<double>(run.area->people()) + measured_total(run, Metric::entries));
+  CHECK(measured_total(run, Metric::entries) > 0.0);
   CHECK(measured_total(run, Metric::deaths) > 0.0);
 
   // Bed days: every bed day belongs to a stay that ended in the window or is
