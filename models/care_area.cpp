@@ -62,6 +62,7 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
       care_home_residents_(plan.origin_days, days_per_year, plan.years),
       alive_(plan.origin_days, days_per_year, plan.years),
       hospital_full_(plan.origin_days, days_per_year, plan.years),
+      escalation_beds_(plan.origin_days, days_per_year, plan.years),
       home_care_hours_(plan.origin_days, days_per_year, plan.years),
       unpaid_care_hours_(plan.origin_days, days_per_year, plan.years),
       unmet_need_(plan.origin_days, days_per_year, plan.years),
@@ -575,6 +576,16 @@ bool CareArea::handle(const sim::Event& event) {
       }
       on_health_change(person, event.payload);
       return true;
+    case bed_wait_limit:
+      // bed_since is a float: allow for its rounding (well under 0.01 days
+      // over a century) when telling this wait from an earlier one.
+      if (setting != Setting::waiting_for_bed ||
+          scheduler_.now() - static_cast<double>(people_.bed_since[person]) <
+              parameters_.hospital.escalation_after_wait_days - 0.01) {
+        return false;
+      }
+      on_bed_wait_limit(person);
+      return true;
     case funding_decided:
       if (setting != Setting::delayed_discharge ||
           people_.awaiting[person] != AwaitedService::funding_decision) {
@@ -618,7 +629,22 @@ void CareArea::on_admission(std::uint32_t person) {
     move_to(person, Setting::waiting_for_bed);
     bed_waiters_.change(scheduler_.now(), 1.0);
     waiting_for_bed_.push(person);
+    if (parameters_.hospital.escalation_enabled) {
+      // bed_since holds the wait's start until a bed is taken.
+      people_.bed_since[person] = static_cast<float>(scheduler_.now());
+      schedule(person, bed_wait_limit,
+               scheduler_.now() + parameters_.hospital.escalation_after_wait_days,
+               next_sequence(person));
+    }
   }
+}
+
+void CareArea::on_bed_wait_limit(std::uint32_t person) {
+  // Still waiting from the same admission: the hospital escalates. The
+  // person's place in the queue is skipped later, as for deaths.
+  count(Metric::escalation_admissions);
+  bed_waiters_.change(scheduler_.now(), -1.0);
+  admit_to_bed(person);
 }
 
 void CareArea::admit_to_bed(std::uint32_t person) {
@@ -648,19 +674,33 @@ void CareArea::occupy_bed() {
   ++beds_occupied_;
   bed_cost(CareService::hospital, +1.0);
   occupied_beds_.change(scheduler_.now(), 1.0);
-  if (beds_occupied_ == beds_) hospital_full_.change(scheduler_.now(), 1.0);
+  bed_levels_changed();
+}
+
+void CareArea::bed_levels_changed() {
+  const double now = scheduler_.now();
+  const double full = beds_occupied_ >= beds_ ? 1.0 : 0.0;
+  if (full != hospital_full_.level()) hospital_full_.change(now, full - hospital_full_.level());
+  const double over = static_cast<double>(std::max<std::int64_t>(0, beds_occupied_ - beds_));
+  if (over != escalation_beds_.level()) escalation_beds_.change(now, over - escalation_beds_.level());
 }
 
 void CareArea::release_bed(std::uint32_t person) {
   const double now = scheduler_.now();
   people_.last_discharge[person] = static_cast<float>(now);
+  const double stay = now - static_cast<double>(people_.bed_since[person]);
   count(Metric::hospital_stays_ended);
-  count(Metric::ended_hospital_stay_days, now - static_cast<double>(people_.bed_since[person]));
-  if (beds_occupied_ == beds_) hospital_full_.change(now, -1.0);
+  count(Metric::ended_hospital_stay_days, stay);
+  if (stay >= 1.0) {
+    count(Metric::overnight_stays_ended);
+    count(Metric::overnight_stay_days, stay);
+  }
   --beds_occupied_;
   bed_cost(CareService::hospital, -1.0);
   occupied_beds_.change(now, -1.0);
-  while (!waiting_for_bed_.empty()) {
+  bed_levels_changed();
+  // An escalation bed closes rather than passing to the next patient.
+  while (beds_occupied_ < beds_ && !waiting_for_bed_.empty()) {
     const std::uint32_t next = waiting_for_bed_.pop();
     if (people_.setting[next] != Setting::waiting_for_bed) continue;  // died waiting
     bed_waiters_.change(scheduler_.now(), -1.0);
@@ -1164,7 +1204,8 @@ void CareArea::finish(sim::Days end) {
   for (auto& service : services_) service.used.flush(end);
   for (auto& level : delayed_by_reason_) level.flush(end);
   for (auto* level : {&occupied_beds_, &delayed_patients_, &bed_waiters_, &care_home_residents_,
-                      &alive_, &hospital_full_, &home_care_hours_, &unpaid_care_hours_,
+                      &alive_, &hospital_full_, &escalation_beds_, &home_care_hours_,
+                      &unpaid_care_hours_,
                       &unmet_need_, &community_waiting_}) {
     level->flush(end);
   }

@@ -107,6 +107,7 @@ class CareArea final : public sim::Area {
     year_end = 4,          // not a person's: snapshot of the population (payload: year)
     health_change = 5,     // frailty progresses or a condition starts (payload: which)
     funding_decided = 6,   // the local authority has decided on a package or placement
+    bed_wait_limit = 8,    // a patient has waited the longest allowed for a bed
     entry = 7,             // not a person's: someone enters the population
   };
 
@@ -136,6 +137,7 @@ class CareArea final : public sim::Area {
 
   // Flows.
   void on_admission(std::uint32_t person);
+  void on_bed_wait_limit(std::uint32_t person);
   void on_death(std::uint32_t person);
   void on_clinical_stay_end(std::uint32_t person);
   void on_health_change(std::uint32_t person, std::uint32_t which);
@@ -145,6 +147,9 @@ class CareArea final : public sim::Area {
   // the next patient waiting.
   void release_bed(std::uint32_t person);
   void occupy_bed();
+  // Keeps the hospital-full and over-capacity levels in step with the
+  // number of beds occupied.
+  void bed_levels_changed();
   // Discharge decisions.
   void seek_care_home(std::uint32_t person);
   void seek_home_care_from_hospital(std::uint32_t person);
@@ -302,6 +307,7 @@ class CareArea final : public sim::Area {
   sim::IntegratedLevel care_home_residents_;
   sim::IntegratedLevel alive_;
   sim::IntegratedLevel hospital_full_;  // 1 while every bed is occupied
+  sim::IntegratedLevel escalation_beds_;  // beds occupied beyond capacity
   sim::IntegratedLevel home_care_hours_;    // hours a week of packages held
   sim::IntegratedLevel unpaid_care_hours_;  // hours a week of unpaid care given
   sim::IntegratedLevel unmet_need_;         // people with unmet need

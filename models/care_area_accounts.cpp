@@ -259,6 +259,7 @@ double CareArea::measure(Metric metric, std::size_t year) const {
     case Metric::care_home_resident_days: return care_home_residents_.totals().total(year);
     case Metric::person_years: return alive_.totals().total(year) / days_per_year;
     case Metric::hospital_full_days: return hospital_full_.totals().total(year);
+    case Metric::escalation_bed_days: return escalation_beds_.totals().total(year);
     case Metric::reablement_days: return services_[0].used.totals().total(year);
     case Metric::rehabilitation_bed_days: return services_[1].used.totals().total(year);
     case Metric::delayed_discharge_days_reablement: return delayed(AwaitedService::reablement);

@@ -81,6 +81,13 @@ enum class Metric : std::size_t {
   cost_shunted_to_nhs,
   // People entering the population (births and net migration).
   entries,
+  // Escalation beds opened when patients have waited too long for a bed, and
+  // stays of a day or more (the published mean length of stay counts those).
+  escalation_admissions,
+  escalation_bed_days,
+  overnight_stays_ended,
+  overnight_stay_days,
+  mean_overnight_length_of_stay_days,
   count_  // number of metrics
 };
 
@@ -214,6 +221,19 @@ inline constexpr std::array<MetricInfo, metric_count> metric_info{{
      "reablement, home care, a care-home place or a funding decision)"},
     {"entries", "people",
      "people who entered the population: births and net international migrants"},
+    {"escalation_admissions", "admissions",
+     "patients given an escalation bed beyond the hospital's capacity after waiting the longest "
+     "allowed (hospital.escalation_beds)"},
+    {"escalation_bed_days", "bed-days",
+     "bed days above the hospital's capacity (escalation beds in use); included in bed_days"},
+    {"overnight_stays_ended", "stays",
+     "hospital stays of a day or more that ended (same-day stays left out)"},
+    {"overnight_stay_days", "bed-days", "total length of the overnight stays that ended"},
+    {"mean_overnight_length_of_stay_days", "days",
+     "mean length of hospital stays of a day or more, delays included: the published mean "
+     "length of emergency stays leaves same-day stays out",
+     Aggregation::ratio, static_cast<std::size_t>(Metric::overnight_stay_days),
+     static_cast<std::size_t>(Metric::overnight_stays_ended), 1.0},
 }};
 
 // cost_total by service: every cost lands in exactly one of them.

@@ -306,6 +306,13 @@ void apply_parameters(MapReader& reader, Parameters& p) {
       MapReader stay = hospital.map("stay_length_by_person");
       read_stay_length(stay, p.hospital.stay_length_by_person);
     }
+    {
+      MapReader escalation = hospital.map("escalation_beds");
+      escalation.flag("enabled", p.hospital.escalation_enabled);
+      escalation.number("after_wait_days", p.hospital.escalation_after_wait_days,
+                        Limits::between(0.0, 365.0, "days"));
+      escalation.finish();
+    }
     hospital.finish();
   }
   {

@@ -71,6 +71,11 @@ struct HospitalParameters {
   double same_day_stay_days = 0.25;
   sim::Distribution overnight_length_of_stay = sim::Distribution::fixed(1.0);
   StayLengthParameters stay_length_by_person;
+  // When every bed is taken, a patient waits at most this long before the
+  // hospital opens an escalation bed (over its capacity) for them; off, they
+  // wait for a bed however long it takes (a pure queue).
+  bool escalation_enabled = false;
+  double escalation_after_wait_days = 0.5;
 };
 
 // A capacity-limited service between hospital and home (P1 reablement at

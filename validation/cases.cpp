@@ -215,6 +215,8 @@ void require_case_form(CaseKind kind, const models::Scenario& scenario) {
   require(!p.hospital.stay_length_by_person.enabled, scenario,
           at + "hospital.stay_length_by_person.enabled",
           "expected false (one stay distribution for everyone)");
+  require(!p.hospital.escalation_enabled, scenario, at + "hospital.escalation_beds.enabled",
+          "expected false (a pure queue for beds, as queueing theory has it)");
   require(p.hospital.same_day_share == 0.0, scenario, at + "hospital.same_day_share",
           "expected 0 (every stay from overnight_length_of_stay)");
   require(p.hospital.overnight_length_of_stay.family() == sim::DistributionFamily::exponential,

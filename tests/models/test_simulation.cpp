@@ -62,7 +62,10 @@ TEST_CASE("a tiny scenario runs end to end with plausible measures", "[simulatio
     // Beds are never over-filled: bed days <= beds x days measured.
     const double bed_days = run.value(area, Metric::bed_days, 0);
     CHECK(bed_days > 0.0);
-    CHECK(bed_days <= static_cast<double>(facts[area].hospital_beds) * 365.25 + 1e-6);
+    // Beds are a hard limit except for escalation beds, which are counted.
+    const double escalation = run.value(area, Metric::escalation_bed_days, 0);
+    CHECK(bed_days - escalation <=
+          static_cast<double>(facts[area].hospital_beds) * 365.25 + 1e-6);
     CHECK(run.value(area, Metric::delayed_discharge_days, 0) <= bed_days);
     CHECK(run.value(area, Metric::care_home_resident_days, 0) <=
           static_cast<double>(facts[area].care_home_places) * 365.25 + 1e-6);
@@ -107,6 +110,23 @@ TEST_CASE("too few beds makes patients wait for a bed", "[simulation][bed_wait]"
   CHECK(run.total(Metric::bed_wait_days) > 0.0);
   const auto normal = hcsim::models::run_replication(load("tiny.yaml"), 0);
   CHECK(run.total(Metric::bed_wait_days) > normal.total(Metric::bed_wait_days));
+
+  // No one waits longer than the escalation limit: the hospital opens beds
+  // beyond its capacity instead, and counts them.
+  const double limit = scenario.areas.front().parameters.hospital.escalation_after_wait_days;
+  REQUIRE(scenario.areas.front().parameters.hospital.escalation_enabled);
+  CHECK(run.total(Metric::escalation_admissions) > 0.0);
+  CHECK(run.total(Metric::escalation_bed_days) > 0.0);
+  CHECK(run.total(Metric::bed_wait_days) <=
+        run.total(Metric::admissions_waited_for_bed) * limit + 1e-6);
+
+  // Without escalation the same shortage is a pure queue: waits grow far
+  // beyond the limit and the beds are never exceeded.
+  few_beds.set.push_back("parameters.hospital.escalation_beds.enabled=false");
+  const auto queue = hcsim::models::run_replication(load("tiny.yaml", few_beds), 0);
+  CHECK(queue.total(Metric::escalation_bed_days) == 0.0);
+  CHECK(queue.total(Metric::bed_wait_days) >
+        queue.total(Metric::admissions_waited_for_bed) * limit);
 }
 
 TEST_CASE("common random numbers: the same person draws the same in two scenarios",
