@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <stdexcept>
+#include <vector>
 
 namespace hcsim::models {
 
@@ -17,9 +18,10 @@ void read_distribution(MapReader& parent, const std::string& key,
   sim::DistributionFamily family{};
   if (!sim::parse_family(family_text, family)) {
     reader.error("distribution", "expected one of fixed, exponential, gamma, lognormal, "
-                                 "weibull, normal; got '" + family_text + "'");
+                                 "weibull, normal, empirical; got '" + family_text + "'");
     // Which parameters belong is unknown without a family: say only that.
-    for (const char* name : {"value", "mean", "sd", "shape", "scale", "mu", "sigma"}) {
+    for (const char* name :
+         {"value", "mean", "sd", "shape", "scale", "mu", "sigma", "values", "probabilities"}) {
       reader.accept(name);
     }
     reader.finish();
@@ -78,6 +80,18 @@ void read_distribution(MapReader& parent, const std::string& key,
                              : sim::Distribution::normal(mean, sd);
         }
         break;
+      case sim::DistributionFamily::empirical: {
+        std::vector<double> values, probabilities;
+        reader.numbers("values", values, Limits::non_negative("days"));
+        reader.numbers("probabilities", probabilities, Limits::probability());
+        if (values.empty()) {
+          reader.error("", "an empirical distribution needs 'values' (a list of durations, "
+                           "and optionally 'probabilities', one per value, summing to 1)");
+        } else {
+          distribution = sim::Distribution::empirical(values, probabilities);
+        }
+        break;
+      }
     }
   } catch (const std::invalid_argument& problem) {
     reader.error("", problem.what());

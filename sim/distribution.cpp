@@ -1,5 +1,7 @@
 #include "sim/distribution.hpp"
 
+#include <algorithm>
+#include <boost/random/uniform_01.hpp>
 #include <cmath>
 #include <sstream>
 #include <stdexcept>
@@ -25,6 +27,7 @@ std::string_view family_name(DistributionFamily family) noexcept {
     case DistributionFamily::lognormal: return "lognormal";
     case DistributionFamily::weibull: return "weibull";
     case DistributionFamily::normal: return "normal";
+    case DistributionFamily::empirical: return "empirical";
   }
   return "unknown";
 }
@@ -32,7 +35,8 @@ std::string_view family_name(DistributionFamily family) noexcept {
 bool parse_family(std::string_view name, DistributionFamily& family) noexcept {
   for (auto candidate : {DistributionFamily::fixed, DistributionFamily::exponential,
                          DistributionFamily::gamma, DistributionFamily::lognormal,
-                         DistributionFamily::weibull, DistributionFamily::normal}) {
+                         DistributionFamily::weibull, DistributionFamily::normal,
+                         DistributionFamily::empirical}) {
     if (family_name(candidate) == name) {
       family = candidate;
       return true;
@@ -107,6 +111,43 @@ Distribution Distribution::normal(double mean, double standard_deviation) {
           boost::random::normal_distribution<double>(mean, standard_deviation)};
 }
 
+Distribution Distribution::empirical(std::vector<double> values,
+                                     std::vector<double> probabilities) {
+  if (values.empty()) throw std::invalid_argument("an empirical distribution needs values");
+  for (const double value : values) {
+    if (!(value >= 0.0) || !std::isfinite(value)) {
+      throw std::invalid_argument("empirical values must be non-negative finite numbers");
+    }
+  }
+  if (probabilities.empty()) probabilities.assign(values.size(), 1.0 / static_cast<double>(values.size()));
+  if (probabilities.size() != values.size()) {
+    throw std::invalid_argument("an empirical distribution needs one probability per value (" +
+                                std::to_string(values.size()) + " values, " +
+                                std::to_string(probabilities.size()) + " probabilities)");
+  }
+  double total = 0.0;
+  double mean = 0.0;
+  std::vector<double> cumulative;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (!(probabilities[i] >= 0.0) || !(probabilities[i] <= 1.0)) {
+      throw std::invalid_argument("empirical probabilities must lie in [0, 1]");
+    }
+    total += probabilities[i];
+    mean += probabilities[i] * values[i];
+    cumulative.push_back(total);
+  }
+  if (std::abs(total - 1.0) > 1e-6) {
+    std::ostringstream message;
+    message << "empirical probabilities must sum to 1, got " << total;
+    throw std::invalid_argument(message.str());
+  }
+  // The last step is 1 exactly, so every uniform draw finds a value.
+  cumulative.back() = 1.0;
+  return {DistributionFamily::empirical, mean,
+          EmpiricalTable{std::make_shared<const std::vector<double>>(std::move(values)),
+                         std::make_shared<const std::vector<double>>(std::move(cumulative))}};
+}
+
 std::string Distribution::describe() const {
   std::ostringstream out;
   out << family_name(family_) << "(mean " << mean_ << ")";
@@ -119,6 +160,13 @@ double Distribution::sample(RandomStream& stream) const {
         using Kind = std::decay_t<decltype(sampler)>;
         if constexpr (std::is_same_v<Kind, double>) {
           return sampler;
+        } else if constexpr (std::is_same_v<Kind, EmpiricalTable>) {
+          const double u = boost::random::uniform_01<double>()(stream);
+          const auto& cumulative = *sampler.cumulative;
+          const auto at = std::upper_bound(cumulative.begin(), cumulative.end(), u);
+          const auto index = std::min<std::size_t>(
+              static_cast<std::size_t>(at - cumulative.begin()), cumulative.size() - 1);
+          return (*sampler.values)[index];
         } else if constexpr (std::is_same_v<Kind,
                                             boost::random::normal_distribution<double>>) {
           auto copy = sampler;

@@ -9,15 +9,17 @@
 #include <boost/random/lognormal_distribution.hpp>
 #include <boost/random/normal_distribution.hpp>
 #include <boost/random/weibull_distribution.hpp>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 #include "sim/random_stream.hpp"
 
 namespace hcsim::sim {
 
-enum class DistributionFamily { fixed, exponential, gamma, lognormal, weibull, normal };
+enum class DistributionFamily { fixed, exponential, gamma, lognormal, weibull, normal, empirical };
 
 [[nodiscard]] std::string_view family_name(DistributionFamily family) noexcept;
 
@@ -39,6 +41,10 @@ class Distribution {
   static Distribution weibull(double shape, double scale);
   // Normal truncated at zero by rejection (durations cannot be negative).
   static Distribution normal(double mean, double standard_deviation);
+  // Observed values, each drawn with its probability (equal when none are
+  // given): a published or locally measured distribution of stays taken as
+  // it is, with no family fitted to it.
+  static Distribution empirical(std::vector<double> values, std::vector<double> probabilities = {});
 
   [[nodiscard]] DistributionFamily family() const noexcept { return family_; }
   [[nodiscard]] double mean() const noexcept { return mean_; }
@@ -47,8 +53,13 @@ class Distribution {
   [[nodiscard]] double sample(RandomStream& stream) const;
 
  private:
+  // Values and their cumulative probabilities, shared between copies.
+  struct EmpiricalTable {
+    std::shared_ptr<const std::vector<double>> values;
+    std::shared_ptr<const std::vector<double>> cumulative;
+  };
   using Sampler =
-      std::variant<double, boost::random::exponential_distribution<double>,
+      std::variant<double, EmpiricalTable, boost::random::exponential_distribution<double>,
                    boost::random::gamma_distribution<double>,
                    boost::random::lognormal_distribution<double>,
                    boost::random::weibull_distribution<double>,

@@ -131,6 +131,27 @@ TEST_CASE("a distribution needs its parameters and a known family", "[scenario][
     overnight_length_of_stay: {distribution: gamma, shape: 2}
 )");
   CHECK_THAT(missing, Catch::Contains("needs 'scale'"));
+  const auto bad_sum = errors_of(valid + R"(parameters:
+  hospital:
+    overnight_length_of_stay: {distribution: empirical, values: [1, 3], probabilities: [0.5, 0.6]}
+)");
+  CHECK_THAT(bad_sum, Catch::Contains("overnight_length_of_stay") &&
+                          Catch::Contains("must sum to 1, got 1.1"));
+  const auto no_values = errors_of(valid + R"(parameters:
+  hospital:
+    overnight_length_of_stay: {distribution: empirical}
+)");
+  CHECK_THAT(no_values, Catch::Contains("needs 'values'"));
+}
+
+TEST_CASE("an empirical stay is read as given", "[scenario][distribution]") {
+  const auto scenario = parse_scenario(valid + R"(parameters:
+  hospital:
+    overnight_length_of_stay: {distribution: empirical, values: [1, 3, 10], probabilities: [0.5, 0.3, 0.2]}
+)", "test.yaml", {});
+  const auto& stay = scenario.areas[0].parameters.hospital.overnight_length_of_stay;
+  CHECK(stay.family() == hcsim::sim::DistributionFamily::empirical);
+  CHECK(stay.mean() == Approx(0.5 + 0.9 + 2.0));
 }
 
 TEST_CASE("set overrides change values by path, index or area name", "[scenario][set]") {

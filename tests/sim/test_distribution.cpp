@@ -8,6 +8,7 @@
 #include <boost/random/normal_distribution.hpp>
 #include <boost/random/poisson_distribution.hpp>
 #include <boost/random/weibull_distribution.hpp>
+#include <array>
 #include <stdexcept>
 #include <vector>
 
@@ -76,6 +77,30 @@ TEST_CASE("configurable distributions have the means they promise", "[distributi
   CHECK(sample_mean(normal, n) == Approx(normal.mean()).epsilon(0.02));
   CHECK(normal.mean() > 10.0);  // truncation at zero moves the mean up
   CHECK(sample_mean(Distribution::fixed(3.5), 10) == 3.5);
+  const auto empirical = Distribution::empirical({1.0, 5.0, 20.0}, {0.5, 0.3, 0.2});
+  CHECK(empirical.mean() == Approx(0.5 + 1.5 + 4.0));
+  CHECK(sample_mean(empirical, n) == Approx(empirical.mean()).epsilon(0.03));
+  CHECK(Distribution::empirical({2.0, 4.0}).mean() == Approx(3.0));
+}
+
+TEST_CASE("an empirical distribution draws only its values, at their frequencies",
+          "[distribution]") {
+  const auto empirical = Distribution::empirical({1.0, 5.0, 20.0}, {0.5, 0.3, 0.2});
+  const RandomStreams streams(3, 0);
+  std::array<int, 3> counts{};
+  const int n = 20000;
+  for (int i = 0; i < n; ++i) {
+    auto stream = streams.stream(static_cast<std::uint64_t>(i), 2, 0);
+    const double value = empirical.sample(stream);
+    if (value == 1.0) ++counts[0];
+    else if (value == 5.0) ++counts[1];
+    else if (value == 20.0) ++counts[2];
+    else FAIL("drew " << value << ", not one of the values");
+  }
+  // About 5 standard errors of a share out of 20,000.
+  CHECK(counts[0] / double(n) == Approx(0.5).margin(0.018));
+  CHECK(counts[1] / double(n) == Approx(0.3).margin(0.017));
+  CHECK(counts[2] / double(n) == Approx(0.2).margin(0.015));
 }
 
 TEST_CASE("distributions refuse impossible parameters", "[distribution]") {
@@ -84,11 +109,16 @@ TEST_CASE("distributions refuse impossible parameters", "[distribution]") {
   CHECK_THROWS_AS(Distribution::gamma(1.0, -2.0), std::invalid_argument);
   CHECK_THROWS_AS(Distribution::normal(1.0, 5.0), std::invalid_argument);
   CHECK_THROWS_AS(Distribution::fixed(-1.0), std::invalid_argument);
+  CHECK_THROWS_AS(Distribution::empirical({}), std::invalid_argument);
+  CHECK_THROWS_AS(Distribution::empirical({1.0, 2.0}, {0.5, 0.4}), std::invalid_argument);
+  CHECK_THROWS_AS(Distribution::empirical({1.0, 2.0}, {1.0}), std::invalid_argument);
+  CHECK_THROWS_AS(Distribution::empirical({-1.0}), std::invalid_argument);
 }
 
 TEST_CASE("family names round-trip", "[distribution]") {
   hcsim::sim::DistributionFamily family{};
-  for (const char* name : {"fixed", "exponential", "gamma", "lognormal", "weibull", "normal"}) {
+  for (const char* name : {"fixed", "exponential", "gamma", "lognormal", "weibull", "normal",
+                           "empirical"}) {
     REQUIRE(hcsim::sim::parse_family(name, family));
     CHECK(hcsim::sim::family_name(family) == name);
   }
