@@ -477,15 +477,22 @@ void CareArea::schedule_next_admission(std::uint32_t person) {
                                   : interventions_.admission_hazard_multiplier(
                                         age, people_.frailty[person], people_.conditions[person],
                                         need_of(person), residence_of(person), effects_time_);
+  // Readmissions cluster in the weeks after a discharge.
+  const auto& admissions = parameters_.emergency_admission;
+  const double window_end =
+      static_cast<double>(people_.last_discharge[person]) + admissions.readmission_window_days;
+  const double early_years = std::max(0.0, window_end - now) / days_per_year;
   if (people_.care_home_resident[person] != CareHomeType::none) {
-    const double rate =
-        parameters_.emergency_admission.care_home_rate_per_person_year * intervention;
-    years = rate > 0.0 ? budget / rate : std::numeric_limits<double>::infinity();
+    const AgeSchedule rate{{0.0}, {admissions.care_home_rate_per_person_year}};
+    years = years_until_hazard_raised_early(rate, age, budget, intervention, early_years,
+                                            admissions.readmission_hazard_ratio);
   } else {
     const double ratio = intervention *
                          risk_.admission_ratio(people_.frailty[person], people_.conditions[person],
                                                people_.flags[person] & PersonFlag::unmet_need);
-    years = years_until_hazard(risk_.admission_rate_per_unit_ratio(), age, budget, ratio);
+    years = years_until_hazard_raised_early(risk_.admission_rate_per_unit_ratio(), age, budget,
+                                            ratio, early_years,
+                                            admissions.readmission_hazard_ratio);
   }
   const double time = now + years * days_per_year;
   const std::uint32_t sequence = next_sequence(person);

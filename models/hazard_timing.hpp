@@ -25,4 +25,22 @@ namespace hcsim::models {
   return std::numeric_limits<double>::infinity();
 }
 
+// As years_until_hazard, with the hazard `early_multiplier` times higher over
+// the first `early_years` (the weeks after a discharge, when readmissions
+// cluster): the budget is spent at the raised rate until the window closes,
+// then at the usual rate.
+[[nodiscard]] inline double years_until_hazard_raised_early(const AgeSchedule& rate, double age,
+                                                            double budget, double multiplier,
+                                                            double early_years,
+                                                            double early_multiplier) noexcept {
+  if (!(early_years > 0.0) || early_multiplier == 1.0) {
+    return years_until_hazard(rate, age, budget, multiplier);
+  }
+  const double raised = multiplier * early_multiplier;
+  const double early = years_until_hazard(rate, age, budget, raised);
+  if (early <= early_years) return early;
+  budget -= raised * rate.mean_over(age, age + early_years) * early_years;
+  return early_years + years_until_hazard(rate, age + early_years, budget, multiplier);
+}
+
 }  // namespace hcsim::models

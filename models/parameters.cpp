@@ -291,6 +291,10 @@ void apply_parameters(MapReader& reader, Parameters& p) {
     admission.number("care_home_rate_per_person_year",
                      p.emergency_admission.care_home_rate_per_person_year,
                      Limits::between(0.0, 365.0, "admissions per person-year"));
+    admission.number("readmission_hazard_ratio", p.emergency_admission.readmission_hazard_ratio,
+                     Limits::between(0.01, 1000.0, "hazard ratio"));
+    admission.number("readmission_window_days", p.emergency_admission.readmission_window_days,
+                     Limits::between(0.0, 365.0, "days"));
     admission.finish();
   }
   {

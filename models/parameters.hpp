@@ -51,6 +51,10 @@ struct MortalityParameters {
 struct EmergencyAdmissionParameters {
   AgeSchedule rate_per_person_year;
   double care_home_rate_per_person_year = 0.0;
+  // The admission hazard is this many times higher for the first
+  // readmission_window_days after a discharge from hospital (1: no change).
+  double readmission_hazard_ratio = 1.0;
+  double readmission_window_days = 30.0;
 };
 
 // How a person's age and frailty stretch or shorten an overnight stay: the

@@ -79,8 +79,9 @@ std::vector<NationalRow> national_rows() {
     row.how =
         "metric emergency_admissions_per_1000_per_year (admissions per 1,000 person-years "
         "lived, care-home residents included). The admission rates by age in "
-        "models/defaults/england.yaml were first set to meet this figure, then raised 9% "
-        "to the national count (next row), the one that fits the published stay and beds "
+        "models/defaults/england.yaml were first set to meet this figure; with "
+        "readmissions after discharge (calibrated separately) the total is matched to the "
+        "national count (next row), the one that fits the published stay and beds "
         "(docs/calibration.md).";
     row.metrics = {"emergency_admissions_per_1000_per_year"};
     row.simulated = [](const NationalInputs& in) -> std::optional<double> {
@@ -101,11 +102,35 @@ std::vector<NationalRow> national_rows() {
     row.how =
         "metric emergency_admissions_per_1000_per_year. The denominator is the 2021 "
         "population, the only one in the reference figures, against a 2017/18 count. "
-        "The admission rates by age were scaled to this figure (docs/calibration.md).";
+        "The admission rates by age were scaled to this figure, readmissions included "
+        "(docs/calibration.md).";
     row.metrics = {"emergency_admissions_per_1000_per_year"};
     row.simulated = [](const NationalInputs& in) -> std::optional<double> {
       return in.metric("emergency_admissions_per_1000_per_year");
     };
+    row.decimals = 1;
+  }
+  {
+    NationalRow& row = rows.emplace_back();
+    row.what = "emergency readmissions within 30 days, share of emergency admissions";
+    row.unit = "%";
+    row.published = figure(869155.0 / 6528335.0 * 100.0,
+                           "869,155 readmissions of 6,528,335 emergency admissions (13.7%)");
+    row.year = "2017/18";
+    row.source = "NHS Digital, via Nuffield Trust QualityWatch (Emergency readmissions, 2019)";
+    row.calibrated = true;
+    row.how =
+        "metrics readmissions_30d / emergency_admissions x 100. The raised admission "
+        "hazard in the 30 days after a discharge (readmission_hazard_ratio) was fitted "
+        "to this figure (docs/calibration.md). The published count leaves cancer and "
+        "obstetric spells out; the model has none.";
+    row.metrics = {"readmissions_30d", "emergency_admissions"};
+    row.simulated = [](const NationalInputs& in) -> std::optional<double> {
+      const double admissions = in.metric("emergency_admissions");
+      if (!(admissions > 0.0)) return std::nullopt;
+      return in.metric("readmissions_30d") / admissions * 100.0;
+    };
+    row.unavailable = "no emergency admissions in this run";
     row.decimals = 1;
   }
   {
