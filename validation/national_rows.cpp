@@ -114,8 +114,7 @@ std::vector<NationalRow> national_rows() {
     NationalRow& row = rows.emplace_back();
     row.what = "emergency readmissions within 30 days, share of emergency admissions";
     row.unit = "%";
-    row.published = figure(869155.0 / 6528335.0 * 100.0,
-                           "869,155 readmissions of 6,528,335 emergency admissions (13.7%)");
+    row.published = figure(13.7, "13.7% of emergency admissions (869,155 readmissions)");
     row.year = "2017/18";
     row.source = "NHS Digital, via Nuffield Trust QualityWatch (Emergency readmissions, 2019)";
     row.calibrated = true;
