@@ -36,6 +36,20 @@ std::size_t place_index(CareHomeType type) noexcept {
   return type == CareHomeType::nursing ? 1 : 0;
 }
 
+// The held level of delayed discharge waiting for `awaited`.
+HeldLevel delayed_for(AwaitedService awaited) noexcept {
+  static_assert(static_cast<std::size_t>(HeldLevel::delayed_for_funding_decision) -
+                    static_cast<std::size_t>(HeldLevel::delayed_discharge) ==
+                static_cast<std::size_t>(AwaitedService::funding_decision));
+  return static_cast<HeldLevel>(static_cast<std::size_t>(HeldLevel::delayed_discharge) +
+                                static_cast<std::size_t>(awaited));
+}
+
+HeldLevel use_of(const DischargeServiceState& service) noexcept {
+  return service.setting == Setting::reablement ? HeldLevel::reablement
+                                                : HeldLevel::rehabilitation;
+}
+
 }  // namespace
 
 CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double population_scale,
@@ -76,7 +90,9 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
                    scaled_count(parameters_.discharge.rehabilitation.capacity_per_1000 *
                                     spec.population / 1000.0,
                                 population_scale),
-                   plan.origin_days, days_per_year, plan.years}}} {
+                   plan.origin_days, days_per_year, plan.years}}},
+      by_age_band_(plan.origin_days, days_per_year, plan.years),
+      band_reference_days_(plan.origin_days) {
   for (auto& by_service : cost_rates_) {
     for (auto& rate : by_service) rate = sim::IntegratedLevel(plan.origin_days, days_per_year,
                                                               plan.years);
@@ -155,6 +171,34 @@ void CareArea::snapshot_population(std::size_t year) {
   }
   population_85_end_[year] = oldest;
   frail_end_[year] = frail;
+  // By the band of the age people have at the snapshot, as
+  // population_85_plus_end counts them.
+  std::array<double, age_band_count> alive{};
+  std::array<double, age_band_count> frail_by_band{};
+  for (std::uint32_t person = 0; person < people_.size(); ++person) {
+    if (people_.setting[person] == Setting::dead) continue;
+    const std::size_t band = age_band_of(people_.age_at(person, now));
+    ++alive[band];
+    if (people_.frailty[person] >= Frailty::moderate) ++frail_by_band[band];
+  }
+  for (std::size_t band = 0; band < age_band_count; ++band) {
+    by_age_band_.set_snapshot(Metric::population_end, band, year, alive[band]);
+    by_age_band_.set_snapshot(Metric::population_frail_end, band, year, frail_by_band[band]);
+  }
+}
+
+void CareArea::advance_age_bands(std::size_t year) {
+  // The year-end event is at the end of `year`: from now on bands are those
+  // of people's ages now.
+  (void)year;
+  const double now = scheduler_.now();
+  for (std::uint32_t person = 0; person < people_.size(); ++person) {
+    if (people_.setting[person] == Setting::dead) continue;
+    const std::size_t from = band_of(person);
+    const std::size_t to = age_band_of(people_.age_at(person, now));
+    if (from != to) by_age_band_.move(from, to, now, held_by(person));
+  }
+  band_reference_days_ = now;
 }
 
 double CareArea::expected_initial_resident_share() const {
@@ -285,7 +329,14 @@ void CareArea::synthesise() {
   care_home_residents_.change(0.0, static_cast<double>(places_[0].held + places_[1].held));
 
   for (std::uint32_t person = 0; person < people_.size(); ++person) {
-    if (people_.flags[person] & PersonFlag::unmet_need) unmet_need_.change(0.0, 1.0);
+    hold(person, HeldLevel::alive, 1.0);
+    if (people_.care_home_resident[person] != CareHomeType::none) {
+      hold(person, HeldLevel::care_home_place, 1.0);
+    }
+    if (people_.flags[person] & PersonFlag::unmet_need) {
+      unmet_need_.change(0.0, 1.0);
+      hold(person, HeldLevel::unmet_need, 1.0);
+    }
     costs_on(person);
     schedule_death(person, -1.0);
     schedule_next_admission(person);
@@ -364,8 +415,9 @@ void CareArea::on_entry() {
 
   // New people live at home; one whose need calls for a package asks for
   // it as people at home whose need grows do.
-  count(Metric::entries);
+  count(Metric::entries, person);
   alive_.change(now, 1.0);
+  hold(person, HeldLevel::alive, 1.0);
   if (transition_log_ && transition_log_->follows(person)) {
     transition_log_->record(now, person, Setting::home, Setting::home);
   }
@@ -540,6 +592,7 @@ void CareArea::advance_to(sim::Days until) {
 bool CareArea::handle(const sim::Event& event) {
   if (event.kind == year_end) {
     snapshot_population(event.payload);
+    advance_age_bands(event.payload);
     return true;
   }
   if (event.kind == entry) {
@@ -601,22 +654,24 @@ void CareArea::move_to(std::uint32_t person, Setting setting) {
   if (costs_change) costs_on(person);
 }
 
-void CareArea::count(Metric metric, double amount) {
+void CareArea::count(Metric metric, std::uint32_t person, double amount) {
   counts_[index_of(metric)].add_at(scheduler_.now(), amount);
+  by_age_band_.count(band_of(person), metric, scheduler_.now(), amount);
 }
 
 void CareArea::on_admission(std::uint32_t person) {
-  count(Metric::emergency_admissions);
+  count(Metric::emergency_admissions, person);
   if (scheduler_.now() - static_cast<double>(people_.last_discharge[person]) <= 30.0) {
-    count(Metric::readmissions_30d);
+    count(Metric::readmissions_30d, person);
   }
   ++people_.admissions[person];
   if (beds_occupied_ < beds_) {
     admit_to_bed(person);
   } else {
-    count(Metric::admissions_waited_for_bed);
+    count(Metric::admissions_waited_for_bed, person);
     move_to(person, Setting::waiting_for_bed);
     bed_waiters_.change(scheduler_.now(), 1.0);
+    hold(person, HeldLevel::waiting_for_bed, 1.0);
     waiting_for_bed_.push(person);
   }
 }
@@ -624,6 +679,7 @@ void CareArea::on_admission(std::uint32_t person) {
 void CareArea::admit_to_bed(std::uint32_t person) {
   const double now = scheduler_.now();
   occupy_bed();
+  hold(person, HeldLevel::hospital_bed, 1.0);
   people_.bed_since[person] = static_cast<float>(now);
   move_to(person, Setting::in_hospital);
   const std::uint64_t stay = people_.admissions[person] - 1u;
@@ -654,16 +710,19 @@ void CareArea::occupy_bed() {
 void CareArea::release_bed(std::uint32_t person) {
   const double now = scheduler_.now();
   people_.last_discharge[person] = static_cast<float>(now);
-  count(Metric::hospital_stays_ended);
-  count(Metric::ended_hospital_stay_days, now - static_cast<double>(people_.bed_since[person]));
+  count(Metric::hospital_stays_ended, person);
+  count(Metric::ended_hospital_stay_days, person,
+        now - static_cast<double>(people_.bed_since[person]));
   if (beds_occupied_ == beds_) hospital_full_.change(now, -1.0);
   --beds_occupied_;
   bed_cost(CareService::hospital, -1.0);
   occupied_beds_.change(now, -1.0);
+  hold(person, HeldLevel::hospital_bed, -1.0);
   while (!waiting_for_bed_.empty()) {
     const std::uint32_t next = waiting_for_bed_.pop();
     if (people_.setting[next] != Setting::waiting_for_bed) continue;  // died waiting
     bed_waiters_.change(scheduler_.now(), -1.0);
+    hold(next, HeldLevel::waiting_for_bed, -1.0);
     admit_to_bed(next);
     break;
   }
@@ -675,13 +734,16 @@ void CareArea::begin_delay(std::uint32_t person, AwaitedService reason) {
     move_to(person, Setting::delayed_discharge);
     people_.fit_to_leave_since[person] = static_cast<float>(now);
     delayed_patients_.change(now, 1.0);
+    hold(person, HeldLevel::delayed_discharge, 1.0);
     bed_cost(CareService::hospital, -1.0);
     bed_cost(CareService::delayed_discharge, +1.0);
   } else {
     delayed_by_reason_[static_cast<std::size_t>(people_.awaiting[person])].change(now, -1.0);
+    hold(person, delayed_for(people_.awaiting[person]), -1.0);
   }
   people_.awaiting[person] = reason;
   delayed_by_reason_[static_cast<std::size_t>(reason)].change(now, 1.0);
+  hold(person, delayed_for(reason), 1.0);
 }
 
 void CareArea::end_delay(std::uint32_t person) {
@@ -689,6 +751,8 @@ void CareArea::end_delay(std::uint32_t person) {
   const double now = scheduler_.now();
   delayed_patients_.change(now, -1.0);
   delayed_by_reason_[static_cast<std::size_t>(people_.awaiting[person])].change(now, -1.0);
+  hold(person, HeldLevel::delayed_discharge, -1.0);
+  hold(person, delayed_for(people_.awaiting[person]), -1.0);
   people_.awaiting[person] = AwaitedService::none;
   bed_cost(CareService::delayed_discharge, -1.0);
   bed_cost(CareService::hospital, +1.0);  // until release_bed ends the stay
@@ -743,7 +807,7 @@ void CareArea::seek_care_home(std::uint32_t person) {
   if (!publicly_eligible(person)) {
     // Refused council funding and unable to pay: home, with whatever
     // package the person can get.
-    count(Metric::care_home_refusals);
+    count(Metric::care_home_refusals, person);
     seek_home_care_from_hospital(person);
     return;
   }
@@ -818,7 +882,7 @@ void CareArea::seek_home_care_from_hospital(std::uint32_t person) {
     return;
   }
   if (!publicly_eligible(person)) {
-    count(Metric::home_care_refusals);
+    count(Metric::home_care_refusals, person);
     go_home(person);
     return;
   }
@@ -830,12 +894,14 @@ void CareArea::start_package(std::uint32_t person, double hours) {
   if (people_.flags[person] & PersonFlag::waiting_for_home_care) {
     people_.flags[person] &= static_cast<std::uint8_t>(~PersonFlag::waiting_for_home_care);
     community_waiting_.change(now, -1.0);
+    hold(person, HeldLevel::waiting_for_home_care, -1.0);
   }
   if (people_.flags[person] & PersonFlag::unmet_need) {
     people_.flags[person] &= static_cast<std::uint8_t>(~PersonFlag::unmet_need);
     unmet_need_.change(now, -1.0);
+    hold(person, HeldLevel::unmet_need, -1.0);
   }
-  count(Metric::home_care_packages_started);
+  count(Metric::home_care_packages_started, person);
   costs_off(person);
   people_.home_care_hours[person] = static_cast<std::uint8_t>(hours);
   home_care_hours_held_ += hours;
@@ -899,14 +965,16 @@ void CareArea::request_package_in_community(std::uint32_t person) {
   if (!(people_.flags[person] & PersonFlag::unmet_need)) {
     people_.flags[person] |= PersonFlag::unmet_need;
     unmet_need_.change(now, 1.0);
+    hold(person, HeldLevel::unmet_need, 1.0);
     schedule_next_admission(person);  // unmet need raises the admission hazard
   }
   if (!eligible) {
-    count(Metric::home_care_refusals);
+    count(Metric::home_care_refusals, person);
     return;
   }
   people_.flags[person] |= PersonFlag::waiting_for_home_care;
   community_waiting_.change(now, 1.0);
+  hold(person, HeldLevel::waiting_for_home_care, 1.0);
   home_care_waiting_community_.push(person);
 }
 
@@ -915,6 +983,7 @@ void CareArea::go_home(std::uint32_t person) {
   if (package_hours(person) > 0.0 && !(people_.flags[person] & PersonFlag::unmet_need)) {
     people_.flags[person] |= PersonFlag::unmet_need;
     unmet_need_.change(scheduler_.now(), 1.0);
+    hold(person, HeldLevel::unmet_need, 1.0);
   }
   end_delay(person);
   move_to(person, Setting::home);
@@ -947,6 +1016,7 @@ void CareArea::start_discharge_service(std::uint32_t person, DischargeServiceSta
   end_delay(person);
   ++service.in_use;
   service.used.change(now, 1.0);
+  hold(person, use_of(service), 1.0);
   service_cost(service, +1.0);
   move_to(person, service.setting);
   release_bed(person);
@@ -959,14 +1029,15 @@ void CareArea::start_discharge_service(std::uint32_t person, DischargeServiceSta
 void CareArea::on_service_end(std::uint32_t person) {
   DischargeServiceState& service = service_for(people_.setting[person]);
   move_to(person, people_.home_care_hours[person] > 0 ? Setting::home_care : Setting::home);
-  release_service_place(service);
+  release_service_place(person, service);
   request_package_in_community(person);
   schedule_next_admission(person);
 }
 
-void CareArea::release_service_place(DischargeServiceState& service) {
+void CareArea::release_service_place(std::uint32_t person, DischargeServiceState& service) {
   --service.in_use;
   service.used.change(scheduler_.now(), -1.0);
+  hold(person, use_of(service), -1.0);
   service_cost(service, -1.0);
   serve_service_queue(service);
 }
@@ -996,8 +1067,8 @@ void CareArea::return_to_community(std::uint32_t person) {
 void CareArea::enter_care_home(std::uint32_t person, CareHomeType type) {
   const double now = scheduler_.now();
   if (people_.setting[person] == Setting::delayed_discharge) {
-    count(Metric::care_home_placements_delayed);
-    count(Metric::care_home_placement_delay_days,
+    count(Metric::care_home_placements_delayed, person);
+    count(Metric::care_home_placement_delay_days, person,
           now - static_cast<double>(people_.fit_to_leave_since[person]));
     end_delay(person);
   }
@@ -1005,12 +1076,15 @@ void CareArea::enter_care_home(std::uint32_t person, CareHomeType type) {
   ++places_[place_index(type)].held;
   if (people_.capital[person] != CapitalBand::above_upper) ++public_residents_;
   care_home_residents_.change(now, 1.0);
-  count(Metric::care_home_admissions);
+  hold(person, HeldLevel::care_home_place, 1.0);
+  count(Metric::care_home_admissions, person);
   count(type == CareHomeType::nursing ? Metric::care_home_admissions_nursing
-                                      : Metric::care_home_admissions_residential);
+                                      : Metric::care_home_admissions_residential,
+        person);
   if (people_.flags[person] & PersonFlag::unmet_need) {
     people_.flags[person] &= static_cast<std::uint8_t>(~PersonFlag::unmet_need);
     unmet_need_.change(now, -1.0);
+    hold(person, HeldLevel::unmet_need, -1.0);
   }
   end_package(person);
   costs_off(person);
@@ -1022,10 +1096,11 @@ void CareArea::enter_care_home(std::uint32_t person, CareHomeType type) {
   schedule_next_admission(person);
 }
 
-void CareArea::release_care_home_place(CareHomeType type) {
+void CareArea::release_care_home_place(std::uint32_t person, CareHomeType type) {
   PlacePool& pool = places_[place_index(type)];
   --pool.held;
   care_home_residents_.change(scheduler_.now(), -1.0);
+  hold(person, HeldLevel::care_home_place, -1.0);
   fill_from_queues();
 }
 
@@ -1036,10 +1111,10 @@ void CareArea::on_health_change(std::uint32_t person, std::uint32_t which) {
   if (which == 0) {
     people_.frailty[person] =
         static_cast<Frailty>(static_cast<std::uint8_t>(people_.frailty[person]) + 1);
-    count(Metric::frailty_progressions);
+    count(Metric::frailty_progressions, person);
   } else {
     people_.conditions[person] |= condition_bit(static_cast<Condition>(which - 1));
-    count(Metric::condition_onsets);
+    count(Metric::condition_onsets, person);
   }
   const CareNeed need = need_of(person);
   if (need != need_before) {
@@ -1071,23 +1146,31 @@ void CareArea::on_death(std::uint32_t person) {
     case Setting::home:
     case Setting::home_care:
     case Setting::reablement:
-      count(Metric::deaths_at_home);
+      count(Metric::deaths_at_home, person);
       break;
     case Setting::care_home:
-      count(Metric::deaths_in_care_home);
+      count(Metric::deaths_in_care_home, person);
       break;
     default:
-      count(Metric::deaths_in_hospital);
+      count(Metric::deaths_in_hospital, person);
       break;
   }
-  count(Metric::deaths);
+  count(Metric::deaths, person);
   alive_.change(now, -1.0);
-  if (people_.flags[person] & PersonFlag::unmet_need) unmet_need_.change(now, -1.0);
-  if (people_.flags[person] & PersonFlag::waiting_for_home_care) community_waiting_.change(now, -1.0);
+  hold(person, HeldLevel::alive, -1.0);
+  if (people_.flags[person] & PersonFlag::unmet_need) {
+    unmet_need_.change(now, -1.0);
+    hold(person, HeldLevel::unmet_need, -1.0);
+  }
+  if (people_.flags[person] & PersonFlag::waiting_for_home_care) {
+    community_waiting_.change(now, -1.0);
+    hold(person, HeldLevel::waiting_for_home_care, -1.0);
+  }
   people_.flags[person] = 0;
   switch (setting) {
     case Setting::waiting_for_bed:
       bed_waiters_.change(now, -1.0);
+      hold(person, HeldLevel::waiting_for_bed, -1.0);
       break;
     case Setting::delayed_discharge:
       end_delay(person);
@@ -1101,7 +1184,7 @@ void CareArea::on_death(std::uint32_t person) {
   }
   move_to(person, Setting::dead);
   if (setting == Setting::reablement || setting == Setting::rehabilitation) {
-    release_service_place(service_for(setting));
+    release_service_place(person, service_for(setting));
   }
   const double hours = people_.home_care_hours[person];
   if (hours > 0.0) {
@@ -1113,7 +1196,7 @@ void CareArea::on_death(std::uint32_t person) {
   if (type != CareHomeType::none) {
     if (people_.capital[person] != CapitalBand::above_upper) --public_residents_;
     people_.care_home_resident[person] = CareHomeType::none;
-    release_care_home_place(type);
+    release_care_home_place(person, type);
   }
 }
 
@@ -1172,6 +1255,7 @@ void CareArea::finish(sim::Days end) {
     for (auto& rate : by_service) rate.flush(end);
   }
   for (auto& rate : intervention_cost_rates_) rate.flush(end);
+  by_age_band_.flush(end);
 }
 
 }  // namespace hcsim::models
