@@ -118,10 +118,11 @@ enum class HeldLevel : std::size_t {
   alive,
   reablement,
   rehabilitation,
-  home_care_hours,    // hours a week
-  unpaid_care_hours,  // hours a week
   unmet_need,
   waiting_for_home_care,
+  // The levels that follow a person's running costs, last and together.
+  home_care_hours,    // hours a week
+  unpaid_care_hours,  // hours a week
   cost_home_care,             // pounds a day
   cost_care_home,             // pounds a day
   cost_attendance_allowance,  // pounds a day
@@ -130,6 +131,12 @@ enum class HeldLevel : std::size_t {
 };
 inline constexpr std::size_t held_level_count = static_cast<std::size_t>(HeldLevel::count_);
 using HeldLevels = std::array<double, held_level_count>;
+inline constexpr std::size_t first_running_cost_level =
+    static_cast<std::size_t>(HeldLevel::home_care_hours);
+inline constexpr std::size_t running_cost_level_count =
+    held_level_count - first_running_cost_level;
+// A person's running-cost levels, from HeldLevel::home_care_hours on.
+using RunningCostLevels = std::array<double, running_cost_level_count>;
 
 // Prices of what is paid per bed or slot rather than per person (constant
 // over a run), and whether delayed bed days are shunted to the NHS.

@@ -164,23 +164,23 @@ void CareArea::snapshot_population(std::size_t year) {
   const double now = scheduler_.now();
   double oldest = 0.0;
   double frail = 0.0;
-  for (std::uint32_t person = 0; person < people_.size(); ++person) {
-    if (people_.setting[person] == Setting::dead) continue;
-    if (people_.age_at(person, now) >= 85.0) ++oldest;
-    if (people_.frailty[person] >= Frailty::moderate) ++frail;
-  }
-  population_85_end_[year] = oldest;
-  frail_end_[year] = frail;
-  // By the band of the age people have at the snapshot, as
+  // By age band too: by the age people have at the snapshot, as
   // population_85_plus_end counts them.
   std::array<double, age_band_count> alive{};
   std::array<double, age_band_count> frail_by_band{};
   for (std::uint32_t person = 0; person < people_.size(); ++person) {
     if (people_.setting[person] == Setting::dead) continue;
-    const std::size_t band = age_band_of(people_.age_at(person, now));
+    const double age = people_.age_at(person, now);
+    const std::size_t band = age_band_of(age);
     ++alive[band];
-    if (people_.frailty[person] >= Frailty::moderate) ++frail_by_band[band];
+    if (age >= 85.0) ++oldest;
+    if (people_.frailty[person] >= Frailty::moderate) {
+      ++frail;
+      ++frail_by_band[band];
+    }
   }
+  population_85_end_[year] = oldest;
+  frail_end_[year] = frail;
   for (std::size_t band = 0; band < age_band_count; ++band) {
     by_age_band_.set_snapshot(Metric::population_end, band, year, alive[band]);
     by_age_band_.set_snapshot(Metric::population_frail_end, band, year, frail_by_band[band]);
@@ -191,6 +191,7 @@ void CareArea::advance_age_bands(std::size_t year) {
   // The year-end event is at the end of `year`: from now on bands are those
   // of people's ages now.
   (void)year;
+  settle_band_costs();
   const double now = scheduler_.now();
   for (std::uint32_t person = 0; person < people_.size(); ++person) {
     if (people_.setting[person] == Setting::dead) continue;
@@ -328,19 +329,28 @@ void CareArea::synthesise() {
   alive_.change(0.0, static_cast<double>(people_.size()));
   care_home_residents_.change(0.0, static_cast<double>(places_[0].held + places_[1].held));
 
+  // Everyone at the start, by band, added once a band.
+  std::array<HeldLevels, age_band_count> held_at_start{};
   for (std::uint32_t person = 0; person < people_.size(); ++person) {
-    hold(person, HeldLevel::alive, 1.0);
+    auto& held = held_at_start[band_of(person)];
+    ++held[static_cast<std::size_t>(HeldLevel::alive)];
     if (people_.care_home_resident[person] != CareHomeType::none) {
-      hold(person, HeldLevel::care_home_place, 1.0);
+      ++held[static_cast<std::size_t>(HeldLevel::care_home_place)];
     }
     if (people_.flags[person] & PersonFlag::unmet_need) {
       unmet_need_.change(0.0, 1.0);
-      hold(person, HeldLevel::unmet_need, 1.0);
+      ++held[static_cast<std::size_t>(HeldLevel::unmet_need)];
     }
     costs_on(person);
     schedule_death(person, -1.0);
     schedule_next_admission(person);
     schedule_health_change(person);
+  }
+  for (std::size_t band = 0; band < age_band_count; ++band) {
+    for (const HeldLevel level :
+         {HeldLevel::alive, HeldLevel::care_home_place, HeldLevel::unmet_need}) {
+      by_age_band_.change(band, level, 0.0, held_at_start[band][static_cast<std::size_t>(level)]);
+    }
   }
   book_intervention_costs(0.0);
   schedule_next_entry();
@@ -1255,6 +1265,7 @@ void CareArea::finish(sim::Days end) {
     for (auto& rate : by_service) rate.flush(end);
   }
   for (auto& rate : intervention_cost_rates_) rate.flush(end);
+  settle_band_costs();
   by_age_band_.flush(end);
 }
 

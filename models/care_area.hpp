@@ -272,7 +272,7 @@ class CareArea final : public sim::Area {
   // The person's running costs by service and the home-care and unpaid-care
   // hours behind them, as held levels; booked on the area's rates times
   // `sign` when `book` is set.
-  HeldLevels running_costs(std::uint32_t person, double sign, bool book);
+  RunningCostLevels running_costs(std::uint32_t person, double sign, bool book);
   void add_cost_rate(Payer statutory, CareService service, double pounds_per_day);
   [[nodiscard]] Payer route(CareService service, Payer statutory) const {
     return funding_->payer_for(service, statutory);
@@ -284,6 +284,9 @@ class CareArea final : public sim::Area {
     add_cost_rate(Payer::nhs, line, sign * parameters_.costs.hospital_bed_day);
   }
   void service_cost(const DischargeServiceState& service, double sign);
+  static constexpr std::uint32_t no_person = 0xFFFFFFFFu;
+  // Books what costs_off took off on the person's band (if not put back yet).
+  void settle_band_costs();
   // When the funding starts routing costs to other payers (end of warm-up):
   // every running cost is taken off and put back under the new routing.
   void reroute_costs();
@@ -342,6 +345,11 @@ class CareArea final : public sim::Area {
   std::vector<double> population_85_end_;  // per year, alive and 85+ at its end
   std::vector<double> frail_end_;          // per year, alive with moderate or severe frailty
   std::vector<char> snapshot_taken_;
+  // Running costs taken off (costs_off) and not yet put back, by band level:
+  // the band gets only the net change at costs_on, as most changes leave a
+  // person's costs as they were.
+  RunningCostLevels costs_taken_off_{};
+  std::uint32_t costs_taken_off_from_ = no_person;
   // The same measures by age band, bands fixed by age at band_reference_days_
   // (the start of the measured year; the end of warm-up before that).
   AgeBandMeasures by_age_band_;

@@ -22,18 +22,46 @@ void CareArea::add_cost_rate(Payer statutory, CareService service, double pounds
 }
 
 void CareArea::person_costs(std::uint32_t person, double sign) {
-  const HeldLevels held = running_costs(person, sign, true);
+  RunningCostLevels held = running_costs(person, sign, true);
+  // costs_off and costs_on come in pairs around a change of one person, at
+  // one time and in one band: the band's levels need only the difference.
+  if (costs_taken_off_from_ != person) settle_band_costs();
+  if (sign < 0.0) {
+    costs_taken_off_ = held;
+    costs_taken_off_from_ = person;
+    return;
+  }
+  if (costs_taken_off_from_ == person) {
+    for (std::size_t l = 0; l < running_cost_level_count; ++l) held[l] += costs_taken_off_[l];
+    costs_taken_off_from_ = no_person;
+  }
   const std::size_t band = band_of(person);
   const double now = scheduler_.now();
-  for (std::size_t l = 0; l < held_level_count; ++l) {
-    if (held[l] != 0.0) by_age_band_.change(band, static_cast<HeldLevel>(l), now, held[l]);
+  for (std::size_t l = 0; l < running_cost_level_count; ++l) {
+    if (held[l] != 0.0) {
+      by_age_band_.change(band, static_cast<HeldLevel>(first_running_cost_level + l), now,
+                          held[l]);
+    }
   }
 }
 
-HeldLevels CareArea::running_costs(std::uint32_t person, double sign, bool book) {
-  HeldLevels held{};
+void CareArea::settle_band_costs() {
+  if (costs_taken_off_from_ == no_person) return;
+  const std::size_t band = band_of(costs_taken_off_from_);
+  costs_taken_off_from_ = no_person;
+  for (std::size_t l = 0; l < running_cost_level_count; ++l) {
+    const double taken_off = costs_taken_off_[l];
+    if (taken_off != 0.0) {
+      by_age_band_.change(band, static_cast<HeldLevel>(first_running_cost_level + l),
+                          scheduler_.now(), taken_off);
+    }
+  }
+}
+
+RunningCostLevels CareArea::running_costs(std::uint32_t person, double sign, bool book) {
+  RunningCostLevels held{};
   auto add = [&held](HeldLevel level, double amount) {
-    held[static_cast<std::size_t>(level)] += amount;
+    held[static_cast<std::size_t>(level) - first_running_cost_level] += amount;
   };
   // Each cost goes to the area's payer and service rates and to the
   // person's band by service.
@@ -105,7 +133,9 @@ HeldLevels CareArea::running_costs(std::uint32_t person, double sign, bool book)
 HeldLevels CareArea::held_by(std::uint32_t person) {
   const Setting setting = people_.setting[person];
   if (setting == Setting::dead) return {};
-  HeldLevels held = running_costs(person, 1.0, false);
+  HeldLevels held{};
+  const RunningCostLevels costs = running_costs(person, 1.0, false);
+  std::copy(costs.begin(), costs.end(), held.begin() + first_running_cost_level);
   auto set = [&held](HeldLevel level) { held[static_cast<std::size_t>(level)] = 1.0; };
   set(HeldLevel::alive);
   if (setting == Setting::in_hospital || setting == Setting::delayed_discharge) {
@@ -143,6 +173,7 @@ double CareArea::measure_by_age_band(Metric metric, std::size_t band, std::size_
 }
 
 double CareArea::age_band_level_drift() {
+  settle_band_costs();
   std::array<HeldLevels, age_band_count> held{};
   for (std::uint32_t person = 0; person < people_.size(); ++person) {
     const HeldLevels of_person = held_by(person);
@@ -183,6 +214,7 @@ void CareArea::reroute_costs() {
   }
   home_care_hours_.change(now, -home_care_hours_.level());
   unpaid_care_hours_.change(now, -unpaid_care_hours_.level());
+  settle_band_costs();
   for (const HeldLevel level : {HeldLevel::home_care_hours, HeldLevel::unpaid_care_hours,
                                 HeldLevel::cost_home_care, HeldLevel::cost_care_home,
                                 HeldLevel::cost_attendance_allowance, HeldLevel::cost_unpaid_care}) {
