@@ -36,6 +36,20 @@ std::size_t place_index(CareHomeType type) noexcept {
   return type == CareHomeType::nursing ? 1 : 0;
 }
 
+// The held level of delayed discharge waiting for `awaited`.
+HeldLevel delayed_for(AwaitedService awaited) noexcept {
+  static_assert(static_cast<std::size_t>(HeldLevel::delayed_for_funding_decision) -
+                    static_cast<std::size_t>(HeldLevel::delayed_discharge) ==
+                static_cast<std::size_t>(AwaitedService::funding_decision));
+  return static_cast<HeldLevel>(static_cast<std::size_t>(HeldLevel::delayed_discharge) +
+                                static_cast<std::size_t>(awaited));
+}
+
+HeldLevel use_of(const DischargeServiceState& service) noexcept {
+  return service.setting == Setting::reablement ? HeldLevel::reablement
+                                                : HeldLevel::rehabilitation;
+}
+
 }  // namespace
 
 CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double population_scale,
@@ -77,7 +91,9 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
                    scaled_count(parameters_.discharge.rehabilitation.capacity_per_1000 *
                                     spec.population / 1000.0,
                                 population_scale),
-                   plan.origin_days, days_per_year, plan.years}}} {
+                   plan.origin_days, days_per_year, plan.years}}},
+      by_age_band_(plan.origin_days, days_per_year, plan.years),
+      band_reference_days_(plan.origin_days) {
   for (auto& by_service : cost_rates_) {
     for (auto& rate : by_service) rate = sim::IntegratedLevel(plan.origin_days, days_per_year,
                                                               plan.years);
@@ -149,13 +165,42 @@ void CareArea::snapshot_population(std::size_t year) {
   const double now = scheduler_.now();
   double oldest = 0.0;
   double frail = 0.0;
+  // By age band too: by the age people have at the snapshot, as
+  // population_85_plus_end counts them.
+  std::array<double, age_band_count> alive{};
+  std::array<double, age_band_count> frail_by_band{};
   for (std::uint32_t person = 0; person < people_.size(); ++person) {
     if (people_.setting[person] == Setting::dead) continue;
-    if (people_.age_at(person, now) >= 85.0) ++oldest;
-    if (people_.frailty[person] >= Frailty::moderate) ++frail;
+    const double age = people_.age_at(person, now);
+    const std::size_t band = age_band_of(age);
+    ++alive[band];
+    if (age >= 85.0) ++oldest;
+    if (people_.frailty[person] >= Frailty::moderate) {
+      ++frail;
+      ++frail_by_band[band];
+    }
   }
   population_85_end_[year] = oldest;
   frail_end_[year] = frail;
+  for (std::size_t band = 0; band < age_band_count; ++band) {
+    by_age_band_.set_snapshot(Metric::population_end, band, year, alive[band]);
+    by_age_band_.set_snapshot(Metric::population_frail_end, band, year, frail_by_band[band]);
+  }
+}
+
+void CareArea::advance_age_bands(std::size_t year) {
+  // The year-end event is at the end of `year`: from now on bands are those
+  // of people's ages now.
+  (void)year;
+  settle_band_costs();
+  const double now = scheduler_.now();
+  for (std::uint32_t person = 0; person < people_.size(); ++person) {
+    if (people_.setting[person] == Setting::dead) continue;
+    const std::size_t from = band_of(person);
+    const std::size_t to = age_band_of(people_.age_at(person, now));
+    if (from != to) by_age_band_.move(from, to, now, held_by(person));
+  }
+  band_reference_days_ = now;
 }
 
 double CareArea::expected_initial_resident_share() const {
@@ -285,12 +330,28 @@ void CareArea::synthesise() {
   alive_.change(0.0, static_cast<double>(people_.size()));
   care_home_residents_.change(0.0, static_cast<double>(places_[0].held + places_[1].held));
 
+  // Everyone at the start, by band, added once a band.
+  std::array<HeldLevels, age_band_count> held_at_start{};
   for (std::uint32_t person = 0; person < people_.size(); ++person) {
-    if (people_.flags[person] & PersonFlag::unmet_need) unmet_need_.change(0.0, 1.0);
+    auto& held = held_at_start[band_of(person)];
+    ++held[static_cast<std::size_t>(HeldLevel::alive)];
+    if (people_.care_home_resident[person] != CareHomeType::none) {
+      ++held[static_cast<std::size_t>(HeldLevel::care_home_place)];
+    }
+    if (people_.flags[person] & PersonFlag::unmet_need) {
+      unmet_need_.change(0.0, 1.0);
+      ++held[static_cast<std::size_t>(HeldLevel::unmet_need)];
+    }
     costs_on(person);
     schedule_death(person, -1.0);
     schedule_next_admission(person);
     schedule_health_change(person);
+  }
+  for (std::size_t band = 0; band < age_band_count; ++band) {
+    for (const HeldLevel level :
+         {HeldLevel::alive, HeldLevel::care_home_place, HeldLevel::unmet_need}) {
+      by_age_band_.change(band, level, 0.0, held_at_start[band][static_cast<std::size_t>(level)]);
+    }
   }
   book_intervention_costs(0.0);
   schedule_next_entry();
@@ -365,8 +426,9 @@ void CareArea::on_entry() {
 
   // New people live at home; one whose need calls for a package asks for
   // it as people at home whose need grows do.
-  count(Metric::entries);
+  count(Metric::entries, person);
   alive_.change(now, 1.0);
+  hold(person, HeldLevel::alive, 1.0);
   if (transition_log_ && transition_log_->follows(person)) {
     transition_log_->record(now, person, Setting::home, Setting::home);
   }
@@ -548,6 +610,7 @@ void CareArea::advance_to(sim::Days until) {
 bool CareArea::handle(const sim::Event& event) {
   if (event.kind == year_end) {
     snapshot_population(event.payload);
+    advance_age_bands(event.payload);
     return true;
   }
   if (event.kind == entry) {
@@ -619,22 +682,24 @@ void CareArea::move_to(std::uint32_t person, Setting setting) {
   if (costs_change) costs_on(person);
 }
 
-void CareArea::count(Metric metric, double amount) {
+void CareArea::count(Metric metric, std::uint32_t person, double amount) {
   counts_[index_of(metric)].add_at(scheduler_.now(), amount);
+  by_age_band_.count(band_of(person), metric, scheduler_.now(), amount);
 }
 
 void CareArea::on_admission(std::uint32_t person) {
-  count(Metric::emergency_admissions);
+  count(Metric::emergency_admissions, person);
   if (scheduler_.now() - static_cast<double>(people_.last_discharge[person]) <= 30.0) {
-    count(Metric::readmissions_30d);
+    count(Metric::readmissions_30d, person);
   }
   ++people_.admissions[person];
   if (beds_occupied_ < beds_) {
     admit_to_bed(person);
   } else {
-    count(Metric::admissions_waited_for_bed);
+    count(Metric::admissions_waited_for_bed, person);
     move_to(person, Setting::waiting_for_bed);
     bed_waiters_.change(scheduler_.now(), 1.0);
+    hold(person, HeldLevel::waiting_for_bed, 1.0);
     waiting_for_bed_.push(person);
     if (parameters_.hospital.escalation_enabled) {
       // bed_since holds the wait's start until a bed is taken.
@@ -649,14 +714,16 @@ void CareArea::on_admission(std::uint32_t person) {
 void CareArea::on_bed_wait_limit(std::uint32_t person) {
   // Still waiting from the same admission: the hospital escalates. The
   // person's place in the queue is skipped later, as for deaths.
-  count(Metric::escalation_admissions);
+  count(Metric::escalation_admissions, person);
   bed_waiters_.change(scheduler_.now(), -1.0);
+  hold(person, HeldLevel::waiting_for_bed, -1.0);
   admit_to_bed(person);
 }
 
 void CareArea::admit_to_bed(std::uint32_t person) {
   const double now = scheduler_.now();
   occupy_bed();
+  hold(person, HeldLevel::hospital_bed, 1.0);
   people_.bed_since[person] = static_cast<float>(now);
   move_to(person, Setting::in_hospital);
   const std::uint64_t stay = people_.admissions[person] - 1u;
@@ -696,21 +763,23 @@ void CareArea::release_bed(std::uint32_t person) {
   const double now = scheduler_.now();
   people_.last_discharge[person] = static_cast<float>(now);
   const double stay = now - static_cast<double>(people_.bed_since[person]);
-  count(Metric::hospital_stays_ended);
-  count(Metric::ended_hospital_stay_days, stay);
+  count(Metric::hospital_stays_ended, person);
+  count(Metric::ended_hospital_stay_days, person, stay);
   if (stay >= 1.0) {
-    count(Metric::overnight_stays_ended);
-    count(Metric::overnight_stay_days, stay);
+    count(Metric::overnight_stays_ended, person);
+    count(Metric::overnight_stay_days, person, stay);
   }
   --beds_occupied_;
   bed_cost(CareService::hospital, -1.0);
   occupied_beds_.change(now, -1.0);
+  hold(person, HeldLevel::hospital_bed, -1.0);
   bed_levels_changed();
   // An escalation bed closes rather than passing to the next patient.
   while (beds_occupied_ < beds_ && !waiting_for_bed_.empty()) {
     const std::uint32_t next = waiting_for_bed_.pop();
     if (people_.setting[next] != Setting::waiting_for_bed) continue;  // died waiting
     bed_waiters_.change(scheduler_.now(), -1.0);
+    hold(next, HeldLevel::waiting_for_bed, -1.0);
     admit_to_bed(next);
     break;
   }
@@ -722,13 +791,16 @@ void CareArea::begin_delay(std::uint32_t person, AwaitedService reason) {
     move_to(person, Setting::delayed_discharge);
     people_.fit_to_leave_since[person] = static_cast<float>(now);
     delayed_patients_.change(now, 1.0);
+    hold(person, HeldLevel::delayed_discharge, 1.0);
     bed_cost(CareService::hospital, -1.0);
     bed_cost(CareService::delayed_discharge, +1.0);
   } else {
     delayed_by_reason_[static_cast<std::size_t>(people_.awaiting[person])].change(now, -1.0);
+    hold(person, delayed_for(people_.awaiting[person]), -1.0);
   }
   people_.awaiting[person] = reason;
   delayed_by_reason_[static_cast<std::size_t>(reason)].change(now, 1.0);
+  hold(person, delayed_for(reason), 1.0);
 }
 
 void CareArea::end_delay(std::uint32_t person) {
@@ -736,6 +808,8 @@ void CareArea::end_delay(std::uint32_t person) {
   const double now = scheduler_.now();
   delayed_patients_.change(now, -1.0);
   delayed_by_reason_[static_cast<std::size_t>(people_.awaiting[person])].change(now, -1.0);
+  hold(person, HeldLevel::delayed_discharge, -1.0);
+  hold(person, delayed_for(people_.awaiting[person]), -1.0);
   people_.awaiting[person] = AwaitedService::none;
   bed_cost(CareService::delayed_discharge, -1.0);
   bed_cost(CareService::hospital, +1.0);  // until release_bed ends the stay
@@ -790,7 +864,7 @@ void CareArea::seek_care_home(std::uint32_t person) {
   if (!publicly_eligible(person)) {
     // Refused council funding and unable to pay: home, with whatever
     // package the person can get.
-    count(Metric::care_home_refusals);
+    count(Metric::care_home_refusals, person);
     seek_home_care_from_hospital(person);
     return;
   }
@@ -865,7 +939,7 @@ void CareArea::seek_home_care_from_hospital(std::uint32_t person) {
     return;
   }
   if (!publicly_eligible(person)) {
-    count(Metric::home_care_refusals);
+    count(Metric::home_care_refusals, person);
     go_home(person);
     return;
   }
@@ -877,12 +951,14 @@ void CareArea::start_package(std::uint32_t person, double hours) {
   if (people_.flags[person] & PersonFlag::waiting_for_home_care) {
     people_.flags[person] &= static_cast<std::uint8_t>(~PersonFlag::waiting_for_home_care);
     community_waiting_.change(now, -1.0);
+    hold(person, HeldLevel::waiting_for_home_care, -1.0);
   }
   if (people_.flags[person] & PersonFlag::unmet_need) {
     people_.flags[person] &= static_cast<std::uint8_t>(~PersonFlag::unmet_need);
     unmet_need_.change(now, -1.0);
+    hold(person, HeldLevel::unmet_need, -1.0);
   }
-  count(Metric::home_care_packages_started);
+  count(Metric::home_care_packages_started, person);
   costs_off(person);
   people_.home_care_hours[person] = static_cast<std::uint8_t>(hours);
   home_care_hours_held_ += hours;
@@ -946,14 +1022,16 @@ void CareArea::request_package_in_community(std::uint32_t person) {
   if (!(people_.flags[person] & PersonFlag::unmet_need)) {
     people_.flags[person] |= PersonFlag::unmet_need;
     unmet_need_.change(now, 1.0);
+    hold(person, HeldLevel::unmet_need, 1.0);
     schedule_next_admission(person);  // unmet need raises the admission hazard
   }
   if (!eligible) {
-    count(Metric::home_care_refusals);
+    count(Metric::home_care_refusals, person);
     return;
   }
   people_.flags[person] |= PersonFlag::waiting_for_home_care;
   community_waiting_.change(now, 1.0);
+  hold(person, HeldLevel::waiting_for_home_care, 1.0);
   home_care_waiting_community_.push(person);
 }
 
@@ -962,6 +1040,7 @@ void CareArea::go_home(std::uint32_t person) {
   if (package_hours(person) > 0.0 && !(people_.flags[person] & PersonFlag::unmet_need)) {
     people_.flags[person] |= PersonFlag::unmet_need;
     unmet_need_.change(scheduler_.now(), 1.0);
+    hold(person, HeldLevel::unmet_need, 1.0);
   }
   end_delay(person);
   move_to(person, Setting::home);
@@ -994,6 +1073,7 @@ void CareArea::start_discharge_service(std::uint32_t person, DischargeServiceSta
   end_delay(person);
   ++service.in_use;
   service.used.change(now, 1.0);
+  hold(person, use_of(service), 1.0);
   service_cost(service, +1.0);
   move_to(person, service.setting);
   release_bed(person);
@@ -1006,14 +1086,15 @@ void CareArea::start_discharge_service(std::uint32_t person, DischargeServiceSta
 void CareArea::on_service_end(std::uint32_t person) {
   DischargeServiceState& service = service_for(people_.setting[person]);
   move_to(person, people_.home_care_hours[person] > 0 ? Setting::home_care : Setting::home);
-  release_service_place(service);
+  release_service_place(person, service);
   request_package_in_community(person);
   schedule_next_admission(person);
 }
 
-void CareArea::release_service_place(DischargeServiceState& service) {
+void CareArea::release_service_place(std::uint32_t person, DischargeServiceState& service) {
   --service.in_use;
   service.used.change(scheduler_.now(), -1.0);
+  hold(person, use_of(service), -1.0);
   service_cost(service, -1.0);
   serve_service_queue(service);
 }
@@ -1043,8 +1124,8 @@ void CareArea::return_to_community(std::uint32_t person) {
 void CareArea::enter_care_home(std::uint32_t person, CareHomeType type) {
   const double now = scheduler_.now();
   if (people_.setting[person] == Setting::delayed_discharge) {
-    count(Metric::care_home_placements_delayed);
-    count(Metric::care_home_placement_delay_days,
+    count(Metric::care_home_placements_delayed, person);
+    count(Metric::care_home_placement_delay_days, person,
           now - static_cast<double>(people_.fit_to_leave_since[person]));
     end_delay(person);
   }
@@ -1052,12 +1133,15 @@ void CareArea::enter_care_home(std::uint32_t person, CareHomeType type) {
   ++places_[place_index(type)].held;
   if (people_.capital[person] != CapitalBand::above_upper) ++public_residents_;
   care_home_residents_.change(now, 1.0);
-  count(Metric::care_home_admissions);
+  hold(person, HeldLevel::care_home_place, 1.0);
+  count(Metric::care_home_admissions, person);
   count(type == CareHomeType::nursing ? Metric::care_home_admissions_nursing
-                                      : Metric::care_home_admissions_residential);
+                                      : Metric::care_home_admissions_residential,
+        person);
   if (people_.flags[person] & PersonFlag::unmet_need) {
     people_.flags[person] &= static_cast<std::uint8_t>(~PersonFlag::unmet_need);
     unmet_need_.change(now, -1.0);
+    hold(person, HeldLevel::unmet_need, -1.0);
   }
   end_package(person);
   costs_off(person);
@@ -1069,10 +1153,11 @@ void CareArea::enter_care_home(std::uint32_t person, CareHomeType type) {
   schedule_next_admission(person);
 }
 
-void CareArea::release_care_home_place(CareHomeType type) {
+void CareArea::release_care_home_place(std::uint32_t person, CareHomeType type) {
   PlacePool& pool = places_[place_index(type)];
   --pool.held;
   care_home_residents_.change(scheduler_.now(), -1.0);
+  hold(person, HeldLevel::care_home_place, -1.0);
   fill_from_queues();
 }
 
@@ -1083,10 +1168,10 @@ void CareArea::on_health_change(std::uint32_t person, std::uint32_t which) {
   if (which == 0) {
     people_.frailty[person] =
         static_cast<Frailty>(static_cast<std::uint8_t>(people_.frailty[person]) + 1);
-    count(Metric::frailty_progressions);
+    count(Metric::frailty_progressions, person);
   } else {
     people_.conditions[person] |= condition_bit(static_cast<Condition>(which - 1));
-    count(Metric::condition_onsets);
+    count(Metric::condition_onsets, person);
   }
   const CareNeed need = need_of(person);
   if (need != need_before) {
@@ -1118,23 +1203,31 @@ void CareArea::on_death(std::uint32_t person) {
     case Setting::home:
     case Setting::home_care:
     case Setting::reablement:
-      count(Metric::deaths_at_home);
+      count(Metric::deaths_at_home, person);
       break;
     case Setting::care_home:
-      count(Metric::deaths_in_care_home);
+      count(Metric::deaths_in_care_home, person);
       break;
     default:
-      count(Metric::deaths_in_hospital);
+      count(Metric::deaths_in_hospital, person);
       break;
   }
-  count(Metric::deaths);
+  count(Metric::deaths, person);
   alive_.change(now, -1.0);
-  if (people_.flags[person] & PersonFlag::unmet_need) unmet_need_.change(now, -1.0);
-  if (people_.flags[person] & PersonFlag::waiting_for_home_care) community_waiting_.change(now, -1.0);
+  hold(person, HeldLevel::alive, -1.0);
+  if (people_.flags[person] & PersonFlag::unmet_need) {
+    unmet_need_.change(now, -1.0);
+    hold(person, HeldLevel::unmet_need, -1.0);
+  }
+  if (people_.flags[person] & PersonFlag::waiting_for_home_care) {
+    community_waiting_.change(now, -1.0);
+    hold(person, HeldLevel::waiting_for_home_care, -1.0);
+  }
   people_.flags[person] = 0;
   switch (setting) {
     case Setting::waiting_for_bed:
       bed_waiters_.change(now, -1.0);
+      hold(person, HeldLevel::waiting_for_bed, -1.0);
       break;
     case Setting::delayed_discharge:
       end_delay(person);
@@ -1148,7 +1241,7 @@ void CareArea::on_death(std::uint32_t person) {
   }
   move_to(person, Setting::dead);
   if (setting == Setting::reablement || setting == Setting::rehabilitation) {
-    release_service_place(service_for(setting));
+    release_service_place(person, service_for(setting));
   }
   const double hours = people_.home_care_hours[person];
   if (hours > 0.0) {
@@ -1160,7 +1253,7 @@ void CareArea::on_death(std::uint32_t person) {
   if (type != CareHomeType::none) {
     if (people_.capital[person] != CapitalBand::above_upper) --public_residents_;
     people_.care_home_resident[person] = CareHomeType::none;
-    release_care_home_place(type);
+    release_care_home_place(person, type);
   }
 }
 
@@ -1220,6 +1313,8 @@ void CareArea::finish(sim::Days end) {
     for (auto& rate : by_service) rate.flush(end);
   }
   for (auto& rate : intervention_cost_rates_) rate.flush(end);
+  settle_band_costs();
+  by_age_band_.flush(end);
 }
 
 }  // namespace hcsim::models

@@ -10,6 +10,7 @@
 #include <optional>
 #include <vector>
 
+#include "models/age_band_measures.hpp"
 #include "models/discharge_service.hpp"
 #include "models/funding/area_funding.hpp"
 #include "models/funding/levers.hpp"
@@ -65,6 +66,15 @@ class CareArea final : public sim::Area {
   }
   // Value of `metric` in reporting year `year`.
   [[nodiscard]] double measure(Metric metric, std::size_t year) const;
+  // Value of a metric of age_band_metrics in age band `band` (a person's band
+  // is that of their age at the start of the year) and reporting year `year`.
+  [[nodiscard]] double measure_by_age_band(Metric metric, std::size_t band,
+                                           std::size_t year) const;
+  // The largest difference between what a band holds now (beds, places,
+  // packages, ...) and what its people hold; zero unless the bookkeeping of
+  // some change forgot the band. (Not const: it asks running_costs, which
+  // books costs when told to.)
+  [[nodiscard]] double age_band_level_drift();
   // Spend of `payer` on `service` in reporting year `year` (pounds).
   [[nodiscard]] double spend(Payer payer, CareService service, std::size_t year) const;
   [[nodiscard]] const PersonTable& person_table() const noexcept { return people_; }
@@ -171,7 +181,7 @@ class CareArea final : public sim::Area {
   [[nodiscard]] CareHomeType type_needed(std::uint32_t person) const noexcept {
     return need_of(person) == CareNeed::high ? CareHomeType::nursing : CareHomeType::residential;
   }
-  void release_care_home_place(CareHomeType type);
+  void release_care_home_place(std::uint32_t person, CareHomeType type);
   void start_package(std::uint32_t person, double hours);
   void end_package(std::uint32_t person);
   void serve_home_care_queues();
@@ -192,10 +202,13 @@ class CareArea final : public sim::Area {
   [[nodiscard]] DischargeServiceState& service_for(AwaitedService awaited);
   void start_discharge_service(std::uint32_t person, DischargeServiceState& service);
   void on_service_end(std::uint32_t person);
-  void release_service_place(DischargeServiceState& service);
+  void release_service_place(std::uint32_t person, DischargeServiceState& service);
   // Starts the service for waiting patients while it has room.
   void serve_service_queue(DischargeServiceState& service);
   void snapshot_population(std::size_t year);
+  // At the end of `year`: people whose age band changes take what they hold
+  // to their new band.
+  void advance_age_bands(std::size_t year);
   void go_home(std::uint32_t person);
   void return_to_community(std::uint32_t person);
   void begin_delay(std::uint32_t person, AwaitedService reason);
@@ -237,7 +250,19 @@ class CareArea final : public sim::Area {
            setting == Setting::reablement;
   }
 
-  void count(Metric metric, double amount = 1.0);
+  // Counts `amount` of `metric` for the area and the person's age band.
+  void count(Metric metric, std::uint32_t person, double amount = 1.0);
+  // Every person-attributable level changes through here as well as on the
+  // area's level, so each band holds what its people hold.
+  void hold(std::uint32_t person, HeldLevel level, double delta) {
+    by_age_band_.change(band_of(person), level, scheduler_.now(), delta);
+  }
+  [[nodiscard]] std::size_t band_of(std::uint32_t person) const noexcept {
+    return age_band_of(people_.age_at(person, band_reference_days_));
+  }
+  // What `person` holds now, as the levels of HeldLevel.
+  [[nodiscard]] HeldLevels held_by(std::uint32_t person);
+  [[nodiscard]] AgeBandPrices age_band_prices() const;
   // Every change of a person's setting goes through here, so the optional
   // transition log and the person's running costs see it.
   void move_to(std::uint32_t person, Setting setting);
@@ -249,6 +274,10 @@ class CareArea final : public sim::Area {
   void costs_off(std::uint32_t person) { person_costs(person, -1.0); }
   void costs_on(std::uint32_t person) { person_costs(person, +1.0); }
   void person_costs(std::uint32_t person, double sign);
+  // The person's running costs by service and the home-care and unpaid-care
+  // hours behind them, as held levels; booked on the area's rates times
+  // `sign` when `book` is set.
+  RunningCostLevels running_costs(std::uint32_t person, double sign, bool book);
   void add_cost_rate(Payer statutory, CareService service, double pounds_per_day);
   [[nodiscard]] Payer route(CareService service, Payer statutory) const {
     return funding_->payer_for(service, statutory);
@@ -260,6 +289,9 @@ class CareArea final : public sim::Area {
     add_cost_rate(Payer::nhs, line, sign * parameters_.costs.hospital_bed_day);
   }
   void service_cost(const DischargeServiceState& service, double sign);
+  static constexpr std::uint32_t no_person = 0xFFFFFFFFu;
+  // Books what costs_off took off on the person's band (if not put back yet).
+  void settle_band_costs();
   // When the funding starts routing costs to other payers (end of warm-up):
   // every running cost is taken off and put back under the new routing.
   void reroute_costs();
@@ -319,6 +351,15 @@ class CareArea final : public sim::Area {
   std::vector<double> population_85_end_;  // per year, alive and 85+ at its end
   std::vector<double> frail_end_;          // per year, alive with moderate or severe frailty
   std::vector<char> snapshot_taken_;
+  // Running costs taken off (costs_off) and not yet put back, by band level:
+  // the band gets only the net change at costs_on, as most changes leave a
+  // person's costs as they were.
+  RunningCostLevels costs_taken_off_{};
+  std::uint32_t costs_taken_off_from_ = no_person;
+  // The same measures by age band, bands fixed by age at band_reference_days_
+  // (the start of the measured year; the end of warm-up before that).
+  AgeBandMeasures by_age_band_;
+  double band_reference_days_ = 0.0;
   // Spend to date at the previous cycle end, by payer and service.
   std::array<std::array<double, care_service_count>, payer_count> spend_at_last_cycle_{};
   std::array<double, 6> delayed_at_last_cycle_{};

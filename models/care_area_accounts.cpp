@@ -22,8 +22,55 @@ void CareArea::add_cost_rate(Payer statutory, CareService service, double pounds
 }
 
 void CareArea::person_costs(std::uint32_t person, double sign) {
+  RunningCostLevels held = running_costs(person, sign, true);
+  // costs_off and costs_on come in pairs around a change of one person, at
+  // one time and in one band: the band's levels need only the difference.
+  if (costs_taken_off_from_ != person) settle_band_costs();
+  if (sign < 0.0) {
+    costs_taken_off_ = held;
+    costs_taken_off_from_ = person;
+    return;
+  }
+  if (costs_taken_off_from_ == person) {
+    for (std::size_t l = 0; l < running_cost_level_count; ++l) held[l] += costs_taken_off_[l];
+    costs_taken_off_from_ = no_person;
+  }
+  const std::size_t band = band_of(person);
+  const double now = scheduler_.now();
+  for (std::size_t l = 0; l < running_cost_level_count; ++l) {
+    if (held[l] != 0.0) {
+      by_age_band_.change(band, static_cast<HeldLevel>(first_running_cost_level + l), now,
+                          held[l]);
+    }
+  }
+}
+
+void CareArea::settle_band_costs() {
+  if (costs_taken_off_from_ == no_person) return;
+  const std::size_t band = band_of(costs_taken_off_from_);
+  costs_taken_off_from_ = no_person;
+  for (std::size_t l = 0; l < running_cost_level_count; ++l) {
+    const double taken_off = costs_taken_off_[l];
+    if (taken_off != 0.0) {
+      by_age_band_.change(band, static_cast<HeldLevel>(first_running_cost_level + l),
+                          scheduler_.now(), taken_off);
+    }
+  }
+}
+
+RunningCostLevels CareArea::running_costs(std::uint32_t person, double sign, bool book) {
+  RunningCostLevels held{};
+  auto add = [&held](HeldLevel level, double amount) {
+    held[static_cast<std::size_t>(level) - first_running_cost_level] += amount;
+  };
+  // Each cost goes to the area's payer and service rates and to the
+  // person's band by service.
+  auto pay = [&](Payer statutory, CareService service, HeldLevel level, double pounds_per_day) {
+    if (book) add_cost_rate(statutory, service, pounds_per_day);
+    add(level, pounds_per_day);
+  };
   const Setting setting = people_.setting[person];
-  if (setting == Setting::dead) return;
+  if (setting == Setting::dead) return held;
   const auto& costs = parameters_.costs;
   const auto& care = parameters_.social_care;
   const double now = scheduler_.now();
@@ -35,10 +82,12 @@ void CareArea::person_costs(std::uint32_t person, double sign) {
   const double package = people_.home_care_hours[person];
   if (package > 0.0 && home_type == CareHomeType::none) {
     const CareCostShare split = funding_->means_test_share(capital, package * costs.home_care_hour);
-    add_cost_rate(Payer::local_authority, CareService::home_care,
-                  sign * split.local_authority / days_per_week);
-    add_cost_rate(Payer::self_funder, CareService::home_care, sign * split.person / days_per_week);
-    home_care_hours_.change(now, sign * package);
+    pay(Payer::local_authority, CareService::home_care, HeldLevel::cost_home_care,
+        sign * split.local_authority / days_per_week);
+    pay(Payer::self_funder, CareService::home_care, HeldLevel::cost_home_care,
+        sign * split.person / days_per_week);
+    if (book) home_care_hours_.change(now, sign * package);
+    add(HeldLevel::home_care_hours, sign * package);
   }
 
   if (home_type != CareHomeType::none) {
@@ -47,12 +96,14 @@ void CareArea::person_costs(std::uint32_t person, double sign) {
     const double weekly = nursing ? costs.nursing_home_week : costs.care_home_week;
     if (capital == CapitalBand::above_upper) {
       // Self-funders pay the market rate, above what councils pay.
-      add_cost_rate(Payer::self_funder, service,
-                    sign * weekly * (1.0 + costs.self_funder_premium) / days_per_week);
+      pay(Payer::self_funder, service, HeldLevel::cost_care_home,
+          sign * weekly * (1.0 + costs.self_funder_premium) / days_per_week);
     } else {
       const CareCostShare split = funding_->means_test_share(capital, weekly);
-      add_cost_rate(Payer::local_authority, service, sign * split.local_authority / days_per_week);
-      add_cost_rate(Payer::self_funder, service, sign * split.person / days_per_week);
+      pay(Payer::local_authority, service, HeldLevel::cost_care_home,
+          sign * split.local_authority / days_per_week);
+      pay(Payer::self_funder, service, HeldLevel::cost_care_home,
+          sign * split.person / days_per_week);
     }
   }
 
@@ -64,17 +115,79 @@ void CareArea::person_costs(std::uint32_t person, double sign) {
   if (need >= CareNeed::moderate && !council_resident) {
     const double weekly = need == CareNeed::high ? care.attendance_allowance_higher_week
                                                  : care.attendance_allowance_lower_week;
-    add_cost_rate(Payer::dwp, CareService::attendance_allowance,
-                  sign * weekly * care.attendance_allowance_take_up / days_per_week);
+    pay(Payer::dwp, CareService::attendance_allowance, HeldLevel::cost_attendance_allowance,
+        sign * weekly * care.attendance_allowance_take_up / days_per_week);
   }
 
   // Unpaid care is given to people living at home.
   const double carer = people_.carer_hours[person];
   if (carer > 0.0 && lives_at_home(setting)) {
-    unpaid_care_hours_.change(now, sign * carer);
-    add_cost_rate(Payer::unpaid_carer, CareService::unpaid_care,
-                  sign * carer * costs.unpaid_care_hour / days_per_week);
+    if (book) unpaid_care_hours_.change(now, sign * carer);
+    add(HeldLevel::unpaid_care_hours, sign * carer);
+    pay(Payer::unpaid_carer, CareService::unpaid_care, HeldLevel::cost_unpaid_care,
+        sign * carer * costs.unpaid_care_hour / days_per_week);
   }
+  return held;
+}
+
+HeldLevels CareArea::held_by(std::uint32_t person) {
+  const Setting setting = people_.setting[person];
+  if (setting == Setting::dead) return {};
+  HeldLevels held{};
+  const RunningCostLevels costs = running_costs(person, 1.0, false);
+  std::copy(costs.begin(), costs.end(), held.begin() + first_running_cost_level);
+  auto set = [&held](HeldLevel level) { held[static_cast<std::size_t>(level)] = 1.0; };
+  set(HeldLevel::alive);
+  if (setting == Setting::in_hospital || setting == Setting::delayed_discharge) {
+    set(HeldLevel::hospital_bed);
+  }
+  if (setting == Setting::delayed_discharge) {
+    set(HeldLevel::delayed_discharge);
+    set(static_cast<HeldLevel>(static_cast<std::size_t>(HeldLevel::delayed_discharge) +
+                               reason(people_.awaiting[person])));
+  }
+  if (setting == Setting::waiting_for_bed) set(HeldLevel::waiting_for_bed);
+  if (setting == Setting::reablement) set(HeldLevel::reablement);
+  if (setting == Setting::rehabilitation) set(HeldLevel::rehabilitation);
+  if (people_.care_home_resident[person] != CareHomeType::none) set(HeldLevel::care_home_place);
+  if (people_.flags[person] & PersonFlag::unmet_need) set(HeldLevel::unmet_need);
+  if (people_.flags[person] & PersonFlag::waiting_for_home_care) {
+    set(HeldLevel::waiting_for_home_care);
+  }
+  return held;
+}
+
+AgeBandPrices CareArea::age_band_prices() const {
+  AgeBandPrices prices;
+  prices.hospital_bed_day = parameters_.costs.hospital_bed_day;
+  prices.reablement_day = parameters_.discharge.reablement.cost_per_day;
+  prices.rehabilitation_day = parameters_.discharge.rehabilitation.cost_per_day;
+  // As cost_shunted_to_nhs for the area (measure below).
+  prices.delays_shunted_to_nhs = route(CareService::delayed_discharge, Payer::nhs) !=
+                                 route(CareService::home_care, Payer::local_authority);
+  return prices;
+}
+
+double CareArea::measure_by_age_band(Metric metric, std::size_t band, std::size_t year) const {
+  return by_age_band_.measure(metric, band, year, age_band_prices());
+}
+
+double CareArea::age_band_level_drift() {
+  settle_band_costs();
+  std::array<HeldLevels, age_band_count> held{};
+  for (std::uint32_t person = 0; person < people_.size(); ++person) {
+    const HeldLevels of_person = held_by(person);
+    auto& band = held[band_of(person)];
+    for (std::size_t l = 0; l < held_level_count; ++l) band[l] += of_person[l];
+  }
+  double drift = 0.0;
+  for (std::size_t band = 0; band < age_band_count; ++band) {
+    for (std::size_t l = 0; l < held_level_count; ++l) {
+      drift = std::max(drift, std::abs(held[band][l] -
+                                       by_age_band_.level(band, static_cast<HeldLevel>(l))));
+    }
+  }
+  return drift;
 }
 
 void CareArea::service_cost(const DischargeServiceState& service, double sign) {
@@ -101,6 +214,12 @@ void CareArea::reroute_costs() {
   }
   home_care_hours_.change(now, -home_care_hours_.level());
   unpaid_care_hours_.change(now, -unpaid_care_hours_.level());
+  settle_band_costs();
+  for (const HeldLevel level : {HeldLevel::home_care_hours, HeldLevel::unpaid_care_hours,
+                                HeldLevel::cost_home_care, HeldLevel::cost_care_home,
+                                HeldLevel::cost_attendance_allowance, HeldLevel::cost_unpaid_care}) {
+    by_age_band_.clear(level, now);
+  }
   const double delayed = delayed_patients_.level();
   bed_cost(CareService::hospital, static_cast<double>(beds_occupied_) - delayed);
   bed_cost(CareService::delayed_discharge, delayed);

@@ -7,6 +7,7 @@
 #include <string>
 #include <thread>
 
+#include "models/age_band_measures.hpp"
 #include "models/metrics.hpp"
 #include "models/simulation.hpp"
 
@@ -26,8 +27,9 @@ ResourceEstimate estimate_resources(const Scenario& scenario, int threads, std::
                                   estimated_bytes_per_person *
                                   static_cast<std::uint64_t>(estimate.concurrent_replications);
   const auto years = measurement_plan(scenario).years;
-  const auto cells = static_cast<std::uint64_t>(runs) * scenario.areas.size() *
-                     years * metric_count;
+  // Each run's measures per area and year, and those by age band.
+  const auto cells = static_cast<std::uint64_t>(runs) * scenario.areas.size() * years *
+                     (metric_count + age_band_count * age_band_metric_count);
   estimate.output_bytes = cells * sizeof(double) + scenario.resolved_yaml.size() + (64u << 10);
   return estimate;
 }

@@ -97,6 +97,8 @@ ReplicationResult simulate(const Scenario& scenario, std::int64_t replication,
   result.values.assign(area_count * metric_count * plan.years, 0.0);
   result.cost_by_payer_service.assign(
       area_count * plan.years * payer_count * care_service_count, 0.0);
+  result.values_by_age_band.assign(
+      area_count * age_band_count * age_band_metric_count * plan.years, 0.0);
   for (std::size_t a = 0; a < area_count; ++a) {
     if (!areas[a]) {
       result.facts.push_back({scenario.areas[a].name, 0, 0, 0});
@@ -109,6 +111,14 @@ ReplicationResult simulate(const Scenario& scenario, std::int64_t replication,
       for (std::size_t year = 0; year < plan.years; ++year) {
         result.values[(a * metric_count + m) * plan.years + year] =
             area.measure(static_cast<Metric>(m), year);
+      }
+    }
+    std::size_t banded = a * age_band_count * age_band_metric_count * plan.years;
+    for (std::size_t band = 0; band < age_band_count; ++band) {
+      for (const Metric metric : age_band_metrics) {
+        for (std::size_t year = 0; year < plan.years; ++year) {
+          result.values_by_age_band[banded++] = area.measure_by_age_band(metric, band, year);
+        }
       }
     }
     std::size_t at = a * plan.years * payer_count * care_service_count;
@@ -217,6 +227,8 @@ void encode_run(std::size_t run, const ReplicationResult& result, std::vector<do
   out.insert(out.end(), result.budget_history.begin(), result.budget_history.end());
   out.push_back(static_cast<double>(result.intervention_returns.size()));
   out.insert(out.end(), result.intervention_returns.begin(), result.intervention_returns.end());
+  out.push_back(static_cast<double>(result.values_by_age_band.size()));
+  out.insert(out.end(), result.values_by_age_band.begin(), result.values_by_age_band.end());
 }
 
 void decode_runs(const std::vector<double>& buffer, const RunPlan& plan,
@@ -254,6 +266,7 @@ void decode_runs(const std::vector<double>& buffer, const RunPlan& plan,
     result.cycles = static_cast<std::size_t>(next());
     take(result.budget_history);
     take(result.intervention_returns);
+    take(result.values_by_age_band);
     result.areas = areas;
     result.years = areas > 0 ? count / (areas * metric_count) : 0;
   }

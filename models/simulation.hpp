@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "models/age_band_measures.hpp"
 #include "models/care_area.hpp"
 #include "models/metrics.hpp"
 #include "models/run_plan.hpp"
@@ -48,9 +49,20 @@ struct ReplicationResult {
   // [intervention][field], fields as intervention_return_fields(); empty when
   // the scenario asks for none.
   std::vector<double> intervention_returns;
+  // The metrics of age_band_metrics by age band:
+  // [area][band][age_band_metrics slot][year].
+  std::vector<double> values_by_age_band;
 
   [[nodiscard]] double value(std::size_t area, Metric metric, std::size_t year) const {
     return values[(area * metric_count + index_of(metric)) * years + year];
+  }
+  // `metric` must be in age_band_metrics.
+  [[nodiscard]] double value_by_age_band(std::size_t area, std::size_t band, Metric metric,
+                                         std::size_t year) const {
+    return values_by_age_band[((area * age_band_count + band) * age_band_metric_count +
+                               age_band_slot(metric)) *
+                                  years +
+                              year];
   }
   // Over areas and years, as the metric adds up (metrics.hpp: a sum, a
   // ratio of sums, a daily level, or the last year's snapshot).

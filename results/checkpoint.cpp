@@ -85,6 +85,17 @@ std::vector<std::optional<models::ReplicationResult>> Checkpoint::resume(std::si
     result.budget_history = read_doubles(id, "budget_history", shape, path);
     result.cycles = static_cast<std::size_t>(read_int64_attribute(id, "cycles", path));
     result.intervention_returns = read_doubles(id, "intervention_returns", shape, path);
+    const std::size_t banded =
+        areas * models::age_band_count * models::age_band_metric_count * years;
+    if (!has_link(id, "values_by_age_band")) {
+      refuse(path, "has no measures by age band (an earlier hcsim wrote it); remove " +
+                       directory_ + " to start over");
+    }
+    result.values_by_age_band = read_doubles(id, "values_by_age_band", shape, path);
+    if (result.values_by_age_band.size() != banded) {
+      refuse(path, "holds " + std::to_string(result.values_by_age_band.size()) +
+                       " values by age band, expected " + std::to_string(banded));
+    }
     const auto names = read_texts(id, "area", path);
     const auto people = read_int64s(id, "people", path);
     const auto beds = read_int64s(id, "hospital_beds", path);
@@ -114,6 +125,10 @@ void Checkpoint::save(std::size_t run, const models::ReplicationResult& result) 
     write_int64_attribute(file, "cycles", static_cast<std::int64_t>(result.cycles));
     write_doubles(file, "intervention_returns", {result.intervention_returns.size()},
                   result.intervention_returns);
+    Handle banded = write_doubles(file, "values_by_age_band", {result.values_by_age_band.size()},
+                                  result.values_by_age_band);
+    write_text_attribute(banded.get(), "dimensions",
+                         "area,age_band,metric (models::age_band_metrics order),year (flattened)");
     std::vector<std::string> names;
     std::vector<std::int64_t> people, beds, places;
     for (const auto& fact : result.facts) {

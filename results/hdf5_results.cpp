@@ -1,5 +1,6 @@
 #include "results/hdf5_results.hpp"
 
+#include "models/age_band_measures.hpp"
 #include "models/budget_record.hpp"
 #include "models/interventions/intervention_returns.hpp"
 
@@ -147,6 +148,43 @@ void write_intervention_returns(hid_t file, const models::RunPlan& plan,
   write_text_attribute(dataset.get(), "fields", field_names);
 }
 
+// The metrics that add up over people, by age band.
+void write_measures_by_age_band(hid_t file, const models::ExperimentResult& result) {
+  const std::size_t runs = result.runs.size();
+  const std::size_t areas = result.areas.size();
+  const std::size_t years = result.plan.years;
+  Handle group = create_group(file, "measures_by_age_band");
+  write_text_attribute(group.get(), "description",
+                       "metrics by area, year and age band; a person's band is that of their "
+                       "age at the start of the year (population_end and population_frail_end: "
+                       "at the end of the year, as the snapshot is taken); summed over bands "
+                       "each is the metric under /measures");
+  for (const models::Metric metric : models::age_band_metrics) {
+    std::vector<double> values;
+    values.reserve(runs * areas * years * models::age_band_count);
+    for (const auto& run : result.runs) {
+      for (std::size_t a = 0; a < areas; ++a) {
+        for (std::size_t y = 0; y < years; ++y) {
+          for (std::size_t band = 0; band < models::age_band_count; ++band) {
+            // A run left empty (not computed here) reads as zeros.
+            values.push_back(run.values_by_age_band.empty()
+                                 ? 0.0
+                                 : run.value_by_age_band(a, band, metric, y));
+          }
+        }
+      }
+    }
+    const auto& info = models::metric_info[models::index_of(metric)];
+    Handle dataset = write_doubles(group.get(), std::string(info.name),
+                                   {runs, areas, years, models::age_band_count}, values);
+    write_text_attribute(dataset.get(), "units", std::string(info.unit));
+    write_text_attribute(dataset.get(), "description", std::string(info.description));
+    write_text_attribute(dataset.get(), "dimensions", "run,area,year,age_band");
+    write_text_attribute(dataset.get(), "aggregation",
+                         std::string(models::aggregation_name(info.aggregation)));
+  }
+}
+
 // Per point, metric, area and year: the statistics across replications.
 void write_summary_by_area_year(hid_t file, const models::RunPlan& plan,
                                 const models::ExperimentResult& result) {
@@ -237,6 +275,9 @@ void write_file(hid_t file, const models::RunPlan& plan, const models::Experimen
     std::vector<std::string> metric_names;
     for (const auto& info : models::metric_info) metric_names.emplace_back(info.name);
     write_texts(dimensions.get(), "metric", metric_names);
+    std::vector<std::string> band_names(models::age_band_names.begin(),
+                                        models::age_band_names.end());
+    write_texts(dimensions.get(), "age_band", band_names);
   }
   {
     Handle point_group = create_group(file, "points");
@@ -319,6 +360,7 @@ void write_file(hid_t file, const models::RunPlan& plan, const models::Experimen
       }
     }
   }
+  write_measures_by_age_band(file, result);
   write_summary_by_area_year(file, plan, result);
   write_transitions(file, result);
   write_costs_and_budgets(file, result);

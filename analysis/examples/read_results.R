@@ -23,4 +23,13 @@ tidy <- expand.grid(year = years, area = areas,
                     replication = seq_len(dim(admissions)[3]) - 1)
 tidy$value <- as.vector(admissions)
 print(aggregate(value ~ area, data = tidy, FUN = mean))
+# /measures_by_age_band/<metric> is [run, area, year, band] in C order, so in
+# R the band is the first dimension.
+if (f$exists("measures_by_age_band")) {
+  bands <- f[["dimensions/age_band"]]$read()
+  admissions <- f[["measures_by_age_band/emergency_admissions"]]$read()
+  person_years <- f[["measures_by_age_band/person_years"]]$read()
+  per_1000 <- 1000 * apply(admissions, 1, sum) / apply(person_years, 1, sum)
+  print(data.frame(age_band = bands, admissions_per_1000_person_years = per_1000))
+}
 f$close_all()

@@ -29,6 +29,19 @@ def tidy_measures(path):
     return pd.DataFrame(rows, columns=["metric", "replication", "area", "year", "value", "units"])
 
 
+def admissions_per_1000_by_age_band(path):
+    """Emergency admissions per 1,000 person-years by age band, over all runs,
+    areas and years; the ratio of the banded numerator and denominator."""
+    with h5py.File(path, "r") as f:
+        if "measures_by_age_band" not in f:
+            return None  # written before measures by age band
+        bands = text(f["dimensions/age_band"][()])
+        m = f["measures_by_age_band"]  # each (runs, areas, years, bands)
+        admissions = m["emergency_admissions"][()].sum(axis=(0, 1, 2))
+        person_years = m["person_years"][()].sum(axis=(0, 1, 2))
+    return pd.Series(1000 * admissions / person_years, index=bands)
+
+
 def summary(path):
     with h5py.File(path, "r") as f:
         return pd.DataFrame({
@@ -50,3 +63,7 @@ if __name__ == "__main__":
                 .groupby("area")["value"].mean().sort_values(ascending=False))
     print("\nmean emergency admissions per area (all years):")
     print(per_area.to_string())
+    by_band = admissions_per_1000_by_age_band(path)
+    if by_band is not None:
+        print("\nemergency admissions per 1,000 person-years by age band:")
+        print(by_band.round(1).to_string())

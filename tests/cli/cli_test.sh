@@ -128,6 +128,21 @@ assert a["manifest/scenario_yaml"][()] == b["manifest/scenario_yaml"][()]
 assert a.attrs["seed"] == 7
 PY
 
+# --- measures by age band: [run, area, year, band], adding up to /measures
+$python - "$work/t1.h5" "$work/t2.h5" <<'PY' && pass || fail "HDF5 measures by age band"
+import sys, h5py, numpy as np
+a, b = h5py.File(sys.argv[1], "r"), h5py.File(sys.argv[2], "r")
+bands = [x.decode() if isinstance(x, bytes) else x for x in a["dimensions/age_band"][()]]
+assert bands == ["0-17", "18-64", "65-74", "75-84", "85+"], bands
+assert "emergency_admissions" in a["measures_by_age_band"]
+assert "delayed_discharge_days_social_care" in a["measures_by_age_band"]
+for name, x in a["measures_by_age_band"].items():
+    assert x.shape == (3, 2, 1, 5), (name, x.shape)
+    assert x.attrs["dimensions"] == "run,area,year,age_band", name
+    assert np.allclose(x[()].sum(axis=3), a["measures"][name][()], rtol=1e-9, atol=1e-6), name
+    assert np.array_equal(x[()], b["measures_by_age_band"][name][()]), name
+PY
+
 # --- flow-only scenarios: arrivals from daily rate series (mode: flow_only)
 flow="$source_dir/scenarios/validation/flow_only_p2.yaml"
 expect_exit 0 "check flow-only" -- "$hcsim" check "$flow"

@@ -8,8 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "models/age_band_measures.hpp"
 #include "models/scenario.hpp"
 #include "models/simulation.hpp"
+#include "results/checkpoint.hpp"
 #include "results/hdf5_results.hpp"
 #include "results/json_summary.hpp"
 #include "results/summary.hpp"
@@ -81,6 +83,57 @@ TEST_CASE("the HDF5 file holds the manifest and every measure with its shape",
   H5Dclose(dataset);
   H5Fclose(file);
   fs::remove_all(path.parent_path());
+}
+
+TEST_CASE("the HDF5 file holds the measures by age band", "[results][hdf5][age_bands]") {
+  const auto& run = tiny_run();
+  const fs::path path = scratch_dir() / "bands.h5";
+  hcsim::results::write_results(path.string(), run.scenario, run.result, "hcsim run tiny",
+                                "test");
+  const hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  REQUIRE(file >= 0);
+  CHECK(H5Lexists(file, "/dimensions/age_band", H5P_DEFAULT) > 0);
+  for (const Metric metric : hcsim::models::age_band_metrics) {
+    const std::string name(hcsim::models::metric_info[hcsim::models::index_of(metric)].name);
+    const hid_t dataset = H5Dopen2(file, ("/measures_by_age_band/" + name).c_str(), H5P_DEFAULT);
+    REQUIRE(dataset >= 0);
+    const hid_t space = H5Dget_space(dataset);
+    hsize_t dims[4] = {0, 0, 0, 0};
+    REQUIRE(H5Sget_simple_extent_ndims(space) == 4);
+    H5Sget_simple_extent_dims(space, dims, nullptr);
+    CHECK(dims[0] == 2);  // runs
+    CHECK(dims[1] == 2);  // areas
+    CHECK(dims[2] == 1);  // years
+    CHECK(dims[3] == hcsim::models::age_band_count);
+    std::vector<double> values(2 * 2 * hcsim::models::age_band_count);
+    REQUIRE(H5Dread(dataset, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()) >=
+            0);
+    // Run 1, area 1, band 3 (75-84).
+    CHECK(values[(1 * 2 + 1) * hcsim::models::age_band_count + 3] ==
+          run.result.runs[1].value_by_age_band(1, 3, metric, 0));
+    CHECK(H5Aexists(dataset, "units") > 0);
+    CHECK(H5Aexists(dataset, "dimensions") > 0);
+    H5Sclose(space);
+    H5Dclose(dataset);
+  }
+  H5Fclose(file);
+  fs::remove_all(path.parent_path());
+}
+
+TEST_CASE("a checkpointed run keeps its measures by age band", "[results][checkpoint][age_bands]") {
+  const auto& run = tiny_run();
+  const fs::path out = scratch_dir() / "checkpointed.h5";
+  hcsim::results::Checkpoint checkpoint(out.string(), "fingerprint");
+  checkpoint.start();
+  checkpoint.save(1, run.result.runs[1]);
+  const auto finished = checkpoint.resume(2, run.result.areas.size(), run.result.plan.years);
+  REQUIRE(finished.size() == 2);
+  CHECK_FALSE(finished[0].has_value());
+  REQUIRE(finished[1].has_value());
+  CHECK(finished[1]->values == run.result.runs[1].values);
+  CHECK(finished[1]->values_by_age_band == run.result.runs[1].values_by_age_band);
+  checkpoint.remove();
+  fs::remove_all(out.parent_path());
 }
 
 TEST_CASE("a failed write leaves no file behind", "[results][hdf5]") {
