@@ -48,6 +48,8 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
       risk_(parameters_),
       frailty_progression_(parameters_.frailty, parameters_.population.oldest_age),
       stay_length_(parameters_, risk_),
+      gp_access_(parameters_.gp, full_scale_gp_appointments_per_week(spec) * population_scale,
+                 plan.origin_days, days_per_year, plan.years),
       interventions_(spec.interventions),
       population_scale_(population_scale),
       occupied_beds_(plan.origin_days, days_per_year, plan.years),
@@ -283,6 +285,8 @@ void CareArea::synthesise() {
   }
   alive_.change(0.0, static_cast<double>(people_.size()));
   care_home_residents_.change(0.0, static_cast<double>(places_[0].held + places_[1].held));
+  // Before admissions are drawn, so a shortfall from the start is in them.
+  (void)start_gp_cycle();
 
   for (std::uint32_t person = 0; person < people_.size(); ++person) {
     if (people_.flags[person] & PersonFlag::unmet_need) unmet_need_.change(0.0, 1.0);
@@ -471,17 +475,19 @@ void CareArea::schedule_next_admission(std::uint32_t person) {
   const double budget = exponential_budget(budget_stream);
   double years;
   const double age = people_.age_at(person, now);
-  const double intervention = interventions_.empty()
-                                  ? 1.0
-                                  : interventions_.admission_hazard_multiplier(
-                                        age, people_.frailty[person], people_.conditions[person],
-                                        need_of(person), residence_of(person), effects_time_);
+  // Interventions' effects and GP access, both held for the cycle.
+  const double multiplier = (interventions_.empty()
+                                 ? 1.0
+                                 : interventions_.admission_hazard_multiplier(
+                                       age, people_.frailty[person], people_.conditions[person],
+                                       need_of(person), residence_of(person), effects_time_)) *
+                            gp_access_.admission_multiplier();
   if (people_.care_home_resident[person] != CareHomeType::none) {
     const double rate =
-        parameters_.emergency_admission.care_home_rate_per_person_year * intervention;
+        parameters_.emergency_admission.care_home_rate_per_person_year * multiplier;
     years = rate > 0.0 ? budget / rate : std::numeric_limits<double>::infinity();
   } else {
-    const double ratio = intervention *
+    const double ratio = multiplier *
                          risk_.admission_ratio(people_.frailty[person], people_.conditions[person],
                                                people_.flags[person] & PersonFlag::unmet_need);
     years = years_until_hazard(risk_.admission_rate_per_unit_ratio(), age, budget, ratio);
@@ -1172,6 +1178,7 @@ void CareArea::finish(sim::Days end) {
     for (auto& rate : by_service) rate.flush(end);
   }
   for (auto& rate : intervention_cost_rates_) rate.flush(end);
+  gp_access_.finish(end);
 }
 
 }  // namespace hcsim::models

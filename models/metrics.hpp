@@ -81,6 +81,10 @@ enum class Metric : std::size_t {
   cost_shunted_to_nhs,
   // People entering the population (births and net migration).
   entries,
+  // General practice appointments (models/gp_access.hpp).
+  gp_appointments,
+  gp_appointments_unmet,
+  cost_gp,
   count_  // number of metrics
 };
 
@@ -214,13 +218,19 @@ inline constexpr std::array<MetricInfo, metric_count> metric_info{{
      "reablement, home care, a care-home place or a funding decision)"},
     {"entries", "people",
      "people who entered the population: births and net international migrants"},
+    {"gp_appointments", "appointments",
+     "general practice appointments given (with GPs and other practice staff)"},
+    {"gp_appointments_unmet", "appointments",
+     "general practice appointments asked for but not given: demand beyond practices' "
+     "capacity"},
+    {"cost_gp", "GBP", "cost of general practice appointments given"},
 }};
 
 // cost_total by service: every cost lands in exactly one of them.
-inline constexpr std::array<Metric, 8> cost_components{
+inline constexpr std::array<Metric, 9> cost_components{
     Metric::cost_hospital,      Metric::cost_care_home,           Metric::cost_reablement,
     Metric::cost_rehabilitation, Metric::cost_home_care,          Metric::cost_attendance_allowance,
-    Metric::cost_unpaid_care,   Metric::cost_interventions};
+    Metric::cost_unpaid_care,   Metric::cost_interventions,       Metric::cost_gp};
 
 // cost_total by payer, in the order of models/funding/payer.hpp.
 inline constexpr std::array<Metric, 7> cost_by_payer{
