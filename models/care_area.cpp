@@ -49,7 +49,7 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
       frailty_progression_(parameters_.frailty, parameters_.population.oldest_age),
       stay_length_(parameters_, risk_),
       gp_access_(parameters_.gp, full_scale_gp_appointments_per_week(spec) * population_scale,
-                 plan.origin_days, days_per_year, plan.years),
+                 plan.origin_days, days_per_year, plan.years, plan.end_days),
       interventions_(spec.interventions),
       population_scale_(population_scale),
       occupied_beds_(plan.origin_days, days_per_year, plan.years),
@@ -370,6 +370,7 @@ void CareArea::on_entry() {
   // it as people at home whose need grows do.
   count(Metric::entries);
   alive_.change(now, 1.0);
+  gp_access_.on_entry(people_.age_at_start[person]);
   if (transition_log_ && transition_log_->follows(person)) {
     transition_log_->record(now, person, Setting::home, Setting::home);
   }
@@ -600,6 +601,7 @@ void CareArea::move_to(std::uint32_t person, Setting setting) {
   // Running costs depend on the setting only through living at home
   // (unpaid care) and being alive, so most moves leave them as they are.
   const Setting before = people_.setting[person];
+  gp_access_.on_move(people_.age_at_start[person], before, setting);
   const bool costs_change =
       setting == Setting::dead || lives_at_home(before) != lives_at_home(setting);
   if (costs_change) costs_off(person);

@@ -12,7 +12,12 @@
 // The multiplier is held for a cycle, as interventions' effects are; the
 // care area redraws pending admissions only when it moves by more than a
 // small step, so a steady shortfall costs nothing after its first cycle.
+//
+// Demand is read from a count of the people in the community by age at
+// day 0, kept as they move (a person's age band follows from it at any
+// time), so a cycle costs a pass over age bins, not over people.
 #include <cstddef>
+#include <vector>
 
 #include "models/parameters.hpp"
 #include "models/person_table.hpp"
@@ -30,9 +35,15 @@ namespace hcsim::models {
 class GpAccess {
  public:
   // `appointments_per_week` is the simulated area's capacity (already
-  // scaled to the simulated population).
+  // scaled to the simulated population); `end` is the end of the run, which
+  // bounds how young at day 0 an entrant can be.
   GpAccess(const GpParameters& parameters, double appointments_per_week, sim::Days origin,
-           double period_days, std::size_t periods);
+           double period_days, std::size_t periods, sim::Days end);
+
+  // Every change of a person's setting after the first cycle has started,
+  // and every entrant (who starts at home), is reported here.
+  void on_move(float age_at_start, Setting before, Setting after) noexcept;
+  void on_entry(float age_at_start) noexcept { on_move(age_at_start, Setting::dead, Setting::home); }
 
   // What starting a cycle changed, for the care area to act on.
   struct CycleStart {
@@ -67,10 +78,16 @@ class GpAccess {
 
  private:
   // Appointments a day the people in the community ask for now.
-  [[nodiscard]] double demand_per_day(sim::Days now, const PersonTable& people) const;
+  [[nodiscard]] double demand_per_day(sim::Days now) const;
   [[nodiscard]] double capacity_per_day(sim::Days now) const noexcept;
+  [[nodiscard]] std::size_t bin_of(float age_at_start) const noexcept;
 
   const GpParameters* parameters_;
+  // People in the community by age at day 0, in bins of 1 / bins_per_year
+  // years from youngest_at_start_ (entrants are younger than 0 at day 0).
+  std::vector<double> community_by_age_;
+  double youngest_at_start_ = 0.0;
+  bool counted_ = false;  // the count is built at the first cycle
   double appointments_per_week_;
   sim::IntegratedLevel given_;  // appointments a day
   sim::IntegratedLevel unmet_;  // appointments a day
