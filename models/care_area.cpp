@@ -62,6 +62,8 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
       risk_(parameters_),
       frailty_progression_(parameters_.frailty, parameters_.population.oldest_age),
       stay_length_(parameters_, risk_),
+      gp_access_(parameters_.gp, full_scale_gp_appointments_per_week(spec) * population_scale,
+                 plan.origin_days, days_per_year, plan.years, plan.end_days),
       interventions_(spec.interventions),
       population_scale_(population_scale),
       occupied_beds_(plan.origin_days, days_per_year, plan.years),
@@ -329,6 +331,8 @@ void CareArea::synthesise() {
   }
   alive_.change(0.0, static_cast<double>(people_.size()));
   care_home_residents_.change(0.0, static_cast<double>(places_[0].held + places_[1].held));
+  // Before admissions are drawn, so a shortfall from the start is in them.
+  (void)start_gp_cycle();
 
   // Everyone at the start, by band, added once a band.
   std::array<HeldLevels, age_band_count> held_at_start{};
@@ -429,6 +433,7 @@ void CareArea::on_entry() {
   count(Metric::entries, person);
   alive_.change(now, 1.0);
   hold(person, HeldLevel::alive, 1.0);
+  gp_access_.on_entry(people_.age_at_start[person]);
   if (transition_log_ && transition_log_->follows(person)) {
     transition_log_->record(now, person, Setting::home, Setting::home);
   }
@@ -534,11 +539,13 @@ void CareArea::schedule_next_admission(std::uint32_t person) {
   const double budget = exponential_budget(budget_stream);
   double years;
   const double age = people_.age_at(person, now);
-  const double intervention = interventions_.empty()
-                                  ? 1.0
-                                  : interventions_.admission_hazard_multiplier(
-                                        age, people_.frailty[person], people_.conditions[person],
-                                        need_of(person), residence_of(person), effects_time_);
+  // Interventions' effects and GP access, both held for the cycle.
+  const double multiplier = (interventions_.empty()
+                                 ? 1.0
+                                 : interventions_.admission_hazard_multiplier(
+                                       age, people_.frailty[person], people_.conditions[person],
+                                       need_of(person), residence_of(person), effects_time_)) *
+                            gp_access_.admission_multiplier();
   // Readmissions cluster in the weeks after a discharge.
   const auto& admissions = parameters_.emergency_admission;
   const double window_end =
@@ -546,10 +553,10 @@ void CareArea::schedule_next_admission(std::uint32_t person) {
   const double early_years = std::max(0.0, window_end - now) / days_per_year;
   if (people_.care_home_resident[person] != CareHomeType::none) {
     const AgeSchedule rate{{0.0}, {admissions.care_home_rate_per_person_year}};
-    years = years_until_hazard_raised_early(rate, age, budget, intervention, early_years,
+    years = years_until_hazard_raised_early(rate, age, budget, multiplier, early_years,
                                             admissions.readmission_hazard_ratio);
   } else {
-    const double ratio = intervention *
+    const double ratio = multiplier *
                          risk_.admission_ratio(people_.frailty[person], people_.conditions[person],
                                                people_.flags[person] & PersonFlag::unmet_need);
     years = years_until_hazard_raised_early(risk_.admission_rate_per_unit_ratio(), age, budget,
@@ -675,6 +682,7 @@ void CareArea::move_to(std::uint32_t person, Setting setting) {
   // Running costs depend on the setting only through living at home
   // (unpaid care) and being alive, so most moves leave them as they are.
   const Setting before = people_.setting[person];
+  gp_access_.on_move(people_.age_at_start[person], before, setting);
   const bool costs_change =
       setting == Setting::dead || lives_at_home(before) != lives_at_home(setting);
   if (costs_change) costs_off(person);
@@ -1315,6 +1323,7 @@ void CareArea::finish(sim::Days end) {
   for (auto& rate : intervention_cost_rates_) rate.flush(end);
   settle_band_costs();
   by_age_band_.flush(end);
+  gp_access_.finish(end);
 }
 
 }  // namespace hcsim::models

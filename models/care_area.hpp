@@ -15,6 +15,7 @@
 #include "models/funding/area_funding.hpp"
 #include "models/funding/levers.hpp"
 #include "models/funding/payer.hpp"
+#include "models/gp_access.hpp"
 #include "models/metrics.hpp"
 #include "models/mortality.hpp"
 #include "models/person_risk.hpp"
@@ -222,6 +223,9 @@ class CareArea final : public sim::Area {
   [[nodiscard]] const FundingLevers& levers() const noexcept { return funding_->levers(); }
   // Books each intervention's running cost for the cycle starting at `from`.
   void book_intervention_costs(sim::Days from);
+  // Balances GP appointments for the cycle starting now and books their
+  // cost; true when the admission multiplier moved.
+  bool start_gp_cycle();
   [[nodiscard]] Setting residence_of(std::uint32_t person) const noexcept {
     return people_.care_home_resident[person] != CareHomeType::none ? Setting::care_home
                                                                     : Setting::home;
@@ -305,6 +309,7 @@ class CareArea final : public sim::Area {
   PersonRisk risk_;
   FrailtyProgression frailty_progression_;
   StayLengthScale stay_length_;
+  GpAccess gp_access_;
 
   PersonTable people_;
   std::size_t people_at_start_ = 0;

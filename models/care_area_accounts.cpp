@@ -224,6 +224,7 @@ void CareArea::reroute_costs() {
   bed_cost(CareService::hospital, static_cast<double>(beds_occupied_) - delayed);
   bed_cost(CareService::delayed_discharge, delayed);
   for (const auto& service : services_) service_cost(service, static_cast<double>(service.in_use));
+  add_cost_rate(Payer::nhs, CareService::gp, gp_access_.cost_per_day());
   for (std::uint32_t person = 0; person < people_.size(); ++person) costs_on(person);
 }
 
@@ -281,22 +282,24 @@ CycleReport CareArea::cycle_report(std::size_t cycle, sim::Days at) {
 
 void CareArea::on_budget_cycle(std::size_t cycle, sim::Days at) {
   const CycleReport report = cycle_report(cycle, at);
+  // Interventions' effects and GP access are held for a cycle; when either
+  // changes, every pending admission is redrawn under the new hazards.
+  bool changed = false;
   if (!interventions_.empty()) {
-    // Effects are held for a cycle; when they change, every pending
-    // admission is redrawn under the new hazards.
-    const bool changed = interventions_.effects_change_between(effects_time_, at);
+    changed = interventions_.effects_change_between(effects_time_, at);
     effects_time_ = at;
-    if (changed) {
-      for (std::uint32_t person = 0; person < people_.size(); ++person) {
-        const Setting setting = people_.setting[person];
-        if (setting == Setting::home || setting == Setting::home_care ||
-            setting == Setting::care_home) {
-          schedule_next_admission(person);
-        }
+  }
+  if (start_gp_cycle()) changed = true;
+  if (changed) {
+    for (std::uint32_t person = 0; person < people_.size(); ++person) {
+      const Setting setting = people_.setting[person];
+      if (setting == Setting::home || setting == Setting::home_care ||
+          setting == Setting::care_home) {
+        schedule_next_admission(person);
       }
     }
-    book_intervention_costs(at);
   }
+  if (!interventions_.empty()) book_intervention_costs(at);
   const bool routed = funding_->ledger().allocated();
   funding_->end_cycle(report);
   if (!routed && funding_->ledger().allocated()) reroute_costs();
@@ -312,6 +315,12 @@ void CareArea::obey_levers() {
   services_[0].capacity = std::llround(effective_capacity_[0]);
   services_[1].capacity = std::llround(effective_capacity_[1]);
   fill_from_queues();
+}
+
+bool CareArea::start_gp_cycle() {
+  const GpAccess::CycleStart start = gp_access_.start_cycle(scheduler_.now(), people_);
+  add_cost_rate(Payer::nhs, CareService::gp, start.cost_change_per_day);
+  return start.admission_multiplier_moved;
 }
 
 void CareArea::book_intervention_costs(sim::Days from) {
@@ -406,6 +415,9 @@ double CareArea::measure(Metric metric, std::size_t year) const {
       return service_total({CareService::attendance_allowance});
     case Metric::cost_unpaid_care: return service_total({CareService::unpaid_care});
     case Metric::cost_interventions: return service_total({CareService::intervention});
+    case Metric::cost_gp: return service_total({CareService::gp});
+    case Metric::gp_appointments: return gp_access_.appointments(year);
+    case Metric::gp_appointments_unmet: return gp_access_.unmet_appointments(year);
     case Metric::cost_nhs: return payer_total(Payer::nhs);
     case Metric::cost_local_authority: return payer_total(Payer::local_authority);
     case Metric::cost_pooled_fund: return payer_total(Payer::pooled_fund);

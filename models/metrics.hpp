@@ -88,6 +88,10 @@ enum class Metric : std::size_t {
   overnight_stays_ended,
   overnight_stay_days,
   mean_overnight_length_of_stay_days,
+  // General practice appointments (models/gp_access.hpp).
+  gp_appointments,
+  gp_appointments_unmet,
+  cost_gp,
   count_  // number of metrics
 };
 
@@ -234,13 +238,19 @@ inline constexpr std::array<MetricInfo, metric_count> metric_info{{
      "length of emergency stays leaves same-day stays out",
      Aggregation::ratio, static_cast<std::size_t>(Metric::overnight_stay_days),
      static_cast<std::size_t>(Metric::overnight_stays_ended), 1.0},
+    {"gp_appointments", "appointments",
+     "general practice appointments given (with GPs and other practice staff)"},
+    {"gp_appointments_unmet", "appointments",
+     "general practice appointments asked for but not given: demand beyond practices' "
+     "capacity"},
+    {"cost_gp", "GBP", "cost of general practice appointments given"},
 }};
 
 // cost_total by service: every cost lands in exactly one of them.
-inline constexpr std::array<Metric, 8> cost_components{
+inline constexpr std::array<Metric, 9> cost_components{
     Metric::cost_hospital,      Metric::cost_care_home,           Metric::cost_reablement,
     Metric::cost_rehabilitation, Metric::cost_home_care,          Metric::cost_attendance_allowance,
-    Metric::cost_unpaid_care,   Metric::cost_interventions};
+    Metric::cost_unpaid_care,   Metric::cost_interventions,       Metric::cost_gp};
 
 // cost_total by payer, in the order of models/funding/payer.hpp.
 inline constexpr std::array<Metric, 7> cost_by_payer{

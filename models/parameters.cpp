@@ -231,6 +231,28 @@ void read_social_care(MapReader& reader, SocialCareParameters& care) {
   reader.finish();
 }
 
+void read_gp(MapReader& reader, GpParameters& gp) {
+  reader.flag("enabled", gp.enabled);
+  // Upper limits catch a yearly figure given for a weekly one, or a count
+  // per person given per 1,000.
+  read_schedule(reader, "age_band_lower_bounds", "appointments_per_person_year",
+                gp.appointments_per_person_year,
+                Limits::between(0.0, 365.0, "appointments per person-year"));
+  reader.number("capacity_per_1000_per_week", gp.capacity_per_1000_per_week,
+                Limits::between(0.0, 7000.0, "appointments a week per 1,000 residents"));
+  reader.flag("capacity_weighted_by_need", gp.capacity_weighted_by_need);
+  reader.number("capacity_growth_per_year", gp.capacity_growth_per_year,
+                Limits::between(-0.5, 1.0, "share a year"));
+  // Below 1 would make going without an appointment protective.
+  reader.number("unmet_admission_hazard_ratio", gp.unmet_admission_hazard_ratio,
+                Limits::between(1.0, 100.0, "hazard ratio"));
+  reader.number("cost_per_appointment", gp.cost_per_appointment,
+                Limits::between(0.0, 1e4, "pounds per appointment"));
+  reader.number("admission_multiplier_step", gp.admission_multiplier_step,
+                Limits::between(0.0, 1.0, "change of the admission multiplier"));
+  reader.finish();
+}
+
 }  // namespace
 
 std::string_view default_parameters_text() { return hcsim_default_parameters_yaml; }
@@ -385,6 +407,10 @@ void apply_parameters(MapReader& reader, Parameters& p) {
     MapReader funding = reader.map("funding");
     apply_funding_parameters(funding, p.funding);
     funding.finish();
+  }
+  {
+    MapReader gp = reader.map("gp");
+    read_gp(gp, p.gp);
   }
 }
 

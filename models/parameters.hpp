@@ -162,6 +162,24 @@ struct SocialCareParameters {
   double attendance_allowance_take_up = 0.0;
 };
 
+// General practice appointments, balanced in aggregate once a budget cycle
+// (models/gp_access.hpp): demand by age from the people living in the
+// community, capacity per 1,000 residents, and how a shortfall raises
+// emergency admissions.
+struct GpParameters {
+  bool enabled = true;
+  AgeSchedule appointments_per_person_year;  // asked for, by age
+  double capacity_per_1000_per_week = 0.0;   // appointments practices can give
+  bool capacity_weighted_by_need = true;     // see full_scale_gp_appointments_per_week
+  double capacity_growth_per_year = 0.0;     // share a year, compounding from day 0
+  // Admission hazard of people in the community when no demand is met; a
+  // share u unmet gives 1 + u x (ratio - 1).
+  double unmet_admission_hazard_ratio = 1.0;
+  double cost_per_appointment = 0.0;  // pounds, paid by the NHS
+  // Pending admissions are redrawn only when the multiplier moves by more.
+  double admission_multiplier_step = 0.002;
+};
+
 struct Parameters {
   PopulationParameters population;
   MortalityParameters mortality;
@@ -175,6 +193,7 @@ struct Parameters {
   ConditionsParameters conditions;
   SocialCareParameters social_care;
   FundingParameters funding;
+  GpParameters gp;
 };
 
 // The embedded defaults as text (models/defaults/england.yaml).

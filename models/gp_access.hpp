@@ -1,0 +1,99 @@
+#pragma once
+// General practice appointments of an area, in aggregate.
+//
+// Some 300 million appointments a year in England would be an event each;
+// instead demand and supply are balanced once a budget cycle. At the start
+// of each cycle the people living in the community (at home, in
+// reablement or in a care home) are expected to ask for appointments at
+// their age's rate; practices give up to their capacity. The share of
+// demand left unmet, u, raises the emergency-admission hazard of everyone
+// living in the community for the cycle by 1 + u x (hazard ratio - 1).
+//
+// The multiplier is held for a cycle, as interventions' effects are; the
+// care area redraws pending admissions only when it moves by more than a
+// small step, so a steady shortfall costs nothing after its first cycle.
+//
+// Demand is read from a count of the people in the community by age at
+// day 0, kept as they move (a person's age band follows from it at any
+// time), so a cycle costs a pass over age bins, not over people.
+#include <cstddef>
+#include <vector>
+
+#include "models/parameters.hpp"
+#include "models/person_table.hpp"
+#include "models/scenario.hpp"
+#include "sim/period_totals.hpp"
+#include "sim/time.hpp"
+
+namespace hcsim::models {
+
+// Full-scale general practice appointments a week an area's practices can
+// give: capacity_per_1000_per_week of its residents, weighted by need when
+// gp.capacity_weighted_by_need is on.
+[[nodiscard]] double full_scale_gp_appointments_per_week(const AreaSpec& area);
+
+class GpAccess {
+ public:
+  // `appointments_per_week` is the simulated area's capacity (already
+  // scaled to the simulated population); `end` is the end of the run, which
+  // bounds how young at day 0 an entrant can be.
+  GpAccess(const GpParameters& parameters, double appointments_per_week, sim::Days origin,
+           double period_days, std::size_t periods, sim::Days end);
+
+  // Every change of a person's setting after the first cycle has started,
+  // and every entrant (who starts at home), is reported here.
+  void on_move(float age_at_start, Setting before, Setting after) noexcept;
+  void on_entry(float age_at_start) noexcept { on_move(age_at_start, Setting::dead, Setting::home); }
+
+  // What starting a cycle changed, for the care area to act on.
+  struct CycleStart {
+    double cost_change_per_day = 0.0;  // pounds a day, on the NHS's GP line
+    bool admission_multiplier_moved = false;
+  };
+  // Starts the cycle at `now`: demand from the people in the community now,
+  // appointments given and unmet from now on, and the admission multiplier
+  // in force until the next cycle. Does nothing when switched off.
+  CycleStart start_cycle(sim::Days now, const PersonTable& people);
+
+  [[nodiscard]] bool enabled() const noexcept { return parameters_->enabled; }
+  // The multiplier pending admissions of people in the community are drawn
+  // under (1 when switched off or never short).
+  [[nodiscard]] double admission_multiplier() const noexcept { return admission_multiplier_; }
+  [[nodiscard]] double cost_per_day() const noexcept { return cost_per_day_; }
+  // The unmet share of demand in the current cycle.
+  [[nodiscard]] double unmet_share() const noexcept { return unmet_share_; }
+
+  // Appointments given and demanded but not given in reporting period `year`.
+  [[nodiscard]] double appointments(std::size_t year) const {
+    return given_.totals().total(year);
+  }
+  [[nodiscard]] double unmet_appointments(std::size_t year) const {
+    return unmet_.totals().total(year);
+  }
+  // Brings the integrals up to `end` (the end of the run).
+  void finish(sim::Days end) {
+    given_.flush(end);
+    unmet_.flush(end);
+  }
+
+ private:
+  // Appointments a day the people in the community ask for now.
+  [[nodiscard]] double demand_per_day(sim::Days now) const;
+  [[nodiscard]] double capacity_per_day(sim::Days now) const noexcept;
+  [[nodiscard]] std::size_t bin_of(float age_at_start) const noexcept;
+
+  const GpParameters* parameters_;
+  // People in the community by age at day 0, in bins of 1 / bins_per_year
+  // years from youngest_at_start_ (entrants are younger than 0 at day 0).
+  std::vector<double> community_by_age_;
+  double youngest_at_start_ = 0.0;
+  bool counted_ = false;  // the count is built at the first cycle
+  double appointments_per_week_;
+  sim::IntegratedLevel given_;  // appointments a day
+  sim::IntegratedLevel unmet_;  // appointments a day
+  double cost_per_day_ = 0.0;
+  double unmet_share_ = 0.0;
+  double admission_multiplier_ = 1.0;
+};
+
+}  // namespace hcsim::models
