@@ -1,6 +1,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <exception>
@@ -49,19 +50,26 @@ void check_output_path(const std::string& path) {
 
 namespace {
 
+// Counts and money to one decimal; rates and shares to four significant
+// figures, so an occupancy of 0.8634 does not print as 0.9.
+std::string format_value(double value) {
+  char text[64];
+  std::snprintf(text, sizeof text, std::abs(value) >= 100.0 ? "%.1f" : "%.4g", value);
+  return text;
+}
+
 void print_metric(const std::string& name, const sim::Summary& summary, std::string_view unit) {
-  char interval[64] = "n/a (one replication)";
+  std::string interval = "n/a (one replication)";
   if (summary.ci95_low && summary.ci95_high) {
-    std::snprintf(interval, sizeof interval, "[%.1f, %.1f]", *summary.ci95_low,
-                  *summary.ci95_high);
+    interval = "[" + format_value(*summary.ci95_low) + ", " + format_value(*summary.ci95_high) + "]";
   }
-  std::printf("%-26s %16.1f %33s  %.*s\n", name.c_str(), summary.mean, interval,
-              static_cast<int>(unit.size()), unit.data());
+  std::printf("%-38s %16s %33s  %.*s\n", name.c_str(), format_value(summary.mean).c_str(),
+              interval.c_str(), static_cast<int>(unit.size()), unit.data());
 }
 
 void print_metrics(const models::RunPlan& plan, const models::ExperimentResult& result,
                    std::size_t point) {
-  std::printf("%-26s %16s %33s  %s\n", "metric", "mean", "95% CI", "units");
+  std::printf("%-38s %16s %33s  %s\n", "metric", "mean", "95% CI", "units");
   for (const auto& [metric, summary] : results::summarise_metrics(result, point)) {
     const auto& info = models::metric_info[models::index_of(metric)];
     print_metric(std::string(info.name), summary, info.unit);
@@ -70,7 +78,7 @@ void print_metrics(const models::RunPlan& plan, const models::ExperimentResult& 
     if (named.summary) {
       print_metric(named.name, *named.summary, named.unit);
     } else {
-      std::printf("%-26s %16s %33s  %s\n", named.name.c_str(), "n/a", "(no cost)",
+      std::printf("%-38s %16s %33s  %s\n", named.name.c_str(), "n/a", "(no cost)",
                   named.unit.c_str());
     }
   }
