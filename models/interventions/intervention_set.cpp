@@ -10,30 +10,41 @@ InterventionSet::InterventionSet(const std::vector<Intervention>& all, std::stri
   }
 }
 
+namespace {
+
+// The product of one ramped ratio over the interventions whose target group
+// holds the person: effects on the same person are independent proportions.
+template <typename Ratio>
+double product_over_targeted(const std::vector<Intervention>& interventions, double age,
+                             Frailty frailty, std::uint8_t conditions, CareNeed care_need,
+                             Setting residence, Ratio ratio) noexcept {
+  double multiplier = 1.0;
+  for (const auto& intervention : interventions) {
+    if (intervention.target.matches(age, frailty, conditions, care_need, residence)) {
+      multiplier *= ratio(intervention);
+    }
+  }
+  return multiplier;
+}
+
+}  // namespace
+
 double InterventionSet::admission_hazard_multiplier(double age, Frailty frailty,
                                                     std::uint8_t conditions, CareNeed care_need,
                                                     Setting residence,
                                                     double t) const noexcept {
-  double multiplier = 1.0;
-  for (const auto& intervention : interventions_) {
-    if (intervention.target.matches(age, frailty, conditions, care_need, residence)) {
-      multiplier *= intervention.admission_hazard_multiplier(t);
-    }
-  }
-  return multiplier;
+  return product_over_targeted(
+      interventions_, age, frailty, conditions, care_need, residence,
+      [t](const Intervention& intervention) { return intervention.admission_hazard_multiplier(t); });
 }
 
 double InterventionSet::length_of_stay_multiplier(double age, Frailty frailty,
                                                   std::uint8_t conditions, CareNeed care_need,
                                                   Setting residence,
                                                   double t) const noexcept {
-  double multiplier = 1.0;
-  for (const auto& intervention : interventions_) {
-    if (intervention.target.matches(age, frailty, conditions, care_need, residence)) {
-      multiplier *= intervention.length_of_stay_multiplier(t);
-    }
-  }
-  return multiplier;
+  return product_over_targeted(
+      interventions_, age, frailty, conditions, care_need, residence,
+      [t](const Intervention& intervention) { return intervention.length_of_stay_multiplier(t); });
 }
 
 double InterventionSet::discharge_delay_multiplier(double t) const noexcept {
