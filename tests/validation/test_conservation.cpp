@@ -89,12 +89,28 @@ double measured_total(const DirectRun& run, Metric metric) {
 TEST_CASE("Little's law holds per area on the default scenario", "[validation][little]") {
   // Little's law in this form needs a steady state. Two processes of the
   // default scenario drift on purpose: budget rules tighten as the local
-  // authority overspends, and frailty spreads (admissions rise). Both are
-  // held still here (a tolerance of all the money available; no frailty).
+  // authority overspends, and the population grows and ages. Both are held
+  // still here (a tolerance of all the money available; no frailty steps).
   check_littles_law(load(std::string(HCSIM_SOURCE_DIR) + "/scenarios/default.yaml",
                          {"replications=4", "horizon_years=1",
                           "parameters.funding.split.tolerance=1",
                           "parameters.frailty.enabled=false"}));
+}
+
+TEST_CASE("Little's law holds per area on the funding and vanguard scenarios",
+          "[validation][little]") {
+  // As on the default scenario, each regime's budget rules are held still;
+  // the regimes still route money and the interventions still act.
+  for (const char* name : {"baseline_split", "pooled_bcf", "integrated", "vanguard"}) {
+    INFO(name);
+    check_littles_law(load(std::string(HCSIM_SOURCE_DIR) + "/scenarios/" + name + ".yaml",
+                           {"replications=4", "horizon_years=1", "population_scale=0.01",
+                            "intervention_returns=false",
+                            "parameters.funding.split.tolerance=1",
+                            "parameters.funding.pooled.tolerance=1",
+                            "parameters.funding.integrated.tolerance=1",
+                            "parameters.frailty.enabled=false"}));
+  }
 }
 
 TEST_CASE("Little's law holds on the validation scenarios", "[validation][little]") {
