@@ -17,11 +17,13 @@ namespace {
 
 // Equal-time ties: deaths first (a person who dies does not then get
 // discharged), then the end of a hospital stay (freeing a bed), then arrivals.
+// Indexed by CareArea's event kinds: admission, death, stay end, service
+// end, year end (after everything else), health change, funding decision,
+// entry (an arrival), bed-wait limit (after beds freed at the same instant).
+constexpr std::array<std::uint16_t, 9> event_priorities{2, 0, 1, 1, 3, 2, 1, 2, 2};
+
 constexpr std::uint16_t priority_of(std::uint16_t kind) noexcept {
-  // admission, death, stay end, service end, year end (after everything
-  // else), health change, funding decision, entry (an arrival)
-  constexpr std::uint16_t priorities[] = {2, 0, 1, 1, 3, 2, 1, 2};
-  return priorities[kind];
+  return event_priorities[kind];
 }
 
 double exponential_budget(sim::RandomStream& stream) {
@@ -489,6 +491,10 @@ void CareArea::synthesise_traits(std::uint32_t person, double age) {
 
 void CareArea::schedule(std::uint32_t person, EventKind kind, double time,
                         std::uint32_t sequence, std::uint32_t payload) {
+  // Every kind needs its tie-break priority.
+  static_assert(std::max({admission, death, clinical_stay_end, service_end, year_end,
+                          health_change, funding_decided, entry, bed_wait_limit}) <
+                event_priorities.size());
   sim::Event event;
   event.time = time;
   event.person = person;
