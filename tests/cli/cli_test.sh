@@ -176,7 +176,7 @@ assert a.attrs["format"] == "hcsim-flow-results" and a.attrs["mode"] == "flow_on
 assert a["runs/occupancy"].shape == (20, 3, 181)
 assert a["summary/occupancy_q95"].shape == (3, 181)
 assert list(a["services/capacity"][:, 0]) == [102, 28, 61]
-assert a["services/arrival_rate"][0, 0] == 1.534883
+assert a["services/arrival_rate"][0, 0] == 3.066
 for group in ["runs", "summary", "services"]:
     for name in a[group]:
         assert np.array_equal(a[group][name][()], b[group][name][()]), (group, name)
@@ -188,17 +188,20 @@ $python -c "import json,sys; o=json.load(open(sys.argv[1])); assert o['days'] ==
 # Bad input: exit 2, the file, line and key, and no output left behind.
 flow_out="$work/flow_bad.h5"
 sed 's/^    capacity: 102/    capacty: 102/' "$flow" >"$work/flow_unknown.yaml"
-cp "$source_dir/scenarios/validation/flow_only_p2_arrivals.csv" "$work/"
 expect_exit 2 "flow-only unknown key" -- "$hcsim" run "$work/flow_unknown.yaml" --out "$flow_out"
-expect_stderr "flow_unknown.yaml:44:5: services[0].capacty: unknown key 'capacty'; did you mean 'capacity'?"
+expect_stderr "flow_unknown.yaml:47:5: services[0].capacty: unknown key 'capacty'; did you mean 'capacity'?"
 sed 's/^    capacity: 28/    capacity: -28/' "$flow" >"$work/flow_negative.yaml"
 expect_exit 2 "flow-only negative capacity" -- "$hcsim" run "$work/flow_negative.yaml" --out "$flow_out"
-expect_stderr "flow_negative.yaml:52:15: services[1].capacity: expected a whole number from 1"
-expect_exit 2 "flow-only series shorter than days" -- "$hcsim" run "$flow" --set days=200 --out "$flow_out"
-expect_stderr "flow_only_p2.yaml:45:23: services[0].arrivals_per_day: has 181 days of arrival rates; expected at least 'days' (200)"
-sed 's/flow_only_p2_arrivals.csv, column: P2_SG/missing.csv, column: P2_SG/' "$flow" >"$work/flow_csv.yaml"
+expect_stderr "flow_negative.yaml:55:15: services[1].capacity: expected a whole number from 1"
+# A daily series from a CSV file beside the scenario: 181 days of it.
+{ echo "date,P2_B"; for day in $(seq 1 181); do echo "day$day,3.0"; done; } >"$work/series.csv"
+sed 's/^    arrivals_per_day: 3.066$/    arrivals_per_day: {csv: series.csv, column: P2_B}/' "$flow" >"$work/flow_series.yaml"
+expect_exit 0 "flow-only series from CSV" -- "$hcsim" check "$work/flow_series.yaml"
+expect_exit 2 "flow-only series shorter than days" -- "$hcsim" run "$work/flow_series.yaml" --set days=200 --out "$flow_out"
+expect_stderr "flow_series.yaml:48:23: services[0].arrivals_per_day: has 181 days of arrival rates; expected at least 'days' (200)"
+sed 's/^    arrivals_per_day: 2.1384$/    arrivals_per_day: {csv: missing.csv, column: P2_SG}/' "$flow" >"$work/flow_csv.yaml"
 expect_exit 2 "flow-only missing CSV" -- "$hcsim" run "$work/flow_csv.yaml" --out "$flow_out"
-expect_stderr "flow_csv.yaml:61:29: services[2].arrivals_per_day.csv: cannot open the CSV file"
+expect_stderr "flow_csv.yaml:64:29: services[2].arrivals_per_day.csv: cannot open the CSV file"
 expect_exit 2 "flow-only bad distribution" -- "$hcsim" check "$flow" \
   --set 'services.P2_NS.length_of_stay={distribution: logistic, mean: 3}'
 expect_stderr "--set: services[1].length_of_stay.distribution: expected one of fixed"

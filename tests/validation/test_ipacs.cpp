@@ -4,6 +4,8 @@
 // with a message when that directory is absent).
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -362,18 +364,44 @@ TEST_CASE("the flow-only example scenario is IPACS's P2 baseline as validate --i
     return;
   }
   const auto inputs = validation::read_ipacs_inputs(directory);
-  const auto scenario = models::load_flow_scenario(
-      HCSIM_SOURCE_DIR "/scenarios/validation/flow_only_p2.yaml", {});
-  REQUIRE(scenario.services.size() == 3);
-  for (const auto& service : scenario.services) {
-    INFO(service.name);
+  auto ipacs_parameters = [&](const std::string& node) {
     validation::IpacsExpected combination;
-    combination.node = service.name;
+    combination.node = node;
     combination.capacity_scenario = "BCap";
     combination.los_scenario = "Blos";
     combination.arrival_scenario = "BArr";
-    const auto ipacs =
-        validation::flow_parameters(inputs, combination, models::InitialQueuePolicy::ipacs_2023);
+    return validation::flow_parameters(inputs, combination,
+                                       models::InitialQueuePolicy::ipacs_2023);
+  };
+  // The example ships the series' mean rate; IPACS's daily series is given
+  // to it from the reference data, as a user would, one column per node.
+  const std::vector<std::string> nodes{"P2_B", "P2_NS", "P2_SG"};
+  const auto series_path =
+      std::filesystem::temp_directory_path() / ("hcsim_ipacs_series_" + std::to_string(::getpid()) + ".csv");
+  {
+    std::ofstream series(series_path);
+    series.precision(17);
+    series << "day,P2_B,P2_NS,P2_SG\n";
+    std::vector<std::vector<double>> rates;
+    for (const auto& node : nodes) rates.push_back(ipacs_parameters(node).daily_arrival_rate);
+    for (std::size_t day = 0; day < rates.front().size(); ++day) {
+      series << day;
+      for (const auto& rate : rates) series << "," << rate[day];
+      series << "\n";
+    }
+  }
+  models::ScenarioOverrides overrides;
+  for (const auto& node : nodes) {
+    overrides.set.push_back("services." + node + ".arrivals_per_day={csv: " +
+                            series_path.string() + ", column: " + node + "}");
+  }
+  const auto scenario = models::load_flow_scenario(
+      HCSIM_SOURCE_DIR "/scenarios/validation/flow_only_p2.yaml", overrides);
+  std::filesystem::remove(series_path);
+  REQUIRE(scenario.services.size() == 3);
+  for (const auto& service : scenario.services) {
+    INFO(service.name);
+    const auto ipacs = ipacs_parameters(service.name);
     const auto& yaml = service.parameters;
     CHECK(yaml.daily_arrival_rate == ipacs.daily_arrival_rate);
     CHECK(yaml.capacity == ipacs.capacity);
