@@ -63,6 +63,8 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
       streams_(streams),
       risk_(parameters_),
       frailty_progression_(parameters_.frailty, parameters_.population.oldest_age),
+      care_home_admission_rate_{{0.0},
+                                {parameters_.emergency_admission.care_home_rate_per_person_year}},
       stay_length_(parameters_, risk_),
       gp_access_(parameters_.gp, full_scale_gp_appointments_per_week(spec) * population_scale,
                  plan.origin_days, days_per_year, plan.years, plan.end_days),
@@ -558,8 +560,8 @@ void CareArea::schedule_next_admission(std::uint32_t person) {
       static_cast<double>(people_.last_discharge[person]) + admissions.readmission_window_days;
   const double early_years = std::max(0.0, window_end - now) / days_per_year;
   if (people_.care_home_resident[person] != CareHomeType::none) {
-    const AgeSchedule rate{{0.0}, {admissions.care_home_rate_per_person_year}};
-    years = years_until_hazard_raised_early(rate, age, budget, multiplier, early_years,
+    years = years_until_hazard_raised_early(care_home_admission_rate_, age, budget, multiplier,
+                                            early_years,
                                             admissions.readmission_hazard_ratio);
   } else {
     const double ratio = multiplier *

@@ -308,6 +308,9 @@ class CareArea final : public sim::Area {
   std::array<Gompertz, 2> mortality_;  // by sex
   PersonRisk risk_;
   FrailtyProgression frailty_progression_;
+  // Residents' admission rate as a one-band schedule, built once: it is
+  // read every time a resident's next admission is drawn.
+  AgeSchedule care_home_admission_rate_;
   StayLengthScale stay_length_;
   GpAccess gp_access_;
 
