@@ -1,7 +1,6 @@
 #pragma once
-// The people of one area, stored column-wise (structure of arrays) so the
-// event loop touches only the columns it needs. A person is an index into the
-// columns, never a pointer. Hot state is bytes_per_person (under 64).
+// The people of one area: one 64-byte record a person, read and written
+// column-style. A person is an index into the table, never a pointer.
 #include <cstdint>
 #include <vector>
 
@@ -47,100 +46,112 @@ enum PersonFlag : std::uint8_t {
   waiting_for_home_care = 2,
 };
 
-struct PersonTable {
-  // Years at simulation time 0; negative for people born during the run.
-  std::vector<float> age_at_start;
-  std::vector<Sex> sex;
-  std::vector<Setting> setting;
+// One person's state, packed into one cache line: an event touches a
+// handful of a person's fields, and with the fields in separate columns each
+// was its own cache miss in a population of millions (benchmarks/README.md).
+// Largest fields first so the record has no internal padding.
+struct alignas(64) PersonRecord {
+  double death_time = 0.0;                // days
+  float age_at_start = 0.0F;              // years at time 0; negative if born in the run
+  float bed_since = 0.0F;                 // days: when the current hospital stay took a bed
+  float fit_to_leave_since = 0.0F;        // days: when a delayed discharge began
+  float last_discharge = -1e30F;          // days: when the person last left a hospital bed
+  std::uint32_t next_sequence = 0;        // per-person event sequence
+  std::uint32_t death_event = 0;          // sequence of the valid death event
+  std::uint32_t admission_event = 0;      // sequence of the valid admission event
+  std::uint32_t health_event = 0;         // sequence of the valid health-change event
+  std::uint16_t admission_draws = 0;      // draws of admission timing so far
+  std::uint16_t admissions = 0;           // admissions so far (draw index for stays)
+  std::uint16_t health_draws = 0;         // draws of health-change timing so far
+  Sex sex = Sex::male;
+  Setting setting = Setting::home;
   // The care-home place a person holds (kept while in hospital), or none.
-  std::vector<CareHomeType> care_home_resident;
-  std::vector<Frailty> frailty;
-  std::vector<std::uint8_t> conditions;      // bits: see condition_bit()
-  std::vector<CapitalBand> capital;
-  std::vector<std::uint8_t> carer_hours;     // unpaid care available, hours a week
-  std::vector<std::uint8_t> home_care_hours; // package held, hours a week (0: none)
-  std::vector<std::uint8_t> flags;           // PersonFlag bits
-  std::vector<double> death_time;       // days
-  std::vector<float> bed_since;         // days: when the current hospital stay took a bed
-  std::vector<float> fit_to_leave_since;   // days: when a delayed discharge began
-  std::vector<AwaitedService> awaiting;   // what a delayed-discharge patient waits for
-  std::vector<float> last_discharge;      // days: when the person last left a hospital bed
-  std::vector<std::uint32_t> next_sequence;       // per-person event sequence
-  std::vector<std::uint32_t> death_event;         // sequence of the valid death event
-  std::vector<std::uint32_t> admission_event;     // sequence of the valid admission event
-  std::vector<std::uint16_t> admission_draws;     // draws of admission timing so far
-  std::vector<std::uint16_t> admissions;          // admissions so far (draw index for stays)
-  std::vector<std::uint32_t> health_event;        // sequence of the valid health-change event
-  std::vector<std::uint16_t> health_draws;        // draws of health-change timing so far
+  CareHomeType care_home_resident = CareHomeType::none;
+  Frailty frailty = Frailty::fit;
+  std::uint8_t conditions = 0;            // bits: see condition_bit()
+  CapitalBand capital = CapitalBand::below_lower;
+  std::uint8_t carer_hours = 0;           // unpaid care available, hours a week
+  std::uint8_t home_care_hours = 0;       // package held, hours a week (0: none)
+  std::uint8_t flags = 0;                 // PersonFlag bits
+  AwaitedService awaiting = AwaitedService::none;  // what a delayed-discharge patient waits for
+};
+static_assert(sizeof(PersonRecord) == 64, "a person is one cache line");
 
-  [[nodiscard]] std::size_t size() const noexcept { return setting.size(); }
-
-  void resize(std::size_t count) {
-    age_at_start.resize(count);
-    sex.resize(count);
-    setting.resize(count, Setting::home);
-    care_home_resident.resize(count, CareHomeType::none);
-    frailty.resize(count, Frailty::fit);
-    conditions.resize(count, 0);
-    capital.resize(count, CapitalBand::below_lower);
-    carer_hours.resize(count, 0);
-    home_care_hours.resize(count, 0);
-    flags.resize(count, 0);
-    death_time.resize(count);
-    bed_since.resize(count, 0.0);
-    fit_to_leave_since.resize(count, 0.0);
-    awaiting.resize(count, AwaitedService::none);
-    last_discharge.resize(count, -1e30F);
-    next_sequence.resize(count, 0);
-    death_event.resize(count, 0);
-    admission_event.resize(count, 0);
-    admission_draws.resize(count, 0);
-    admissions.resize(count, 0);
-    health_event.resize(count, 0);
-    health_draws.resize(count, 0);
+// One field of every person, read and written as if it were its own array
+// (people.frailty[person]), while the data stays in the person's record.
+template <typename T, T PersonRecord::*Field>
+class PersonColumn {
+ public:
+  explicit PersonColumn(std::vector<PersonRecord>& records) noexcept : records_(&records) {}
+  [[nodiscard]] T& operator[](std::size_t person) noexcept { return (*records_)[person].*Field; }
+  [[nodiscard]] const T& operator[](std::size_t person) const noexcept {
+    return (*records_)[person].*Field;
   }
+
+ private:
+  std::vector<PersonRecord>* records_;
+};
+
+// The people of one area. Fields are reached column-style through the
+// members below; the table is neither copied nor moved, because the columns
+// point at its records.
+class PersonTable {
+ public:
+  PersonTable() = default;
+  PersonTable(const PersonTable&) = delete;
+  PersonTable& operator=(const PersonTable&) = delete;
+  PersonTable(PersonTable&&) = delete;
+  PersonTable& operator=(PersonTable&&) = delete;
+  ~PersonTable() = default;
+
+ private:
+  // Declared before the columns, which are built from it.
+  std::vector<PersonRecord> records_;
+
+ public:
+  PersonColumn<float, &PersonRecord::age_at_start> age_at_start{records_};
+  PersonColumn<Sex, &PersonRecord::sex> sex{records_};
+  PersonColumn<Setting, &PersonRecord::setting> setting{records_};
+  PersonColumn<CareHomeType, &PersonRecord::care_home_resident> care_home_resident{records_};
+  PersonColumn<Frailty, &PersonRecord::frailty> frailty{records_};
+  PersonColumn<std::uint8_t, &PersonRecord::conditions> conditions{records_};
+  PersonColumn<CapitalBand, &PersonRecord::capital> capital{records_};
+  PersonColumn<std::uint8_t, &PersonRecord::carer_hours> carer_hours{records_};
+  PersonColumn<std::uint8_t, &PersonRecord::home_care_hours> home_care_hours{records_};
+  PersonColumn<std::uint8_t, &PersonRecord::flags> flags{records_};
+  PersonColumn<double, &PersonRecord::death_time> death_time{records_};
+  PersonColumn<float, &PersonRecord::bed_since> bed_since{records_};
+  PersonColumn<float, &PersonRecord::fit_to_leave_since> fit_to_leave_since{records_};
+  PersonColumn<AwaitedService, &PersonRecord::awaiting> awaiting{records_};
+  PersonColumn<float, &PersonRecord::last_discharge> last_discharge{records_};
+  PersonColumn<std::uint32_t, &PersonRecord::next_sequence> next_sequence{records_};
+  PersonColumn<std::uint32_t, &PersonRecord::death_event> death_event{records_};
+  PersonColumn<std::uint32_t, &PersonRecord::admission_event> admission_event{records_};
+  PersonColumn<std::uint16_t, &PersonRecord::admission_draws> admission_draws{records_};
+  PersonColumn<std::uint16_t, &PersonRecord::admissions> admissions{records_};
+  PersonColumn<std::uint32_t, &PersonRecord::health_event> health_event{records_};
+  PersonColumn<std::uint16_t, &PersonRecord::health_draws> health_draws{records_};
+
+  [[nodiscard]] std::size_t size() const noexcept { return records_.size(); }
+
+  // New people start with the record's defaults.
+  void resize(std::size_t count) { records_.resize(count); }
 
   // Room for `count` people, so entries during a run rarely move the
-  // columns. Callers hold indices, never references into the columns, so a
+  // records. Callers hold indices, never references into the table, so a
   // move would be safe either way.
-  void reserve(std::size_t count) {
-    age_at_start.reserve(count);
-    sex.reserve(count);
-    setting.reserve(count);
-    care_home_resident.reserve(count);
-    frailty.reserve(count);
-    conditions.reserve(count);
-    capital.reserve(count);
-    carer_hours.reserve(count);
-    home_care_hours.reserve(count);
-    flags.reserve(count);
-    death_time.reserve(count);
-    bed_since.reserve(count);
-    fit_to_leave_since.reserve(count);
-    awaiting.reserve(count);
-    last_discharge.reserve(count);
-    next_sequence.reserve(count);
-    death_event.reserve(count);
-    admission_event.reserve(count);
-    admission_draws.reserve(count);
-    admissions.reserve(count);
-    health_event.reserve(count);
-    health_draws.reserve(count);
-  }
+  void reserve(std::size_t count) { records_.reserve(count); }
 
   [[nodiscard]] double age_at(std::uint32_t person, double now_days) const noexcept {
-    return static_cast<double>(age_at_start[person]) + now_days / 365.25;
+    return static_cast<double>(records_[person].age_at_start) + now_days / 365.25;
   }
 
   [[nodiscard]] bool has(std::uint32_t person, Condition condition) const noexcept {
-    return (conditions[person] & condition_bit(condition)) != 0;
+    return (records_[person].conditions & condition_bit(condition)) != 0;
   }
 
-  static constexpr std::size_t bytes_per_person =
-      sizeof(float) + sizeof(Sex) + sizeof(Setting) + sizeof(CareHomeType) + sizeof(Frailty) +
-      4 * sizeof(std::uint8_t) + sizeof(CapitalBand) + sizeof(AwaitedService) +
-      3 * sizeof(float) + sizeof(double) + 4 * sizeof(std::uint32_t) +
-      3 * sizeof(std::uint16_t);
+  // Hot state a person takes: one record.
+  static constexpr std::size_t bytes_per_person = sizeof(PersonRecord);
 };
 
 }  // namespace hcsim::models
