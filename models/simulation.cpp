@@ -2,10 +2,12 @@
 
 #include <tbb/task_arena.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <memory>
 #include <mutex>
+#include <numeric>
 
 #include "models/budget_record.hpp"
 #include "models/interventions/intervention_returns.hpp"
@@ -52,9 +54,15 @@ ReplicationResult simulate(const Scenario& scenario, std::int64_t replication,
 
   using Clock = std::chrono::steady_clock;
   const auto synthesis_start = Clock::now();
-  // Synthesis is per area and independent, so it runs in parallel too.
+  // Synthesis is per area and independent, so it runs in parallel too, the
+  // most populous areas first so that no large one starts last.
+  std::vector<std::size_t> by_size(area_count);
+  std::iota(by_size.begin(), by_size.end(), std::size_t{0});
+  std::stable_sort(by_size.begin(), by_size.end(), [&](std::size_t a, std::size_t b) {
+    return scenario.areas[a].population > scenario.areas[b].population;
+  });
   std::vector<std::unique_ptr<CareArea>> areas(area_count);
-  sim::parallel_for_index(area_count, [&](std::size_t i) {
+  sim::parallel_for_each_in_order(by_size, [&](std::size_t i) {
     if (!runs(i)) return;
     areas[i] = std::make_unique<CareArea>(scenario.areas[i], static_cast<std::uint32_t>(i),
                                           scenario.population_scale, plan, streams);

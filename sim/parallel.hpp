@@ -1,6 +1,11 @@
 #pragma once
-// The engine's one parallel loop: calls body(i) for every i in [0, count),
-// each index exactly once, in any order and on any thread.
+// The engine's parallel loops. parallel_for_index calls body(i) for every i in
+// [0, count), each index exactly once, in any order and on any thread.
+// parallel_for_each_in_order does the same for the indices in `order`, and
+// starts them in that order: each thread takes the next index not yet taken,
+// so with the longest jobs first (largest areas) the last job to finish is a
+// short one (longest processing time first scheduling). A large area that
+// started last would keep one thread busy while the others idle.
 //
 // Normally oneTBB runs it (grain size 1: areas differ in size by orders of
 // magnitude, so idle threads steal single ones). A ThreadSanitizer build
@@ -9,17 +14,19 @@
 // synchronisation inside TBB's scheduler and reports races in TBB's own
 // headers; with std::thread every hand-over is visible and TSan checks what
 // matters, that the bodies share nothing mutable.
-#include <cstddef>
-
-#ifdef HCSIM_PARALLEL_STD_THREADS
 #include <algorithm>
 #include <atomic>
+#include <cstddef>
+#include <span>
+
+#ifdef HCSIM_PARALLEL_STD_THREADS
 #include <exception>
 #include <mutex>
 #include <thread>
 #include <vector>
 #else
 #include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
 #endif
 
 namespace hcsim::sim {
@@ -49,6 +56,24 @@ void parallel_for_index(std::size_t count, const Body& body) {
   if (failure) std::rethrow_exception(failure);
 #else
   tbb::parallel_for(std::size_t{0}, count, std::size_t{1}, [&](std::size_t i) { body(i); });
+#endif
+}
+
+template <class Body>
+void parallel_for_each_in_order(std::span<const std::size_t> order, const Body& body) {
+  std::atomic<std::size_t> next{0};
+  // Each taker runs jobs in list order until none is left; which thread runs
+  // which job does not matter, only that the long ones start first.
+  auto take = [&](std::size_t /*taker*/) {
+    for (std::size_t k = next++; k < order.size(); k = next++) body(order[k]);
+  };
+#ifdef HCSIM_PARALLEL_STD_THREADS
+  parallel_for_index(
+      std::min<std::size_t>(order.size(), std::max(2u, std::thread::hardware_concurrency())), take);
+#else
+  const auto takers = std::min<std::size_t>(
+      order.size(), static_cast<std::size_t>(tbb::this_task_arena::max_concurrency()));
+  tbb::parallel_for(std::size_t{0}, takers, std::size_t{1}, take);
 #endif
 }
 
