@@ -1,5 +1,5 @@
-// hcsim bench: times one replication of the embedded default scenario at a
-// chosen scale and horizon and reports throughput, memory and phase times.
+// hcsim bench: times one replication of the embedded default scenario (or a
+// scenario file) at a chosen scale and horizon and reports throughput, memory and phase times.
 // Numbers for comparing builds and machines; the results themselves are the
 // same as `hcsim run` would give.
 #include <sys/resource.h>
@@ -19,6 +19,7 @@
 #include "models/simulation.hpp"
 #include "results/hdf5_results.hpp"
 #include "results/json_summary.hpp"
+#include "sim/json_text.hpp"
 
 #ifndef HCSIM_VERSION
 #define HCSIM_VERSION "unknown"
@@ -42,8 +43,11 @@ int bench_command(const BenchOptions& options) {
   std::snprintf(scale, sizeof scale, "population_scale=%.17g", options.scale);
   std::snprintf(years, sizeof years, "horizon_years=%.17g", options.years);
   overrides.set = {scale, years};
-  const auto scenario = models::parse_scenario(std::string(models::default_scenario_text()),
-                                               models::default_scenario_name, overrides);
+  const auto scenario =
+      options.scenario_path
+          ? models::load_scenario(*options.scenario_path, overrides)
+          : models::parse_scenario(std::string(models::default_scenario_text()),
+                                   models::default_scenario_name, overrides);
   const auto estimate = models::estimate_resources(scenario, options.threads);
   const auto available = models::available_memory_bytes();
   if (available > 0 && estimate.memory_bytes > available) {
@@ -84,7 +88,8 @@ int bench_command(const BenchOptions& options) {
   const int threads = options.threads > 0 ? options.threads
                                           : static_cast<int>(std::thread::hardware_concurrency());
 
-  std::string json = "{\"scale\": " + results::json_number(options.scale) +
+  std::string json = "{\"scenario\": " + sim::json_quoted(scenario.name) +
+                     ", \"scale\": " + results::json_number(options.scale) +
                      ", \"years\": " + results::json_number(options.years) +
                      ", \"threads\": " + std::to_string(threads) +
                      ", \"areas\": " + std::to_string(scenario.areas.size()) +

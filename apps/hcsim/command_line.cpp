@@ -110,6 +110,8 @@ Request parse_bench_options(Request& request, const std::vector<std::string>& ar
       options.json = true;
     } else if (argument == "--scale") {
       options.scale = parse_positive(argument, value(), 1.0);
+    } else if (argument == "--scenario") {
+      options.scenario_path = value();
     } else if (argument == "--years") {
       options.years = parse_positive(argument, value(), 200.0);
     } else if (argument == "--threads") {
@@ -181,9 +183,10 @@ Usage:
   hcsim replications FILE.h5 [--relative-half-width 0.01] [--json]
                                       replications each metric needs for a 95% CI
                                       half-width of that share of its mean
-  hcsim bench [--scale S] [--years Y] [--threads N] [--json]
+  hcsim bench [--scale S] [--years Y] [--threads N] [--scenario FILE] [--json]
                                       time one replication of the embedded default
-                                      scenario: events/s, person-years/s, memory, phases
+                                      scenario (or FILE): events/s, person-years/s,
+                                      memory, phases
   hcsim report FILE.h5 [MORE.h5 ...] -o DIR
                                       plots (PNG) and one self-contained HTML page with
                                       the headline metrics; several files are compared

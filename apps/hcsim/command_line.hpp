@@ -46,6 +46,7 @@ struct ResultsOptions {
 
 // hcsim bench: the embedded default scenario at a chosen scale and horizon.
 struct BenchOptions {
+  std::optional<std::string> scenario_path;  // --scenario; else the embedded default
   double scale = 0.01;
   double years = 2.0;
   int threads = 0;

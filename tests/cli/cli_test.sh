@@ -245,6 +245,16 @@ assert o["bytes_per_person"] <= 64
 assert set(o["wall_seconds"]) >= {"population_synthesis", "simulation", "output"}
 PY
 expect_exit 2 "bench bad scale" -- "$hcsim" bench --scale 2
+# A scenario file instead of the embedded default: its areas are timed (at
+# 1%, the smallest scale that gives every footprint a P1 slot and a P2 bed).
+expect_exit 0 "bench scenario" -- "$hcsim" bench --scenario "$source_dir/scenarios/england_icbs.yaml" \
+  --scale 0.01 --years 1 --threads 2 --json
+$python - "$work/stdout" <<'PY' && pass || fail "bench scenario JSON"
+import json, sys
+o = json.loads(open(sys.argv[1]).read())
+assert o["scenario"] == "england_icbs" and o["areas"] == 42, o
+PY
+expect_exit 2 "bench missing scenario" -- "$hcsim" bench --scenario "$work/no-such.yaml"
 
 # --- interventions: a return per intervention in the JSON and the HDF5 file
 vanguard="$source_dir/scenarios/vanguard.yaml"
