@@ -22,6 +22,7 @@ enum class Setting : std::uint8_t {
   reablement,         // at home with P1 reablement after a hospital stay
   rehabilitation,     // in a P2 bedded-rehabilitation bed after a hospital stay
   home_care,          // at home with a long-term home-care package
+  assessment,         // in a P3 care-home assessment bed after a hospital stay
 };
 
 // What a delayed-discharge patient waits for.
@@ -32,7 +33,9 @@ enum class AwaitedService : std::uint8_t {
   rehabilitation,
   home_care,         // a long-term home-care package
   funding_decision,  // the local authority's decision on a package or placement
+  assessment,        // a P3 care-home assessment bed
 };
+inline constexpr std::size_t awaited_service_count = 7;
 
 // What a person is to be discharged to once a funding decision is made or a
 // place frees (kept while they wait).
@@ -62,8 +65,13 @@ struct PersonTable {
   std::vector<std::uint8_t> flags;           // PersonFlag bits
   std::vector<double> death_time;       // days
   std::vector<float> bed_since;         // days: when the current hospital stay took a bed
-  std::vector<float> fit_to_leave_since;   // days: when a delayed discharge began
-  std::vector<AwaitedService> awaiting;   // what a delayed-discharge patient waits for
+  // Days: when a delayed discharge began, or when a P3 assessment ended and
+  // the person began waiting for a placement (the order care homes take
+  // people in).
+  std::vector<float> fit_to_leave_since;
+  // What a delayed-discharge patient waits for; in a P3 assessment bed, what
+  // the assessed person waits for before leaving it (none while assessed).
+  std::vector<AwaitedService> awaiting;
   std::vector<float> last_discharge;      // days: when the person last left a hospital bed
   std::vector<std::uint32_t> next_sequence;       // per-person event sequence
   std::vector<std::uint32_t> death_event;         // sequence of the valid death event
