@@ -35,7 +35,7 @@ inline constexpr std::array<std::string_view, age_band_count> age_band_names{
 // full, escalation beds in use), costs that follow budgets (interventions, the
 // split by payer, hence cost_total), population_85_plus_end (an age band itself) and ratios, which
 // readers form from the banded numerators and denominators.
-inline constexpr std::array<Metric, 57> age_band_metrics{
+inline constexpr std::array<Metric, 59> age_band_metrics{
     Metric::emergency_admissions,
     Metric::bed_days,
     Metric::delayed_discharge_days,
@@ -93,6 +93,8 @@ inline constexpr std::array<Metric, 57> age_band_metrics{
     Metric::assessment_bed_delay_days,
     Metric::cost_assessment,
     Metric::assessment_discharges_home,
+    Metric::assessment_stays_ended,
+    Metric::ended_assessment_stay_days,
 };
 inline constexpr std::size_t age_band_metric_count = age_band_metrics.size();
 

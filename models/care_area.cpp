@@ -1149,7 +1149,12 @@ void CareArea::start_discharge_service(std::uint32_t person, DischargeServiceSta
   service_cost(service, +1.0);
   move_to(person, service.setting);
   release_bed(person);
-  if (service.setting == Setting::assessment) count(Metric::assessment_admissions, person);
+  if (service.setting == Setting::assessment) {
+    count(Metric::assessment_admissions, person);
+    // The hospital stay has ended: bed_since now holds when the P3 bed was
+    // taken, until the next admission.
+    people_.bed_since[person] = static_cast<float>(now);
+  }
   auto length_stream = stream(person, purpose_id(Purpose::discharge_service_length),
                               people_.admissions[person] - 1u);
   const double length = service.parameters->length_of_service.sample(length_stream);
@@ -1212,6 +1217,11 @@ void CareArea::end_assessment_wait(std::uint32_t person) {
 }
 
 void CareArea::release_service_place(std::uint32_t person, DischargeServiceState& service) {
+  if (service.setting == Setting::assessment) {
+    count(Metric::assessment_stays_ended, person);
+    count(Metric::ended_assessment_stay_days, person,
+          scheduler_.now() - static_cast<double>(people_.bed_since[person]));
+  }
   --service.in_use;
   service.used.change(scheduler_.now(), -1.0);
   hold(person, use_of(service), -1.0);

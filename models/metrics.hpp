@@ -101,6 +101,9 @@ enum class Metric : std::size_t {
   assessment_bed_delay_days,
   cost_assessment,
   assessment_discharges_home,
+  // P3 stays that ended and their total length (Little's law for P3 beds).
+  assessment_stays_ended,
+  ended_assessment_stay_days,
   count_  // number of metrics
 };
 
@@ -270,6 +273,11 @@ inline constexpr std::array<MetricInfo, metric_count> metric_info{{
     {"assessment_discharges_home", "people",
      "people who left a P3 assessment bed for home rather than a permanent placement "
      "(assessed as not needing one, or refused council funding)"},
+    {"assessment_stays_ended", "stays",
+     "P3 assessment stays that ended (home, a care home, or death), counted when they end"},
+    {"ended_assessment_stay_days", "bed-days",
+     "total length of the P3 stays that ended, waits after assessment included; divided by "
+     "assessment_stays_ended it is the mean P3 stay"},
 }};
 
 // cost_total by service: every cost lands in exactly one of them.
