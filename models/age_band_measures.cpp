@@ -73,8 +73,12 @@ double AgeBandMeasures::measure(Metric metric, std::size_t band, std::size_t yea
     case Metric::delayed_discharge_days_home_care: return held(HeldLevel::delayed_for_home_care);
     case Metric::delayed_discharge_days_funding_decision:
       return held(HeldLevel::delayed_for_funding_decision);
+    case Metric::delayed_discharge_days_assessment: return held(HeldLevel::delayed_for_assessment);
+    case Metric::assessment_bed_days: return held(HeldLevel::assessment);
+    case Metric::assessment_bed_delay_days: return held(HeldLevel::assessment_delay);
     // Responsibility as for the area (care_area_accounts.cpp).
-    case Metric::delayed_discharge_days_nhs: return held(HeldLevel::delayed_for_rehabilitation);
+    case Metric::delayed_discharge_days_nhs:
+      return held(HeldLevel::delayed_for_rehabilitation) + held(HeldLevel::delayed_for_assessment);
     case Metric::delayed_discharge_days_social_care:
       return held(HeldLevel::delayed_for_reablement) + held(HeldLevel::delayed_for_care_home) +
              held(HeldLevel::delayed_for_home_care) + held(HeldLevel::delayed_for_funding_decision);
@@ -87,6 +91,7 @@ double AgeBandMeasures::measure(Metric metric, std::size_t band, std::size_t yea
     case Metric::cost_reablement: return held(HeldLevel::reablement) * prices.reablement_day;
     case Metric::cost_rehabilitation:
       return held(HeldLevel::rehabilitation) * prices.rehabilitation_day;
+    case Metric::cost_assessment: return held(HeldLevel::assessment) * prices.assessment_day;
     case Metric::cost_shunted_to_nhs:
       return prices.delays_shunted_to_nhs
                  ? measure(Metric::delayed_discharge_days_social_care, band, year, prices) *

@@ -35,7 +35,7 @@ inline constexpr std::array<std::string_view, age_band_count> age_band_names{
 // full, escalation beds in use), costs that follow budgets (interventions, the
 // split by payer, hence cost_total), population_85_plus_end (an age band itself) and ratios, which
 // readers form from the banded numerators and denominators.
-inline constexpr std::array<Metric, 51> age_band_metrics{
+inline constexpr std::array<Metric, 59> age_band_metrics{
     Metric::emergency_admissions,
     Metric::bed_days,
     Metric::delayed_discharge_days,
@@ -87,6 +87,14 @@ inline constexpr std::array<Metric, 51> age_band_metrics{
     Metric::escalation_admissions,
     Metric::overnight_stays_ended,
     Metric::overnight_stay_days,
+    Metric::assessment_admissions,
+    Metric::assessment_bed_days,
+    Metric::delayed_discharge_days_assessment,
+    Metric::assessment_bed_delay_days,
+    Metric::cost_assessment,
+    Metric::assessment_discharges_home,
+    Metric::assessment_stays_ended,
+    Metric::ended_assessment_stay_days,
 };
 inline constexpr std::size_t age_band_metric_count = age_band_metrics.size();
 
@@ -116,6 +124,7 @@ enum class HeldLevel : std::size_t {
   delayed_for_rehabilitation,
   delayed_for_home_care,
   delayed_for_funding_decision,
+  delayed_for_assessment,
   waiting_for_bed,
   care_home_place,
   alive,
@@ -123,6 +132,8 @@ enum class HeldLevel : std::size_t {
   rehabilitation,
   unmet_need,
   waiting_for_home_care,
+  assessment,        // a P3 assessment bed held
+  assessment_delay,  // a P3 bed held after assessment, waiting for a placement
   // The levels that follow a person's running costs, last and together.
   home_care_hours,    // hours a week
   unpaid_care_hours,  // hours a week
@@ -147,6 +158,7 @@ struct AgeBandPrices {
   double hospital_bed_day = 0.0;
   double reablement_day = 0.0;
   double rehabilitation_day = 0.0;
+  double assessment_day = 0.0;
   bool delays_shunted_to_nhs = false;
 };
 

@@ -40,16 +40,30 @@ std::size_t place_index(CareHomeType type) noexcept {
 
 // The held level of delayed discharge waiting for `awaited`.
 HeldLevel delayed_for(AwaitedService awaited) noexcept {
-  static_assert(static_cast<std::size_t>(HeldLevel::delayed_for_funding_decision) -
+  static_assert(static_cast<std::size_t>(HeldLevel::delayed_for_assessment) -
                     static_cast<std::size_t>(HeldLevel::delayed_discharge) ==
-                static_cast<std::size_t>(AwaitedService::funding_decision));
+                static_cast<std::size_t>(AwaitedService::assessment));
+  static_assert(static_cast<std::size_t>(AwaitedService::assessment) + 1 ==
+                awaited_service_count);
   return static_cast<HeldLevel>(static_cast<std::size_t>(HeldLevel::delayed_discharge) +
                                 static_cast<std::size_t>(awaited));
 }
 
 HeldLevel use_of(const DischargeServiceState& service) noexcept {
-  return service.setting == Setting::reablement ? HeldLevel::reablement
-                                                : HeldLevel::rehabilitation;
+  switch (service.setting) {
+    case Setting::reablement: return HeldLevel::reablement;
+    case Setting::rehabilitation: return HeldLevel::rehabilitation;
+    default: return HeldLevel::assessment;
+  }
+}
+
+// P3 beds of an area: none when the service is switched off, so discharges
+// needing a placement take the direct route.
+std::int64_t assessment_capacity(const AssessmentParameters& assessment, double population,
+                                 double population_scale) {
+  if (!assessment.enabled) return 0;
+  return scaled_count(assessment.service.capacity_per_1000 * population / 1000.0,
+                      population_scale);
 }
 
 }  // namespace
@@ -77,7 +91,9 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
                           {plan.origin_days, days_per_year, plan.years},
                           {plan.origin_days, days_per_year, plan.years},
                           {plan.origin_days, days_per_year, plan.years},
+                          {plan.origin_days, days_per_year, plan.years},
                           {plan.origin_days, days_per_year, plan.years}}},
+      assessment_waiting_(plan.origin_days, days_per_year, plan.years),
       bed_waiters_(plan.origin_days, days_per_year, plan.years),
       care_home_residents_(plan.origin_days, days_per_year, plan.years),
       alive_(plan.origin_days, days_per_year, plan.years),
@@ -97,6 +113,11 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
                    scaled_count(parameters_.discharge.rehabilitation.capacity_per_1000 *
                                     spec.population / 1000.0,
                                 population_scale),
+                   plan.origin_days, days_per_year, plan.years},
+                  {parameters_.discharge.assessment.service, Setting::assessment,
+                   AwaitedService::assessment,
+                   assessment_capacity(parameters_.discharge.assessment, spec.population,
+                                       population_scale),
                    plan.origin_days, days_per_year, plan.years}}},
       by_age_band_(plan.origin_days, days_per_year, plan.years),
       band_reference_days_(plan.origin_days) {
@@ -652,7 +673,7 @@ bool CareArea::handle(const sim::Event& event) {
       on_clinical_stay_end(person);
       return true;
     case service_end:
-      if (setting != Setting::reablement && setting != Setting::rehabilitation) return false;
+      if (!in_service(setting)) return false;
       on_service_end(person);
       return true;
     case health_change:
@@ -672,7 +693,7 @@ bool CareArea::handle(const sim::Event& event) {
       on_bed_wait_limit(person);
       return true;
     case funding_decided:
-      if (setting != Setting::delayed_discharge ||
+      if ((setting != Setting::delayed_discharge && setting != Setting::assessment) ||
           people_.awaiting[person] != AwaitedService::funding_decision) {
         return false;
       }
@@ -862,6 +883,17 @@ void CareArea::on_clinical_stay_end(std::uint32_t person) {
       costs_on(person);
       reschedule_death(person, before);
     }
+    if (routes_via_assessment(person, age)) {
+      // Discharge to assess: the long-term decision is made in a P3 bed.
+      DischargeServiceState& beds = assessment_beds();
+      if (beds.has_room()) {
+        start_discharge_service(person, beds);
+      } else {
+        begin_delay(person, AwaitedService::assessment);
+        beds.waiting.push(person);
+      }
+      return;
+    }
     seek_care_home(person);
     return;
   }
@@ -891,7 +923,7 @@ bool CareArea::awaits_funding_decision(std::uint32_t person, std::uint32_t decis
   if (people_.capital[person] == CapitalBand::above_upper || approval_delay() <= 0.0) {
     return false;  // self-funders arrange their own care
   }
-  begin_delay(person, AwaitedService::funding_decision);
+  wait_for(person, AwaitedService::funding_decision);
   schedule(person, funding_decided, scheduler_.now() + approval_delay(), next_sequence(person),
            decision);
   return true;
@@ -938,8 +970,16 @@ void CareArea::try_place_in_care_home(std::uint32_t person) {
     }
   }
   PlacePool& pool = places_[place_index(needed)];
-  begin_delay(person, AwaitedService::care_home);
+  wait_for(person, AwaitedService::care_home);
   (council ? pool.waiting_public : pool.waiting_private).push(person);
+}
+
+void CareArea::wait_for(std::uint32_t person, AwaitedService reason) {
+  if (people_.setting[person] == Setting::assessment) {
+    begin_assessment_wait(person, reason);
+  } else {
+    begin_delay(person, reason);
+  }
 }
 
 bool CareArea::seeks_package(std::uint32_t person, std::uint64_t occasion) const {
@@ -1076,12 +1116,28 @@ DischargeServiceState* CareArea::choose_discharge_service(std::uint32_t person, 
   return nullptr;
 }
 
+bool CareArea::routes_via_assessment(std::uint32_t person, double age) {
+  const AssessmentParameters& assessment = parameters_.discharge.assessment;
+  if (assessment_beds().capacity <= 0) return false;  // switched off: no draw
+  const double share = assessment.service.probability.at(age);
+  if (share <= 0.0) return false;
+  auto route_stream = stream(person, purpose_id(Purpose::assessment_route),
+                             people_.admissions[person] - 1u);
+  return bernoulli(route_stream, share);
+}
+
 DischargeServiceState& CareArea::service_for(Setting setting) {
-  return setting == Setting::reablement ? services_[0] : services_[1];
+  for (auto& service : services_) {
+    if (service.setting == setting) return service;
+  }
+  return services_[1];
 }
 
 DischargeServiceState& CareArea::service_for(AwaitedService awaited) {
-  return awaited == AwaitedService::reablement ? services_[0] : services_[1];
+  for (auto& service : services_) {
+    if (service.awaited == awaited) return service;
+  }
+  return services_[1];
 }
 
 void CareArea::start_discharge_service(std::uint32_t person, DischargeServiceState& service) {
@@ -1093,6 +1149,12 @@ void CareArea::start_discharge_service(std::uint32_t person, DischargeServiceSta
   service_cost(service, +1.0);
   move_to(person, service.setting);
   release_bed(person);
+  if (service.setting == Setting::assessment) {
+    count(Metric::assessment_admissions, person);
+    // The hospital stay has ended: bed_since now holds when the P3 bed was
+    // taken, until the next admission.
+    people_.bed_since[person] = static_cast<float>(now);
+  }
   auto length_stream = stream(person, purpose_id(Purpose::discharge_service_length),
                               people_.admissions[person] - 1u);
   const double length = service.parameters->length_of_service.sample(length_stream);
@@ -1100,6 +1162,10 @@ void CareArea::start_discharge_service(std::uint32_t person, DischargeServiceSta
 }
 
 void CareArea::on_service_end(std::uint32_t person) {
+  if (people_.setting[person] == Setting::assessment) {
+    on_assessment_end(person);
+    return;
+  }
   DischargeServiceState& service = service_for(people_.setting[person]);
   move_to(person, people_.home_care_hours[person] > 0 ? Setting::home_care : Setting::home);
   release_service_place(person, service);
@@ -1107,7 +1173,55 @@ void CareArea::on_service_end(std::uint32_t person) {
   schedule_next_admission(person);
 }
 
+void CareArea::on_assessment_end(std::uint32_t person) {
+  // The same draw index as the stay's other draws: one P3 stay per admission.
+  auto outcome_stream = stream(person, purpose_id(Purpose::assessment_outcome),
+                               people_.admissions[person] - 1u);
+  if (!bernoulli(outcome_stream, parameters_.discharge.assessment.permanent_placement_share)) {
+    leave_assessment_for_home(person);
+    return;
+  }
+  // A permanent place, sought as from hospital (means test, eligibility,
+  // funding decision) while the person keeps the P3 bed.
+  people_.fit_to_leave_since[person] = static_cast<float>(scheduler_.now());
+  if (!publicly_eligible(person)) {
+    count(Metric::care_home_refusals, person);
+    leave_assessment_for_home(person);
+    return;
+  }
+  if (!awaits_funding_decision(person, funding_for_placement)) try_place_in_care_home(person);
+}
+
+void CareArea::leave_assessment_for_home(std::uint32_t person) {
+  count(Metric::assessment_discharges_home, person);
+  end_assessment_wait(person);
+  move_to(person, people_.home_care_hours[person] > 0 ? Setting::home_care : Setting::home);
+  release_service_place(person, assessment_beds());
+  request_package_in_community(person);
+  schedule_next_admission(person);
+}
+
+void CareArea::begin_assessment_wait(std::uint32_t person, AwaitedService reason) {
+  if (people_.awaiting[person] == AwaitedService::none) {
+    assessment_waiting_.change(scheduler_.now(), 1.0);
+    hold(person, HeldLevel::assessment_delay, 1.0);
+  }
+  people_.awaiting[person] = reason;
+}
+
+void CareArea::end_assessment_wait(std::uint32_t person) {
+  if (people_.awaiting[person] == AwaitedService::none) return;
+  assessment_waiting_.change(scheduler_.now(), -1.0);
+  hold(person, HeldLevel::assessment_delay, -1.0);
+  people_.awaiting[person] = AwaitedService::none;
+}
+
 void CareArea::release_service_place(std::uint32_t person, DischargeServiceState& service) {
+  if (service.setting == Setting::assessment) {
+    count(Metric::assessment_stays_ended, person);
+    count(Metric::ended_assessment_stay_days, person,
+          scheduler_.now() - static_cast<double>(people_.bed_since[person]));
+  }
   --service.in_use;
   service.used.change(scheduler_.now(), -1.0);
   hold(person, use_of(service), -1.0);
@@ -1139,6 +1253,8 @@ void CareArea::return_to_community(std::uint32_t person) {
 
 void CareArea::enter_care_home(std::uint32_t person, CareHomeType type) {
   const double now = scheduler_.now();
+  const bool from_assessment = people_.setting[person] == Setting::assessment;
+  if (from_assessment) end_assessment_wait(person);
   if (people_.setting[person] == Setting::delayed_discharge) {
     count(Metric::care_home_placements_delayed, person);
     count(Metric::care_home_placement_delay_days, person,
@@ -1164,7 +1280,11 @@ void CareArea::enter_care_home(std::uint32_t person, CareHomeType type) {
   people_.care_home_resident[person] = type;
   costs_on(person);
   move_to(person, Setting::care_home);
-  release_bed(person);
+  if (from_assessment) {
+    release_service_place(person, assessment_beds());
+  } else {
+    release_bed(person);
+  }
   reschedule_death(person, before);
   schedule_next_admission(person);
 }
@@ -1222,6 +1342,7 @@ void CareArea::on_death(std::uint32_t person) {
       count(Metric::deaths_at_home, person);
       break;
     case Setting::care_home:
+    case Setting::assessment:  // P3 beds are care-home beds
       count(Metric::deaths_in_care_home, person);
       break;
     default:
@@ -1252,11 +1373,14 @@ void CareArea::on_death(std::uint32_t person) {
     case Setting::in_hospital:
       release_bed(person);
       break;
+    case Setting::assessment:
+      end_assessment_wait(person);
+      break;
     default:
       break;
   }
   move_to(person, Setting::dead);
-  if (setting == Setting::reablement || setting == Setting::rehabilitation) {
+  if (in_service(setting)) {
     release_service_place(person, service_for(setting));
   }
   const double hours = people_.home_care_hours[person];
@@ -1291,7 +1415,9 @@ void CareArea::serve_care_home_queue(CareHomeType place, CareHomeType waiting_fo
     auto head = [&](sim::Fifo<std::uint32_t>& queue) -> std::int64_t {
       while (!queue.empty()) {
         const std::uint32_t next = queue.front();
-        if (people_.setting[next] == Setting::delayed_discharge &&
+        // Waiting in a hospital bed or, assessed, in a P3 bed.
+        const Setting where = people_.setting[next];
+        if ((where == Setting::delayed_discharge || where == Setting::assessment) &&
             people_.awaiting[next] == AwaitedService::care_home) {
           return next;
         }
@@ -1319,7 +1445,8 @@ void CareArea::finish(sim::Days end) {
   if (plan_.years > 0) snapshot_population(plan_.years - 1);
   for (auto& service : services_) service.used.flush(end);
   for (auto& level : delayed_by_reason_) level.flush(end);
-  for (auto* level : {&occupied_beds_, &delayed_patients_, &bed_waiters_, &care_home_residents_,
+  for (auto* level : {&occupied_beds_, &delayed_patients_, &assessment_waiting_, &bed_waiters_,
+                      &care_home_residents_,
                       &alive_, &hospital_full_, &escalation_beds_, &home_care_hours_,
                       &unpaid_care_hours_,
                       &unmet_need_, &community_waiting_}) {

@@ -114,7 +114,7 @@ class CareArea final : public sim::Area {
     admission = 0,
     death = 1,
     clinical_stay_end = 2,
-    service_end = 3,       // the end of a P1 or P2 discharge service
+    service_end = 3,       // the end of a P1, P2 or P3 discharge service
     year_end = 4,          // not a person's: snapshot of the population (payload: year)
     health_change = 5,     // frailty progresses or a condition starts (payload: which)
     funding_decided = 6,   // the local authority has decided on a package or placement
@@ -165,6 +165,9 @@ class CareArea final : public sim::Area {
   void seek_care_home(std::uint32_t person);
   void seek_home_care_from_hospital(std::uint32_t person);
   void try_place_in_care_home(std::uint32_t person);
+  // Waits for `reason` where the person is: in a hospital bed (delayed
+  // discharge) or, after a P3 assessment, in the assessment bed.
+  void wait_for(std::uint32_t person, AwaitedService reason);
   // A package for a patient fit to leave: home with it now if capacity
   // allows, else waiting in the bed for it.
   void discharge_with_package(std::uint32_t person);
@@ -197,8 +200,19 @@ class CareArea final : public sim::Area {
     return std::max(0.0, levers().approval_delay_days) *
            (interventions_.empty() ? 1.0 : interventions_.discharge_delay_multiplier(effects_time_));
   }
-  // P1/P2 discharge services.
+  // P1/P2/P3 discharge services.
   [[nodiscard]] DischargeServiceState* choose_discharge_service(std::uint32_t person, double age);
+  // Whether a discharge needing a placement goes to a P3 assessment bed
+  // first (draws only when the area has P3 capacity).
+  [[nodiscard]] bool routes_via_assessment(std::uint32_t person, double age);
+  [[nodiscard]] DischargeServiceState& assessment_beds() noexcept { return services_[2]; }
+  void on_assessment_end(std::uint32_t person);
+  // Leaves a P3 bed for home (with a package request, as after P1 and P2).
+  void leave_assessment_for_home(std::uint32_t person);
+  // The wait of an assessed person for a funding decision or a place while
+  // holding the P3 bed.
+  void begin_assessment_wait(std::uint32_t person, AwaitedService reason);
+  void end_assessment_wait(std::uint32_t person);
   [[nodiscard]] DischargeServiceState& service_for(Setting setting);
   [[nodiscard]] DischargeServiceState& service_for(AwaitedService awaited);
   void start_discharge_service(std::uint32_t person, DischargeServiceState& service);
@@ -252,6 +266,10 @@ class CareArea final : public sim::Area {
   [[nodiscard]] bool lives_at_home(Setting setting) const noexcept {
     return setting == Setting::home || setting == Setting::home_care ||
            setting == Setting::reablement;
+  }
+  [[nodiscard]] static bool in_service(Setting setting) noexcept {
+    return setting == Setting::reablement || setting == Setting::rehabilitation ||
+           setting == Setting::assessment;
   }
 
   // Counts `amount` of `metric` for the area and the person's age band.
@@ -342,7 +360,8 @@ class CareArea final : public sim::Area {
   std::vector<sim::PeriodTotals> counts_;  // one per metric counted at instants
   sim::IntegratedLevel occupied_beds_;
   sim::IntegratedLevel delayed_patients_;
-  std::array<sim::IntegratedLevel, 6> delayed_by_reason_;  // by AwaitedService
+  std::array<sim::IntegratedLevel, awaited_service_count> delayed_by_reason_;  // by AwaitedService
+  sim::IntegratedLevel assessment_waiting_;  // P3 beds held by people assessed, awaiting a place
   sim::IntegratedLevel bed_waiters_;
   sim::IntegratedLevel care_home_residents_;
   sim::IntegratedLevel alive_;
@@ -354,7 +373,8 @@ class CareArea final : public sim::Area {
   sim::IntegratedLevel community_waiting_;  // people waiting at home for a package
   // Pounds a day by payer and service, for costs paid per person.
   std::array<std::array<sim::IntegratedLevel, care_service_count>, payer_count> cost_rates_;
-  std::array<DischargeServiceState, 2> services_;  // P1 reablement, P2 rehabilitation
+  // P1 reablement, P2 rehabilitation, P3 assessment.
+  std::array<DischargeServiceState, 3> services_;
   std::vector<double> population_end_;     // per year, alive at its end
   std::vector<double> population_85_end_;  // per year, alive and 85+ at its end
   std::vector<double> frail_end_;          // per year, alive with moderate or severe frailty
@@ -370,7 +390,7 @@ class CareArea final : public sim::Area {
   double band_reference_days_ = 0.0;
   // Spend to date at the previous cycle end, by payer and service.
   std::array<std::array<double, care_service_count>, payer_count> spend_at_last_cycle_{};
-  std::array<double, 6> delayed_at_last_cycle_{};
+  std::array<double, awaited_service_count> delayed_at_last_cycle_{};
   std::array<double, commissioned_service_count> use_at_last_cycle_{};
   sim::Days last_cycle_end_ = 0.0;
   bool finished_ = false;

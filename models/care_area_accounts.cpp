@@ -149,6 +149,10 @@ HeldLevels CareArea::held_by(std::uint32_t person) {
   if (setting == Setting::waiting_for_bed) set(HeldLevel::waiting_for_bed);
   if (setting == Setting::reablement) set(HeldLevel::reablement);
   if (setting == Setting::rehabilitation) set(HeldLevel::rehabilitation);
+  if (setting == Setting::assessment) {
+    set(HeldLevel::assessment);
+    if (people_.awaiting[person] != AwaitedService::none) set(HeldLevel::assessment_delay);
+  }
   if (people_.care_home_resident[person] != CareHomeType::none) set(HeldLevel::care_home_place);
   if (people_.flags[person] & PersonFlag::unmet_need) set(HeldLevel::unmet_need);
   if (people_.flags[person] & PersonFlag::waiting_for_home_care) {
@@ -162,6 +166,7 @@ AgeBandPrices CareArea::age_band_prices() const {
   prices.hospital_bed_day = parameters_.costs.hospital_bed_day;
   prices.reablement_day = parameters_.discharge.reablement.cost_per_day;
   prices.rehabilitation_day = parameters_.discharge.rehabilitation.cost_per_day;
+  prices.assessment_day = parameters_.discharge.assessment.service.cost_per_day;
   // As cost_shunted_to_nhs for the area (measure below).
   prices.delays_shunted_to_nhs = route(CareService::delayed_discharge, Payer::nhs) !=
                                  route(CareService::home_care, Payer::local_authority);
@@ -191,11 +196,21 @@ double CareArea::age_band_level_drift() {
 }
 
 void CareArea::service_cost(const DischargeServiceState& service, double sign) {
-  // P1 reablement is the local authority's, P2 rehabilitation the NHS's.
-  const bool reablement = &service == &services_[0];
-  add_cost_rate(reablement ? Payer::local_authority : Payer::nhs,
-                reablement ? CareService::reablement : CareService::rehabilitation,
-                sign * service.parameters->cost_per_day);
+  // P1 reablement is the local authority's; P2 rehabilitation and P3
+  // assessment beds are the NHS's (discharge-to-assess beds commissioned by
+  // the ICB; ASSUMPTION, see england.yaml), each on its own service line.
+  const double pounds_per_day = sign * service.parameters->cost_per_day;
+  switch (service.setting) {
+    case Setting::reablement:
+      add_cost_rate(Payer::local_authority, CareService::reablement, pounds_per_day);
+      break;
+    case Setting::rehabilitation:
+      add_cost_rate(Payer::nhs, CareService::rehabilitation, pounds_per_day);
+      break;
+    default:
+      add_cost_rate(Payer::nhs, CareService::assessment, pounds_per_day);
+      break;
+  }
 }
 
 double CareArea::spend(Payer payer, CareService service, std::size_t year) const {
@@ -246,7 +261,7 @@ CycleReport CareArea::cycle_report(std::size_t cycle, sim::Days at) {
       spend_at_last_cycle_[p][s] = to_date;
     }
   }
-  std::array<double, 6> delayed{};
+  std::array<double, awaited_service_count> delayed{};
   for (std::size_t r = 0; r < delayed.size(); ++r) {
     const double to_date = delayed_by_reason_[r].cumulative_to(at);
     delayed[r] = to_date - delayed_at_last_cycle_[r];
@@ -390,6 +405,9 @@ double CareArea::measure(Metric metric, std::size_t year) const {
     case Metric::escalation_bed_days: return escalation_beds_.totals().total(year);
     case Metric::reablement_days: return services_[0].used.totals().total(year);
     case Metric::rehabilitation_bed_days: return services_[1].used.totals().total(year);
+    case Metric::assessment_bed_days: return services_[2].used.totals().total(year);
+    case Metric::assessment_bed_delay_days: return assessment_waiting_.totals().total(year);
+    case Metric::delayed_discharge_days_assessment: return delayed(AwaitedService::assessment);
     case Metric::delayed_discharge_days_reablement: return delayed(AwaitedService::reablement);
     case Metric::delayed_discharge_days_rehabilitation:
       return delayed(AwaitedService::rehabilitation);
@@ -398,9 +416,11 @@ double CareArea::measure(Metric metric, std::size_t year) const {
     case Metric::delayed_discharge_days_funding_decision:
       return delayed(AwaitedService::funding_decision);
     // Responsibility follows the DToC convention: waiting for NHS
-    // rehabilitation is the NHS's; reablement, home care, care homes and
-    // funding decisions are social care's.
-    case Metric::delayed_discharge_days_nhs: return delayed(AwaitedService::rehabilitation);
+    // rehabilitation or an NHS-commissioned P3 assessment bed is the NHS's;
+    // reablement, home care, care homes and funding decisions are social
+    // care's.
+    case Metric::delayed_discharge_days_nhs:
+      return delayed(AwaitedService::rehabilitation) + delayed(AwaitedService::assessment);
     case Metric::delayed_discharge_days_social_care:
       return delayed(AwaitedService::reablement) + delayed(AwaitedService::care_home) +
              delayed(AwaitedService::home_care) + delayed(AwaitedService::funding_decision);
@@ -410,6 +430,7 @@ double CareArea::measure(Metric metric, std::size_t year) const {
       return service_total({CareService::residential_care, CareService::nursing_care});
     case Metric::cost_reablement: return service_total({CareService::reablement});
     case Metric::cost_rehabilitation: return service_total({CareService::rehabilitation});
+    case Metric::cost_assessment: return service_total({CareService::assessment});
     case Metric::cost_home_care: return service_total({CareService::home_care});
     case Metric::cost_attendance_allowance:
       return service_total({CareService::attendance_allowance});

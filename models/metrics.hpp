@@ -65,8 +65,8 @@ enum class Metric : std::size_t {
   unmet_need_person_days,
   home_care_community_wait_days,
   population_frail_end,
-  // Cost by service (adding cost_hospital, cost_care_home, cost_reablement
-  // and cost_rehabilitation) and by payer: both sets sum to cost_total.
+  // Cost by service (adding cost_hospital, cost_care_home, cost_reablement,
+  // cost_rehabilitation and cost_assessment) and by payer: both sets sum to cost_total.
   cost_home_care,
   cost_attendance_allowance,
   cost_unpaid_care,
@@ -92,6 +92,18 @@ enum class Metric : std::size_t {
   gp_appointments,
   gp_appointments_unmet,
   cost_gp,
+  // P3 care-home assessment beds: starts, beds in use, hospital delays
+  // waiting for one, beds held after assessment waiting for a funding
+  // decision or a place, their cost, and those assessed who went home.
+  assessment_admissions,
+  assessment_bed_days,
+  delayed_discharge_days_assessment,
+  assessment_bed_delay_days,
+  cost_assessment,
+  assessment_discharges_home,
+  // P3 stays that ended and their total length (Little's law for P3 beds).
+  assessment_stays_ended,
+  ended_assessment_stay_days,
   count_  // number of metrics
 };
 
@@ -152,7 +164,8 @@ inline constexpr std::array<MetricInfo, metric_count> metric_info{{
     {"delayed_discharge_days_care_home", "bed-days",
      "delayed discharge while waiting for a care-home place"},
     {"delayed_discharge_days_nhs", "bed-days",
-     "delayed discharge the NHS is responsible for (waiting for P2 rehabilitation)"},
+     "delayed discharge the NHS is responsible for (waiting for P2 rehabilitation or a P3 "
+     "assessment bed)"},
     {"delayed_discharge_days_social_care", "bed-days",
      "delayed discharge social care is responsible for (waiting for P1 reablement, a "
      "care-home place, a home-care package or a funding decision)"},
@@ -165,7 +178,9 @@ inline constexpr std::array<MetricInfo, metric_count> metric_info{{
     {"deaths_in_hospital", "people",
      "deaths in an acute or rehabilitation bed, or while waiting for a bed"},
     {"deaths_at_home", "people", "deaths at home (with or without reablement)"},
-    {"deaths_in_care_home", "people", "deaths of care-home residents in their care home"},
+    {"deaths_in_care_home", "people",
+     "deaths of care-home residents in their care home, and of people in a P3 assessment bed "
+     "(a care-home bed)"},
     {"population_end", "people", "people alive at the end of each year",
      Aggregation::last_year},
     {"population_85_plus_end", "people", "people aged 85 or over alive at the end of each year",
@@ -244,13 +259,33 @@ inline constexpr std::array<MetricInfo, metric_count> metric_info{{
      "general practice appointments asked for but not given: demand beyond practices' "
      "capacity"},
     {"cost_gp", "GBP", "cost of general practice appointments given"},
+    {"assessment_admissions", "people",
+     "people who entered a P3 care-home assessment bed from hospital"},
+    {"assessment_bed_days", "bed-days",
+     "days of P3 care-home assessment beds in use, waits after assessment included"},
+    {"delayed_discharge_days_assessment", "bed-days",
+     "delayed discharge while waiting for a P3 care-home assessment bed"},
+    {"assessment_bed_delay_days", "bed-days",
+     "days of P3 assessment beds held by people already assessed as needing a permanent "
+     "placement, waiting for the funding decision or a care-home place (not hospital delayed "
+     "discharge; included in assessment_bed_days)"},
+    {"cost_assessment", "GBP", "cost of P3 care-home assessment bed days"},
+    {"assessment_discharges_home", "people",
+     "people who left a P3 assessment bed for home rather than a permanent placement "
+     "(assessed as not needing one, or refused council funding)"},
+    {"assessment_stays_ended", "stays",
+     "P3 assessment stays that ended (home, a care home, or death), counted when they end"},
+    {"ended_assessment_stay_days", "bed-days",
+     "total length of the P3 stays that ended, waits after assessment included; divided by "
+     "assessment_stays_ended it is the mean P3 stay"},
 }};
 
 // cost_total by service: every cost lands in exactly one of them.
-inline constexpr std::array<Metric, 9> cost_components{
+inline constexpr std::array<Metric, 10> cost_components{
     Metric::cost_hospital,      Metric::cost_care_home,           Metric::cost_reablement,
     Metric::cost_rehabilitation, Metric::cost_home_care,          Metric::cost_attendance_allowance,
-    Metric::cost_unpaid_care,   Metric::cost_interventions,       Metric::cost_gp};
+    Metric::cost_unpaid_care,   Metric::cost_interventions,       Metric::cost_gp,
+    Metric::cost_assessment};
 
 // cost_total by payer, in the order of models/funding/payer.hpp.
 inline constexpr std::array<Metric, 7> cost_by_payer{

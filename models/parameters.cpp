@@ -43,9 +43,10 @@ void read_schedule(MapReader& reader, const std::string& bounds_key,
                 schedule.lower_bounds.size());
 }
 
-void read_discharge_service(MapReader& parent, const std::string& key, const char* unit,
-                            DischargeServiceParameters& service) {
-  MapReader reader = parent.map(key);
+// The keys every discharge service has, read from its own map (the caller
+// reads any others and finishes it).
+void read_discharge_service_keys(MapReader& reader, const char* unit,
+                                 DischargeServiceParameters& service) {
   read_schedule(reader, "age_band_lower_bounds", "probability", service.probability,
                 Limits::probability());
   const std::string capacity_unit = std::string(unit) + " per 1,000 residents";
@@ -53,6 +54,21 @@ void read_discharge_service(MapReader& parent, const std::string& key, const cha
                 Limits::between(0.0, 1000.0, capacity_unit.c_str()));
   read_distribution(reader, "length_of_service", service.length_of_service);
   reader.number("cost_per_day", service.cost_per_day, Limits::between(0.0, 1e6, "pounds per day"));
+}
+
+void read_discharge_service(MapReader& parent, const std::string& key, const char* unit,
+                            DischargeServiceParameters& service) {
+  MapReader reader = parent.map(key);
+  read_discharge_service_keys(reader, unit, service);
+  reader.finish();
+}
+
+void read_assessment(MapReader& parent, AssessmentParameters& assessment) {
+  MapReader reader = parent.map("assessment");
+  reader.flag("enabled", assessment.enabled);
+  read_discharge_service_keys(reader, "beds", assessment.service);
+  reader.number("permanent_placement_share", assessment.permanent_placement_share,
+                Limits::probability());
   reader.finish();
 }
 
@@ -347,6 +363,7 @@ void apply_parameters(MapReader& reader, Parameters& p) {
                   p.discharge.care_home_probability, Limits::probability());
     read_discharge_service(discharge, "reablement", "slots", p.discharge.reablement);
     read_discharge_service(discharge, "rehabilitation", "beds", p.discharge.rehabilitation);
+    read_assessment(discharge, p.discharge.assessment);
     // A discharge needs at most one service: the probabilities may not add
     // up to more than 1 at any age.
     for (double age = 0.0; age <= 120.0; age += 0.5) {

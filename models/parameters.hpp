@@ -2,6 +2,7 @@
 // The care model's parameters. Defaults live in models/defaults/england.yaml
 // (embedded in the binary, each number with its source); a scenario and each
 // area may override any of them with the same keys.
+#include <algorithm>
 #include <array>
 #include <string>
 #include <string_view>
@@ -92,10 +93,31 @@ struct DischargeServiceParameters {
   double cost_per_day = 0.0;        // pounds
 };
 
+// P3 discharge to assess: a discharge that needs a care-home placement may
+// go first to an assessment bed, where the long-term decision is made. The
+// service's `probability` is the share of those discharges it takes (by age);
+// at the end of the stay `permanent_placement_share` of them need a
+// permanent place (sought while they hold the bed) and the rest go home.
+// Switched off (enabled false, or no capacity), discharges needing a
+// placement wait in hospital for it as they did before P3 existed.
+struct AssessmentParameters {
+  bool enabled = false;
+  DischargeServiceParameters service;
+  double permanent_placement_share = 1.0;
+
+  // Whether any discharge can use the service (given an area's capacity).
+  [[nodiscard]] bool in_use() const noexcept {
+    return enabled && service.capacity_per_1000 > 0.0 &&
+           std::any_of(service.probability.values.begin(), service.probability.values.end(),
+                       [](double p) { return p > 0.0; });
+  }
+};
+
 struct DischargeParameters {
   AgeSchedule care_home_probability;
   DischargeServiceParameters reablement;       // P1
   DischargeServiceParameters rehabilitation;   // P2
+  AssessmentParameters assessment;             // P3
 };
 
 struct CareHomeParameters {

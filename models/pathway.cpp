@@ -42,6 +42,7 @@ std::vector<RequiredMove> required_moves(const Parameters& p) {
   const bool residents = any_positive(p.care_home.initial_resident_share) || care_home;
   const bool reablement = any_positive(p.discharge.reablement.probability);
   const bool rehabilitation = any_positive(p.discharge.rehabilitation.probability);
+  const bool assessment = care_home && p.discharge.assessment.in_use();
   const bool admissions = any_positive(p.emergency_admission.rate_per_person_year) ||
                           p.emergency_admission.care_home_rate_per_person_year > 0.0;
   const bool deaths = p.mortality.enabled;
@@ -78,6 +79,12 @@ std::vector<RequiredMove> required_moves(const Parameters& p) {
       {S::reablement, S::home_care, home_care && reablement, "packages after reablement"},
       {S::rehabilitation, S::home_care, home_care && rehabilitation,
        "packages after rehabilitation"},
+      {S::in_hospital, S::assessment, assessment, "discharge.assessment"},
+      {S::delayed_discharge, S::assessment, assessment, "discharge.assessment"},
+      {S::assessment, S::care_home, assessment, "discharge.assessment"},
+      {S::assessment, S::home, assessment,
+       "discharge.assessment.permanent_placement_share below 1, and refusals"},
+      {S::assessment, S::home_care, home_care && assessment, "packages after assessment"},
   };
   for (std::size_t i = 0; i < setting_count; ++i) {
     const auto setting = static_cast<Setting>(i);

@@ -1,6 +1,7 @@
 #pragma once
 // The people of one area: one 64-byte record a person, read and written
 // column-style. A person is an index into the table, never a pointer.
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -21,6 +22,7 @@ enum class Setting : std::uint8_t {
   reablement,         // at home with P1 reablement after a hospital stay
   rehabilitation,     // in a P2 bedded-rehabilitation bed after a hospital stay
   home_care,          // at home with a long-term home-care package
+  assessment,         // in a P3 care-home assessment bed after a hospital stay
 };
 
 // What a delayed-discharge patient waits for.
@@ -31,7 +33,9 @@ enum class AwaitedService : std::uint8_t {
   rehabilitation,
   home_care,         // a long-term home-care package
   funding_decision,  // the local authority's decision on a package or placement
+  assessment,        // a P3 care-home assessment bed
 };
+inline constexpr std::size_t awaited_service_count = 7;
 
 // What a person is to be discharged to once a funding decision is made or a
 // place frees (kept while they wait).
@@ -54,7 +58,10 @@ struct alignas(64) PersonRecord {
   double death_time = 0.0;                // days
   float age_at_start = 0.0F;              // years at time 0; negative if born in the run
   float bed_since = 0.0F;                 // days: when the current hospital stay took a bed
-  float fit_to_leave_since = 0.0F;        // days: when a delayed discharge began
+  // Days: when a delayed discharge began, or when a P3 assessment ended and
+  // the person began waiting for a placement (the order care homes take
+  // people in).
+  float fit_to_leave_since = 0.0F;
   float last_discharge = -1e30F;          // days: when the person last left a hospital bed
   std::uint32_t next_sequence = 0;        // per-person event sequence
   std::uint32_t death_event = 0;          // sequence of the valid death event
@@ -73,7 +80,9 @@ struct alignas(64) PersonRecord {
   std::uint8_t carer_hours = 0;           // unpaid care available, hours a week
   std::uint8_t home_care_hours = 0;       // package held, hours a week (0: none)
   std::uint8_t flags = 0;                 // PersonFlag bits
-  AwaitedService awaiting = AwaitedService::none;  // what a delayed-discharge patient waits for
+  // What a delayed-discharge patient waits for; in a P3 assessment bed, what
+  // the assessed person waits for before leaving it (none while assessed).
+  AwaitedService awaiting = AwaitedService::none;
 };
 static_assert(sizeof(PersonRecord) == 64, "a person is one cache line");
 

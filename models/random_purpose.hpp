@@ -35,6 +35,11 @@ enum class Purpose : std::uint64_t {
   // band, sex and traits use the synthesis purposes under their own subject.
   entry_timing = 22,
   entry_kind = 23,
+  // P3 discharge to assess (draw index: the admission, as for the other
+  // discharge draws): whether a discharge needing a placement goes to an
+  // assessment bed, and whether the assessment ends in a permanent place.
+  assessment_route = 24,
+  assessment_outcome = 25,
 };
 
 [[nodiscard]] constexpr std::uint64_t purpose_id(Purpose purpose) noexcept {

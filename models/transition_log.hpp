@@ -58,10 +58,11 @@ class TransitionLog {
     case Setting::reablement: return "reablement";
     case Setting::rehabilitation: return "rehabilitation";
     case Setting::home_care: return "home_care";
+    case Setting::assessment: return "assessment";
   }
   return "unknown";
 }
 
-inline constexpr std::size_t setting_count = 9;
+inline constexpr std::size_t setting_count = 10;
 
 }  // namespace hcsim::models

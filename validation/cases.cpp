@@ -239,6 +239,9 @@ void require_case_form(CaseKind kind, const models::Scenario& scenario) {
             "expected 0 (residents are not readmitted)");
     require(scenario.areas.front().care_home_places.has_value(), scenario,
             "areas[0].care_home_places", "expected the number of places");
+    require(!p.discharge.assessment.in_use(), scenario, at + "discharge.assessment.enabled",
+            "expected false (discharges go straight to the care-home queue, with no P3 "
+            "assessment bed in between)");
   } else {
     require(!p.mortality.enabled, scenario, at + "mortality.enabled",
             "expected false (nobody dies)");

@@ -20,6 +20,10 @@ def format_difference(value):
     """A signed value, so a reduction is visibly negative and an increase visibly positive."""
     if value is None or math.isnan(value):
         return MISSING
+    # A difference that rounds to nothing shows as +0.0, never -0.0: sums of
+    # the same numbers in another order can differ in the last bit.
+    if round(value, 1) == 0.0:
+        value = 0.0
     return f"{value:+,.1f}"
 
 

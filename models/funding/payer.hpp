@@ -37,12 +37,13 @@ enum class CareService : std::uint8_t {
   unpaid_care,           // unpaid carers' hours
   gp,                    // GP consultations
   intervention,          // the running cost of interventions
+  assessment,            // P3 care-home assessment beds (appended: earlier indices hold)
 };
-inline constexpr std::size_t care_service_count = 11;
+inline constexpr std::size_t care_service_count = 12;
 inline constexpr std::array<std::string_view, care_service_count> care_service_names{
     "hospital",     "delayed_discharge",    "reablement",  "rehabilitation",
     "home_care",    "residential_care",     "nursing_care", "attendance_allowance",
-    "unpaid_care",  "gp",                   "intervention"};
+    "unpaid_care",  "gp",                   "intervention", "assessment"};
 
 [[nodiscard]] constexpr std::size_t index_of(Payer payer) noexcept {
   return static_cast<std::size_t>(payer);

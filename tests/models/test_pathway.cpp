@@ -50,11 +50,20 @@ TEST_CASE("the default pathway is a valid graph with every flow", "[pathway]") {
       hcsim::models::Pathway::build(scenario.areas[0].parameters, "p.yaml", diagnostics);
   CHECK(diagnostics.empty());
   CHECK(pathway.has_edge(Setting::in_hospital, Setting::rehabilitation));
+  // P3: hospital -> assessment bed -> care home or home; death from there too.
+  CHECK(pathway.has_edge(Setting::in_hospital, Setting::assessment));
+  CHECK(pathway.has_edge(Setting::delayed_discharge, Setting::assessment));
+  CHECK(pathway.has_edge(Setting::assessment, Setting::care_home));
+  CHECK(pathway.has_edge(Setting::assessment, Setting::home));
+  CHECK(pathway.has_edge(Setting::assessment, Setting::dead));
   CHECK_FALSE(pathway.has_edge(Setting::dead, Setting::home));
   std::ostringstream dot;
   pathway.write_dot(dot);
   CHECK_THAT(dot.str(), Catch::StartsWith("digraph pathway {") &&
                             Catch::Contains("in_hospital -> delayed_discharge;") &&
+                            Catch::Contains("assessment [shape=box]") &&
+                            Catch::Contains("in_hospital -> assessment;") &&
+                            Catch::Contains("assessment -> care_home;") &&
                             Catch::Contains("dead [shape=doublecircle]"));
 }
 
@@ -86,4 +95,14 @@ TEST_CASE("death is absorbing and every setting must be reachable", "[pathway][b
       no_p2 + "      - [home, rehabilitation]\n  discharge:\n    rehabilitation:\n"
               "      probability: [0, 0]\n",
       "p.yaml", {}));
+}
+
+TEST_CASE("P3 assessment beds need their edges while in use", "[pathway][bad_input]") {
+  const std::string no_p3 = default_edges_without("in_hospital,assessment");
+  CHECK_THAT(errors_of(no_p3), Catch::Contains("no edge [in_hospital, assessment]") &&
+                                   Catch::Contains("discharge.assessment"));
+  // Switched off, the direct route needs no P3 edge (the setting is still
+  // reachable through delayed discharge).
+  CHECK_NOTHROW(parse_scenario(no_p3 + "  discharge:\n    assessment:\n      enabled: false\n",
+                               "p.yaml", {}));
 }
