@@ -20,6 +20,11 @@ def format_difference(value):
     """A signed value, so a reduction is visibly negative and an increase visibly positive."""
     if value is None or math.isnan(value):
         return MISSING
+    # A difference that rounds to zero has no direction: -0.00001 and
+    # +0.00001 (rounding noise in a paired difference of equal runs) both
+    # show as +0.0.
+    if round(value, 1) == 0.0:
+        value = 0.0
     return f"{value:+,.1f}"
 
 
