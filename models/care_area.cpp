@@ -76,7 +76,8 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
       plan_(plan),
       streams_(streams),
       risk_(parameters_),
-      frailty_progression_(parameters_.frailty, parameters_.population.oldest_age),
+      frailty_progression_(parameters_, risk_),
+      condition_onset_(parameters_, risk_),
       care_home_admission_rate_{{0.0},
                                 {parameters_.emergency_admission.care_home_rate_per_person_year}},
       stay_length_(parameters_, risk_),
@@ -290,12 +291,16 @@ DeathHazard CareArea::death_hazard(std::uint32_t person) const {
     if (mortality.care_home_constant_rate_per_year > 0.0) {
       return DeathHazard::constant(mortality.care_home_constant_rate_per_year);
     }
-    // The care-home multiplier already reflects residents' frailty.
+    // The care-home multiplier replaces frailty and conditions rather than
+    // adding to them: it was set against residents' observed mortality,
+    // which already reflects their frailty (see england.yaml).
     return DeathHazard::scaled_gompertz(mortality_of(person), mortality.care_home_multiplier);
   }
   if (!mortality.outside_care_homes_enabled) return DeathHazard::no_hazard();
-  return DeathHazard::scaled_gompertz(mortality_of(person),
-                                      risk_.mortality_ratio(people_.frailty[person]));
+  if (!risk_.mortality_by_health()) return DeathHazard::scaled_gompertz(mortality_of(person), 1.0);
+  return DeathHazard::scaled_gompertz_by_age(
+      mortality_of(person), risk_.mortality_ratio(people_.frailty[person], people_.conditions[person]),
+      risk_.mortality_scale_by_age());
 }
 
 void CareArea::synthesise() {
@@ -610,7 +615,7 @@ void CareArea::schedule_health_change(std::uint32_t person) {
   std::uint32_t which = 0;
   const auto& frailty = parameters_.frailty;
   if (frailty.enabled && people_.frailty[person] != Frailty::severe) {
-    const AgeSchedule& rate = frailty_progression_.step_rate(people_.frailty[person]);
+    const AgeSchedule& rate = frailty_progression_.step_rate(people_.frailty[person], people_.sex[person]);
     if (!rate.values.empty()) {
       auto budget_stream = stream(person, purpose_id(Purpose::frailty_budget), round);
       const double years = years_until_hazard(rate, age, exponential_budget(budget_stream));
@@ -620,7 +625,8 @@ void CareArea::schedule_health_change(std::uint32_t person) {
   if (parameters_.conditions.enabled) {
     for (std::size_t c = 0; c < tracked_conditions; ++c) {
       if (people_.has(person, static_cast<Condition>(c))) continue;
-      const auto& onset = parameters_.conditions.tracked[c].onset_rate;
+      const auto& onset =
+          condition_onset_.rate(static_cast<Condition>(c), people_.sex[person]);
       if (onset.values.empty()) continue;
       auto budget_stream = stream(person, purpose_id(Purpose::condition_budget),
                                   round * tracked_conditions + c);

@@ -21,6 +21,7 @@
 #include "models/person_risk.hpp"
 #include "models/person_table.hpp"
 #include "models/scenario.hpp"
+#include "models/condition_onset.hpp"
 #include "models/frailty_progression.hpp"
 #include "models/stay_length.hpp"
 #include "models/transition_log.hpp"
@@ -326,6 +327,7 @@ class CareArea final : public sim::Area {
   std::array<Gompertz, 2> mortality_;  // by sex
   PersonRisk risk_;
   FrailtyProgression frailty_progression_;
+  ConditionOnset condition_onset_;
   // Residents' admission rate as a one-band schedule, built once: it is
   // read every time a resident's next admission is drawn.
   AgeSchedule care_home_admission_rate_;

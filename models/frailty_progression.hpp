@@ -28,26 +28,40 @@
 //   rate_k(a) = c_k P'(a) / share_{k-1}(a),
 // share_0 = 1 - P, share_1 = s1 P, share_2 = s2 P; each band takes the mean
 // slope and mean prevalence over its ages.
+//
+// When death depends on frailty (mortality.by_frailty_and_conditions), the
+// frail die faster than the fit and the shares above level k lose
+//   sum_{j>=k} share_j (h_j(a) - m(a))
+// a year to deaths beyond the average, with h_j = mu(a) HR_j / N(a) the
+// hazard of level j (mu the Gompertz hazard of the sex, N the mean ratio at
+// that age over the synthesis prevalence, person_risk.hpp) and m(a) the mean
+// hazard, sum_j share_j h_j. The flow up into level k must replace them too,
+// so the rate gets that term over share_{k-1}: it rises with mu, and so is
+// given by sex and in one-year steps within each band where anyone is frail.
 #include <array>
 
 #include "models/age_schedule.hpp"
 #include "models/parameters.hpp"
+#include "models/person_risk.hpp"
+#include "models/person_table.hpp"
 
 namespace hcsim::models {
 
 class FrailtyProgression {
  public:
-  // `oldest_age` closes the last (open) age band.
-  FrailtyProgression(const FrailtyParameters& frailty, double oldest_age);
+  // population.oldest_age closes the last (open) age band; `risk` gives the
+  // mortality hazard ratios and their mean by age when death depends on
+  // frailty.
+  FrailtyProgression(const Parameters& parameters, const PersonRisk& risk);
 
   // Rate per person-year of the step up from `level` (fit, mild or
-  // moderate) by age; empty values when frailty is off.
-  [[nodiscard]] const AgeSchedule& step_rate(Frailty level) const noexcept {
-    return rates_[static_cast<std::size_t>(level)];
+  // moderate) by age for `sex`; empty values when frailty is off.
+  [[nodiscard]] const AgeSchedule& step_rate(Frailty level, Sex sex) const noexcept {
+    return rates_[static_cast<std::size_t>(sex)][static_cast<std::size_t>(level)];
   }
 
  private:
-  std::array<AgeSchedule, 3> rates_;
+  std::array<std::array<AgeSchedule, 3>, 2> rates_;  // by sex, by step
 };
 
 }  // namespace hcsim::models

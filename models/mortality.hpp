@@ -7,8 +7,11 @@
 // care home) then moves the death time deterministically, with no new draw,
 // so scenarios compared with common random numbers differ only where their
 // flows differ.
+#include <algorithm>
 #include <cmath>
 #include <limits>
+
+#include "models/age_schedule.hpp"
 
 namespace hcsim::models {
 
@@ -53,28 +56,38 @@ struct Gompertz {
 // scaled by a multiplier (the default), a constant hazard (care-home residents
 // with mortality.care_home_constant_rate_per_year, which makes their stay
 // exponential for validation against M/M/k queues), or none (mortality
-// switched off). Ages and death ages are in years; the cumulative-hazard
-// budget carries over between hazards, so a move between settings moves the
-// death time without a new draw.
+// switched off). The Gompertz multiplier may also vary by age band
+// (`scale_by_age`, piecewise constant): a person's frailty and conditions over
+// the mean of their age (models/person_risk.hpp). Ages and death ages are in
+// years; the cumulative-hazard budget carries over between hazards, so a move
+// between settings moves the death time without a new draw.
 struct DeathHazard {
   enum class Form { none, gompertz, constant };
   Form form = Form::none;
-  const Gompertz* gompertz = nullptr;  // for Form::gompertz
-  double multiplier = 1.0;             // for Form::gompertz
-  double rate_per_year = 0.0;          // for Form::constant
+  const Gompertz* gompertz = nullptr;       // for Form::gompertz
+  double multiplier = 1.0;                  // for Form::gompertz
+  const AgeSchedule* scale_by_age = nullptr;  // for Form::gompertz; none: 1 at every age
+  double rate_per_year = 0.0;               // for Form::constant
 
   static DeathHazard no_hazard() noexcept { return {}; }
   static DeathHazard scaled_gompertz(const Gompertz& law, double multiplier) noexcept {
-    return {Form::gompertz, &law, multiplier, 0.0};
+    return {Form::gompertz, &law, multiplier, nullptr, 0.0};
+  }
+  // Gompertz x multiplier x scale_by_age(age); `scale` must outlive the hazard.
+  static DeathHazard scaled_gompertz_by_age(const Gompertz& law, double multiplier,
+                                            const AgeSchedule& scale) noexcept {
+    return {Form::gompertz, &law, multiplier, &scale, 0.0};
   }
   static DeathHazard constant(double rate_per_year) noexcept {
-    return {Form::constant, nullptr, 1.0, rate_per_year};
+    return {Form::constant, nullptr, 1.0, nullptr, rate_per_year};
   }
 
   // Age at which `budget` is used up from `age`; infinity under no hazard.
   [[nodiscard]] double age_at_death(double age, double budget) const noexcept {
     switch (form) {
-      case Form::gompertz: return gompertz->age_at_death(age, budget, multiplier);
+      case Form::gompertz:
+        if (scale_by_age == nullptr) return gompertz->age_at_death(age, budget, multiplier);
+        return age_at_death_by_age(age, budget);
       case Form::constant: return age + budget / rate_per_year;
       case Form::none: break;
     }
@@ -86,11 +99,47 @@ struct DeathHazard {
   // the caller knows and handles (the result here is infinity).
   [[nodiscard]] double remaining_budget(double age, double death_age) const noexcept {
     switch (form) {
-      case Form::gompertz: return gompertz->remaining_budget(age, death_age, multiplier);
+      case Form::gompertz:
+        if (scale_by_age == nullptr) return gompertz->remaining_budget(age, death_age, multiplier);
+        return remaining_budget_by_age(age, death_age);
       case Form::constant: return rate_per_year * (death_age - age);
       case Form::none: break;
     }
     return std::numeric_limits<double>::infinity();
+  }
+
+ private:
+  // Band by band: within a band the hazard is Gompertz x a constant, so the
+  // budget a band can take and the death age inside it are closed forms.
+  [[nodiscard]] double age_at_death_by_age(double age, double budget) const noexcept {
+    const AgeSchedule& scale = *scale_by_age;
+    for (std::size_t band = scale.band_of(age); band < scale.values.size(); ++band) {
+      const double factor = multiplier * scale.values[band];
+      const double end = scale.band_end(band);
+      if (factor > 0.0) {
+        const double capacity = band + 1 < scale.values.size()
+                                    ? factor * (gompertz->g(end) - gompertz->g(age))
+                                    : std::numeric_limits<double>::infinity();
+        if (budget <= capacity) return gompertz->age_at_death(age, budget, factor);
+        budget -= capacity;
+      }
+      age = end;
+    }
+    return std::numeric_limits<double>::infinity();
+  }
+
+  [[nodiscard]] double remaining_budget_by_age(double age, double death_age) const noexcept {
+    if (!(death_age > age)) return 0.0;
+    if (!std::isfinite(death_age)) return std::numeric_limits<double>::infinity();
+    const AgeSchedule& scale = *scale_by_age;
+    double total = 0.0;
+    for (std::size_t band = scale.band_of(age); band < scale.values.size(); ++band) {
+      const double end = std::min(scale.band_end(band), death_age);
+      total += multiplier * scale.values[band] * (gompertz->g(end) - gompertz->g(age));
+      if (end >= death_age) break;
+      age = end;
+    }
+    return total;
   }
 };
 

@@ -175,6 +175,8 @@ void read_conditions(MapReader& reader, ConditionsParameters& conditions) {
                       Limits::between(0.0, 100.0, "onsets per person-year"));
     condition.number("admission_hazard_ratio", target.admission_hazard_ratio,
                      Limits::between(0.01, 100.0, "hazard ratio"));
+    condition.number("mortality_hazard_ratio", target.mortality_hazard_ratio,
+                     Limits::between(0.01, 100.0, "hazard ratio"));
     if (condition.has("prevalence") || shared_bounds) {
       check_lengths(condition, "prevalence", target.prevalence.values.size(),
                     "conditions.age_band_lower_bounds", target.prevalence.lower_bounds.size());
@@ -306,6 +308,7 @@ void apply_parameters(MapReader& reader, Parameters& p) {
     MapReader mortality = reader.map("mortality");
     mortality.flag("enabled", p.mortality.enabled);
     mortality.flag("outside_care_homes_enabled", p.mortality.outside_care_homes_enabled);
+    mortality.flag("by_frailty_and_conditions", p.mortality.by_frailty_and_conditions);
     mortality.number("gompertz_slope", p.mortality.gompertz_slope,
                      Limits::between(0.01, 0.5, "per year"));
     mortality.number("modal_age_male", p.mortality.modal_age_male,

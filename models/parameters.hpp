@@ -40,6 +40,11 @@ struct MortalityParameters {
   // means only care-home residents die.
   bool enabled = true;
   bool outside_care_homes_enabled = true;
+  // Outside care homes, the Gompertz hazard is scaled by the person's
+  // frailty and long-term conditions over their mean at that age (see
+  // models/relative_mortality.hpp); false: one Gompertz hazard for everyone
+  // of an age and sex, as the life-table validation needs.
+  bool by_frailty_and_conditions = true;
   double gompertz_slope = 0.1;  // per year
   double modal_age_male = 85.0;
   double modal_age_female = 89.0;
@@ -157,6 +162,7 @@ struct ConditionParameters {
   AgeSchedule prevalence;   // at the start
   AgeSchedule onset_rate;   // per person-year without the condition
   double admission_hazard_ratio = 1.0;
+  double mortality_hazard_ratio = 1.0;
 };
 
 struct ConditionsParameters {

@@ -49,27 +49,46 @@ PersonRisk::PersonRisk(const Parameters& parameters) : parameters_(&parameters) 
     admission_rate_.values.push_back(p.emergency_admission.rate_per_person_year.at(age) / mean);
   }
 
-  if (p.frailty.enabled) {
-    // Mean mortality ratio over the starting population aged 65+.
-    const auto& population = p.population;
-    const auto& bounds = population.age_band_lower_bounds;
-    double people = 0.0;
-    double weighted = 0.0;
-    for (std::size_t band = 0; band < bounds.size(); ++band) {
-      if (bounds[band] < 65.0) continue;
-      const auto shares = initial_frailty_shares(bounds[band]);
-      double mean = 0.0;
-      for (std::size_t level = 0; level < frailty_levels; ++level) {
-        mean += shares[level] * p.frailty.mortality_hazard_ratio[level];
-      }
-      people += population.age_counts[band];
-      weighted += population.age_counts[band] * mean;
-    }
-    const double mean = people > 0.0 ? weighted / people : 1.0;
-    for (std::size_t level = 0; level < frailty_levels; ++level) {
-      mortality_ratio_[level] = p.frailty.mortality_hazard_ratio[level] / mean;
+  const auto& mortality = p.mortality;
+  mortality_by_health_ = mortality.enabled && mortality.outside_care_homes_enabled &&
+                         mortality.by_frailty_and_conditions;
+  mortality_scale_.lower_bounds = union_of_bounds(p);
+  for (const double age : mortality_scale_.lower_bounds) {
+    mortality_scale_.values.push_back(1.0 / mean_mortality_ratio(age));
+  }
+}
+
+double PersonRisk::mean_mortality_ratio(double age) const {
+  const auto& p = *parameters_;
+  if (!mortality_by_health_) return 1.0;
+  double mean = 0.0;
+  const auto shares = initial_frailty_shares(age);
+  for (std::size_t level = 0; level < frailty_levels; ++level) {
+    mean += shares[level] * (p.frailty.enabled ? p.frailty.mortality_hazard_ratio[level] : 1.0);
+  }
+  if (p.conditions.enabled) {
+    for (const auto& condition : p.conditions.tracked) {
+      const double prevalence = value_or(condition.prevalence, age, 0.0);
+      mean *= 1.0 - prevalence + prevalence * condition.mortality_hazard_ratio;
     }
   }
+  return mean;
+}
+
+double PersonRisk::mortality_ratio(Frailty frailty, std::uint8_t conditions) const noexcept {
+  const auto& p = *parameters_;
+  if (!mortality_by_health_) return 1.0;
+  double ratio = p.frailty.enabled
+                     ? p.frailty.mortality_hazard_ratio[static_cast<std::size_t>(frailty)]
+                     : 1.0;
+  if (p.conditions.enabled) {
+    for (std::size_t c = 0; c < tracked_conditions; ++c) {
+      if ((conditions & condition_bit(static_cast<Condition>(c))) != 0) {
+        ratio *= p.conditions.tracked[c].mortality_hazard_ratio;
+      }
+    }
+  }
+  return ratio;
 }
 
 std::array<double, frailty_levels> PersonRisk::initial_frailty_shares(double age) const {

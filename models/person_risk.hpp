@@ -7,6 +7,18 @@
 // hazard ratios are divided by their mean over the starting population at
 // each age: a person's admission hazard is rate(age) / mean_ratio(age) x
 // ratio(person). As frailty spreads over a run, admissions rise with it.
+//
+// Death outside care homes likewise: Gompertz(age, sex) x mortality_ratio
+// (frailty x conditions) / its mean at that age, the mean taken over the
+// prevalence of frailty and of each condition by age that the population is
+// synthesised from, with frailty and conditions independent. The mean rises
+// steeply with age (1.15 at 50-64 to 1.9 at 85+ for frailty alone), so it
+// must be taken age by age: one mean over everyone 65+ leaves the young old
+// dying too slowly and the oldest too fast. Because stationary frailty
+// progression and condition onset replace the extra deaths of the frail and
+// the ill (frailty_progression.hpp, condition_onset.hpp), the prevalence and
+// so the mean hold over a run, and the mortality of each age is the Gompertz
+// law fitted to life expectancy at 65.
 #include <cstdint>
 
 #include "models/age_schedule.hpp"
@@ -26,11 +38,19 @@ class PersonRisk {
   }
   [[nodiscard]] double admission_ratio(Frailty frailty, std::uint8_t conditions,
                                        bool unmet_need) const noexcept;
-  // Death hazard multiplier (outside care homes), normalised over the
-  // starting population aged 65+ where most deaths fall.
-  [[nodiscard]] double mortality_ratio(Frailty frailty) const noexcept {
-    return mortality_ratio_[static_cast<std::size_t>(frailty)];
+  // Whether death outside care homes depends on frailty and conditions
+  // (mortality.by_frailty_and_conditions, with mortality on).
+  [[nodiscard]] bool mortality_by_health() const noexcept { return mortality_by_health_; }
+  // A person's relative hazard of death: the frailty level's hazard ratio
+  // times that of each condition they have (1 when mortality_by_health is off).
+  [[nodiscard]] double mortality_ratio(Frailty frailty, std::uint8_t conditions) const noexcept;
+  // 1 / (mean mortality_ratio at each age), by age band: the union of the
+  // frailty and condition prevalence bands, within which the mean is constant.
+  [[nodiscard]] const AgeSchedule& mortality_scale_by_age() const noexcept {
+    return mortality_scale_;
   }
+  // The mean relative hazard of death at `age` over the synthesis prevalence.
+  [[nodiscard]] double mean_mortality_ratio(double age) const;
 
   // Shares of each frailty level at `age` at the start.
   [[nodiscard]] std::array<double, frailty_levels> initial_frailty_shares(double age) const;
@@ -38,7 +58,8 @@ class PersonRisk {
  private:
   const Parameters* parameters_;
   AgeSchedule admission_rate_;
-  std::array<double, frailty_levels> mortality_ratio_{1.0, 1.0, 1.0, 1.0};
+  bool mortality_by_health_ = false;
+  AgeSchedule mortality_scale_;
 };
 
 // Care need from frailty and dementia: the frailty level, one higher with
