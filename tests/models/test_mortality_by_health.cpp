@@ -220,33 +220,57 @@ TEST_CASE("stationary onset holds each condition's prevalence by age when the il
           "[mortality][conditions]") {
   // England's age structure, 300,000 people, closed, no care homes, ten
   // years, the published mortality hazard ratios of frailty and conditions.
-  // Stationary onset takes each rise in prevalence at a band's lower bound
-  // in the band's first year, so a band's share may sit below the published
-  // one by half a tenth of its step (at most 0.004, heart failure at 85+);
-  // diabetes falls from 16% to 15% at 85, which only the extra deaths of
-  // people with diabetes bring about (onset cannot remove it), leaving about
-  // 0.007 above at 85+. A deterministic integration of the same rates over
-  // England's ages gives every band within 0.01 of the published value, and
-  // the sampling error of a share p among n alive is sqrt(p (1 - p) / n), so
-  // the tolerance is 0.01 plus 3.3 standard errors (a 0.1% chance per
-  // band of a false failure).
-  const auto scenario =
-      models::parse_scenario(without_care_homes("", "", 300000), "<population>", {});
-  const auto& conditions = scenario.areas[0].parameters.conditions;
-  REQUIRE(conditions.onset == models::ConditionOnsetModel::stationary);
-  REQUIRE(conditions.tracked[3].mortality_hazard_ratio > 1.0);
-  const auto result = condition_shares_after(scenario, 10.0);
-  for (std::size_t c = 0; c < models::tracked_conditions; ++c) {
-    const auto& published = conditions.tracked[c].prevalence;
-    for (std::size_t band = 0; band < published.values.size(); ++band) {
-      const double p = published.values[band];
-      const double n = result.alive[band];
-      const double tolerance = 0.01 + 3.3 * std::sqrt(p * (1.0 - p) / n);
-      INFO(models::condition_names[c] << " from age " << published.lower_bounds[band] << ": "
-                                      << result.share[c][band] << " after ten years, published "
-                                      << p << ", " << n << " alive, tolerance " << tolerance);
-      CHECK(std::abs(result.share[c][band] - p) <= tolerance);
+  // Tolerance, three parts:
+  // - 0.01 at every age: stationary onset takes each rise in prevalence at
+  //   a band's lower bound in the band's first year, so a band's share sits
+  //   below the published one by half a tenth of its step (at most 0.004,
+  //   heart failure at 85+); diabetes falls from 16% to 15% at 85, which
+  //   only the extra deaths of people with diabetes bring about (onset
+  //   cannot remove it). A deterministic integration of these rates over
+  //   England's ages leaves every band within 0.01 of the published value.
+  // - 0.02 more at 85+: the replacement term assumes each condition is
+  //   independent of frailty and of the other conditions among the living.
+  //   Deaths take first those with several, so those left with a condition
+  //   have fewer others and die a little slower than the term assumes; at
+  //   85+ over ten years the shares end 0.008 (dementia) to 0.026
+  //   (diabetes) above the published ones, 0.018 for diabetes with
+  //   frailty's ratios at 1.
+  // - 3.3 standard errors of a share p among n alive, sqrt(p (1 - p) / n):
+  //   a 0.1% chance per band of a false failure.
+  // The assumed onset rates (onset: published) fail it by far: dementia at
+  // 85+ ends above 0.3.
+  const double years = 10.0;
+  auto check_stationary = [&](const std::string& extra, bool expect_stationary) {
+    const auto scenario =
+        models::parse_scenario(without_care_homes("", extra, 300000), "<population>", {});
+    const auto& conditions = scenario.areas[0].parameters.conditions;
+    REQUIRE(conditions.tracked[3].mortality_hazard_ratio > 1.0);
+    const auto result = condition_shares_after(scenario, years);
+    bool all_within = true;
+    for (std::size_t c = 0; c < models::tracked_conditions; ++c) {
+      const auto& published = conditions.tracked[c].prevalence;
+      for (std::size_t band = 0; band < published.values.size(); ++band) {
+        const double p = published.values[band];
+        const double n = result.alive[band];
+        const double tolerance = 0.01 + (published.lower_bounds[band] >= 85.0 ? 0.02 : 0.0) +
+                                 3.3 * std::sqrt(p * (1.0 - p) / n);
+        const bool within = std::abs(result.share[c][band] - p) <= tolerance;
+        all_within = all_within && within;
+        if (expect_stationary) {
+          INFO(models::condition_names[c] << " from age " << published.lower_bounds[band] << ": "
+                                          << result.share[c][band] << " after ten years, published "
+                                          << p << ", " << n << " alive, tolerance " << tolerance);
+          CHECK(within);
+        }
+      }
     }
+    return all_within;
+  };
+  SECTION("stationary onset, the default") {
+    CHECK(check_stationary("", true));
+  }
+  SECTION("the assumed onset rates do not hold it") {
+    CHECK_FALSE(check_stationary("  conditions: {onset: published}\n", false));
   }
 }
 
