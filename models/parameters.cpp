@@ -154,6 +154,17 @@ void read_frailty(MapReader& reader, FrailtyParameters& frailty) {
 
 void read_conditions(MapReader& reader, ConditionsParameters& conditions) {
   reader.flag("enabled", conditions.enabled);
+  std::string onset = conditions.onset == ConditionOnsetModel::stationary ? "stationary" : "published";
+  reader.text("onset", onset);
+  if (onset == "stationary") {
+    conditions.onset = ConditionOnsetModel::stationary;
+  } else if (onset == "published") {
+    conditions.onset = ConditionOnsetModel::published;
+  } else {
+    reader.error("onset", "expected stationary (rates implied by the starting prevalence by age) "
+                          "or published (each condition's onset_rate_per_person_year), got '" +
+                              onset + "'");
+  }
   std::vector<double> bounds;
   const bool shared_bounds = reader.has("age_band_lower_bounds");
   if (shared_bounds) {

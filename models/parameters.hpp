@@ -165,8 +165,16 @@ struct ConditionParameters {
   double mortality_hazard_ratio = 1.0;
 };
 
+// Where the onset rates of the tracked conditions come from
+// (condition_onset.hpp).
+enum class ConditionOnsetModel : std::uint8_t {
+  stationary,  // implied by the starting prevalence by age
+  published,   // onset_rate_per_person_year of each condition
+};
+
 struct ConditionsParameters {
   bool enabled = true;
+  ConditionOnsetModel onset = ConditionOnsetModel::stationary;
   std::array<ConditionParameters, tracked_conditions> tracked;
 };
 
