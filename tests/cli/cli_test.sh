@@ -157,7 +157,7 @@ obj = json.loads(text)
 assert text.count("\n") == 1, "stdout must hold one line"
 assert obj["scenario"] == "flow_only_p2" and obj["mode"] == "flow_only"
 assert obj["replications"] == 20 and obj["days"] == 181 and obj["events"] > 0
-assert [s["name"] for s in obj["services"]] == ["P2_B", "P2_NS", "P2_SG"]
+assert [s["name"] for s in obj["services"]] == ["city", "north", "south"]
 for s in obj["services"]:
     for measure in ["occupancy", "waiting", "cost"]:
         band = s["daily"][measure]
@@ -168,15 +168,15 @@ for s in obj["services"]:
 PY
 expect_exit 0 "flow-only run, 2 threads" -- "$hcsim" run "$flow" --replications 20 --quiet \
   --threads 2 --out "$work/flow2.h5"
-grep -q "service P2_SG" "$work/stdout" && pass || fail "flow-only table"
+grep -q "service south" "$work/stdout" && pass || fail "flow-only table"
 $python - "$work/flow1.h5" "$work/flow2.h5" <<'PY' && pass || fail "flow-only HDF5 differs between 1 and 2 threads"
 import sys, h5py, numpy as np
 a, b = h5py.File(sys.argv[1], "r"), h5py.File(sys.argv[2], "r")
 assert a.attrs["format"] == "hcsim-flow-results" and a.attrs["mode"] == "flow_only"
 assert a["runs/occupancy"].shape == (20, 3, 181)
 assert a["summary/occupancy_q95"].shape == (3, 181)
-assert list(a["services/capacity"][:, 0]) == [102, 28, 61]
-assert a["services/arrival_rate"][0, 0] == 3.066
+assert list(a["services/capacity"][:, 0]) == [90, 30, 60]
+assert a["services/arrival_rate"][0, 0] == 2.0
 for group in ["runs", "summary", "services"]:
     for name in a[group]:
         assert np.array_equal(a[group][name][()], b[group][name][()]), (group, name)
@@ -187,23 +187,23 @@ $python -c "import json,sys; o=json.load(open(sys.argv[1])); assert o['days'] ==
   "$work/stdout" && pass || fail "flow-only --set days=30"
 # Bad input: exit 2, the file, line and key, and no output left behind.
 flow_out="$work/flow_bad.h5"
-sed 's/^    capacity: 102/    capacty: 102/' "$flow" >"$work/flow_unknown.yaml"
+sed 's/^    capacity: 90/    capacty: 90/' "$flow" >"$work/flow_unknown.yaml"
 expect_exit 2 "flow-only unknown key" -- "$hcsim" run "$work/flow_unknown.yaml" --out "$flow_out"
-expect_stderr "flow_unknown.yaml:47:5: services[0].capacty: unknown key 'capacty'; did you mean 'capacity'?"
-sed 's/^    capacity: 28/    capacity: -28/' "$flow" >"$work/flow_negative.yaml"
+expect_stderr "flow_unknown.yaml:40:5: services[0].capacty: unknown key 'capacty'; did you mean 'capacity'?"
+sed 's/^    capacity: 30/    capacity: -30/' "$flow" >"$work/flow_negative.yaml"
 expect_exit 2 "flow-only negative capacity" -- "$hcsim" run "$work/flow_negative.yaml" --out "$flow_out"
-expect_stderr "flow_negative.yaml:55:15: services[1].capacity: expected a whole number from 1"
+expect_stderr "flow_negative.yaml:47:15: services[1].capacity: expected a whole number from 1"
 # A daily series from a CSV file beside the scenario: 181 days of it.
-{ echo "date,P2_B"; for day in $(seq 1 181); do echo "day$day,3.0"; done; } >"$work/series.csv"
-sed 's/^    arrivals_per_day: 3.066$/    arrivals_per_day: {csv: series.csv, column: P2_B}/' "$flow" >"$work/flow_series.yaml"
+{ echo "date,city"; for day in $(seq 1 181); do echo "day$day,3.0"; done; } >"$work/series.csv"
+sed 's/^    arrivals_per_day: 2.0$/    arrivals_per_day: {csv: series.csv, column: city}/' "$flow" >"$work/flow_series.yaml"
 expect_exit 0 "flow-only series from CSV" -- "$hcsim" check "$work/flow_series.yaml"
 expect_exit 2 "flow-only series shorter than days" -- "$hcsim" run "$work/flow_series.yaml" --set days=200 --out "$flow_out"
-expect_stderr "flow_series.yaml:48:23: services[0].arrivals_per_day: has 181 days of arrival rates; expected at least 'days' (200)"
-sed 's/^    arrivals_per_day: 2.1384$/    arrivals_per_day: {csv: missing.csv, column: P2_SG}/' "$flow" >"$work/flow_csv.yaml"
+expect_stderr "flow_series.yaml:41:23: services[0].arrivals_per_day: has 181 days of arrival rates; expected at least 'days' (200)"
+sed 's/^    arrivals_per_day: 1.3$/    arrivals_per_day: {csv: missing.csv, column: south}/' "$flow" >"$work/flow_csv.yaml"
 expect_exit 2 "flow-only missing CSV" -- "$hcsim" run "$work/flow_csv.yaml" --out "$flow_out"
-expect_stderr "flow_csv.yaml:64:29: services[2].arrivals_per_day.csv: cannot open the CSV file"
+expect_stderr "flow_csv.yaml:55:29: services[2].arrivals_per_day.csv: cannot open the CSV file"
 expect_exit 2 "flow-only bad distribution" -- "$hcsim" check "$flow" \
-  --set 'services.P2_NS.length_of_stay={distribution: logistic, mean: 3}'
+  --set 'services.north.length_of_stay={distribution: logistic, mean: 3}'
 expect_stderr "--set: services[1].length_of_stay.distribution: expected one of fixed"
 expect_exit 2 "flow-only --resume" -- "$hcsim" run "$flow" --resume --out "$flow_out"
 expect_stderr "--resume: not for a flow-only scenario"

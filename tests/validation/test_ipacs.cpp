@@ -356,7 +356,7 @@ TEST_CASE("IPACS bed model reproduced for every P2 and P3 node and scenario", "[
   CHECK(validation::run_ipacs_validation(options) == 0);
 }
 
-TEST_CASE("the flow-only example scenario is IPACS's P2 baseline as validate --ipacs runs it",
+TEST_CASE("a flow-only scenario of IPACS's P2 baseline builds the services validate --ipacs runs",
           "[ipacs][flow_scenario]") {
   const std::string directory = HCSIM_SOURCE_DIR "/../shared/reference/ipacs";
   if (!std::filesystem::exists(directory + "/arrivals.csv")) {
@@ -373,31 +373,43 @@ TEST_CASE("the flow-only example scenario is IPACS's P2 baseline as validate --i
     return validation::flow_parameters(inputs, combination,
                                        models::InitialQueuePolicy::ipacs_2023);
   };
-  // The example ships the series' mean rate; IPACS's daily series is given
-  // to it from the reference data, as a user would, one column per node.
+  // IPACS's inputs stay with its data: the scenario is written here, at run
+  // time, as a user would write it from IPACS's files (capacity.csv BCap,
+  // los.csv Blos as mu and sigma, initial_conditions.csv, costs.csv, and the
+  // BArr daily series as one CSV column per node).
   const std::vector<std::string> nodes{"P2_B", "P2_NS", "P2_SG"};
-  const auto series_path =
-      std::filesystem::temp_directory_path() / ("hcsim_ipacs_series_" + std::to_string(::getpid()) + ".csv");
+  const auto work = std::filesystem::temp_directory_path() /
+                    ("hcsim_ipacs_flow_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(work);
   {
-    std::ofstream series(series_path);
+    std::ofstream series(work / "series.csv");
     series.precision(17);
     series << "day,P2_B,P2_NS,P2_SG\n";
-    std::vector<std::vector<double>> rates;
-    for (const auto& node : nodes) rates.push_back(ipacs_parameters(node).daily_arrival_rate);
-    for (std::size_t day = 0; day < rates.front().size(); ++day) {
+    for (std::size_t day = 0; day < inputs.days; ++day) {
       series << day;
-      for (const auto& rate : rates) series << "," << rate[day];
+      for (const auto& node : nodes) series << "," << inputs.arrival_rates.at({node, "BArr"})[day];
       series << "\n";
     }
+    std::ofstream yaml(work / "ipacs_p2.yaml");
+    yaml.precision(17);
+    yaml << "name: ipacs_p2\nmode: flow_only\nseed: 20230101\nreplications: 5\ndays: "
+         << inputs.days << "\nservices:\n";
+    for (const auto& node : nodes) {
+      const auto& stay = inputs.length_of_stay.at({node, "Blos"});
+      const auto& costs = inputs.costs.at(node);
+      yaml << "  - name: " << node << "\n    capacity: " << inputs.capacity.at({node, "BCap"})
+           << "\n    arrivals_per_day: {csv: series.csv, column: " << node << "}"
+           << "\n    length_of_stay: {distribution: lognormal, mu: " << stay.mu
+           << ", sigma: " << stay.sigma << "}"
+           << "\n    initial: {occupied: " << inputs.initial_occupancy.at(node)
+           << ", waiting: " << inputs.initial_waiting.at(node) << "}"
+           << "\n    initial_queue_policy: ipacs_2023"
+           << "\n    bed_day_cost: " << costs.community_bed_day
+           << "\n    waiting_day_cost: " << costs.acute_delayed_day << "\n";
+    }
   }
-  models::ScenarioOverrides overrides;
-  for (const auto& node : nodes) {
-    overrides.set.push_back("services." + node + ".arrivals_per_day={csv: " +
-                            series_path.string() + ", column: " + node + "}");
-  }
-  const auto scenario = models::load_flow_scenario(
-      HCSIM_SOURCE_DIR "/scenarios/validation/flow_only_p2.yaml", overrides);
-  std::filesystem::remove(series_path);
+  const auto scenario = models::load_flow_scenario((work / "ipacs_p2.yaml").string(), {});
+  std::filesystem::remove_all(work);
   REQUIRE(scenario.services.size() == 3);
   for (const auto& service : scenario.services) {
     INFO(service.name);
