@@ -57,13 +57,20 @@ HeldLevel use_of(const DischargeServiceState& service) noexcept {
   }
 }
 
+// Slots or beds of a discharge service for an area of `population`
+// (full-scale residents) simulated at `population_scale`.
+std::int64_t discharge_capacity(const DischargeServiceParameters& service, double population,
+                                double population_scale, CapacityScaling scaling) {
+  return scaled_capacity(service.capacity_per_1000 * population / 1000.0, population_scale,
+                         scaling, service.reference_utilisation);
+}
+
 // P3 beds of an area: none when the service is switched off, so discharges
 // needing a placement take the direct route.
 std::int64_t assessment_capacity(const AssessmentParameters& assessment, double population,
-                                 double population_scale) {
+                                 double population_scale, CapacityScaling scaling) {
   if (!assessment.enabled) return 0;
-  return scaled_count(assessment.service.capacity_per_1000 * population / 1000.0,
-                      population_scale);
+  return discharge_capacity(assessment.service, population, population_scale, scaling);
 }
 
 }  // namespace
@@ -105,20 +112,18 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
       unmet_need_(plan.origin_days, days_per_year, plan.years),
       community_waiting_(plan.origin_days, days_per_year, plan.years),
       services_{{{parameters_.discharge.reablement, Setting::reablement, AwaitedService::reablement,
-                   scaled_count(parameters_.discharge.reablement.capacity_per_1000 *
-                                    spec.population / 1000.0,
-                                population_scale),
+                   discharge_capacity(parameters_.discharge.reablement, spec.population,
+                                      population_scale, parameters_.scaling.capacity),
                    plan.origin_days, days_per_year, plan.years},
                   {parameters_.discharge.rehabilitation, Setting::rehabilitation,
                    AwaitedService::rehabilitation,
-                   scaled_count(parameters_.discharge.rehabilitation.capacity_per_1000 *
-                                    spec.population / 1000.0,
-                                population_scale),
+                   discharge_capacity(parameters_.discharge.rehabilitation, spec.population,
+                                      population_scale, parameters_.scaling.capacity),
                    plan.origin_days, days_per_year, plan.years},
                   {parameters_.discharge.assessment.service, Setting::assessment,
                    AwaitedService::assessment,
                    assessment_capacity(parameters_.discharge.assessment, spec.population,
-                                       population_scale),
+                                       population_scale, parameters_.scaling.capacity),
                    plan.origin_days, days_per_year, plan.years}}},
       by_age_band_(plan.origin_days, days_per_year, plan.years),
       band_reference_days_(plan.origin_days) {
@@ -138,7 +143,12 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
   // Capacities are fixed before the population is drawn, so they are the
   // same in every replication: care-home places either as given or from the
   // expected initial residents at the default occupancy; home-care hours
-  // from the expected initial packages at the initial utilisation.
+  // from the expected initial packages at the initial utilisation. With
+  // scaling.capacity square_root, home-care hours and the P1-P3 services
+  // keep their full-scale queues at reduced scale (capacity_scaling.hpp);
+  // beds and care-home places scale with the population: occupancy is a
+  // calibration target, and care homes fill over years rather than queue
+  // around a steady level.
   const double all_places =
       spec.care_home_places
           ? static_cast<double>(scaled_count(*spec.care_home_places, population_scale))
@@ -154,7 +164,10 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
                        static_cast<double>(services_[1].capacity),
                        std::round(expected_initial_home_care_hours_per_person() *
                                   static_cast<double>(people) /
-                                  parameters_.social_care.home_care_initial_utilisation),
+                                  parameters_.social_care.home_care_initial_utilisation *
+                                  capacity_scale_factor(
+                                      parameters_.scaling.capacity, population_scale,
+                                      parameters_.social_care.home_care_reference_utilisation)),
                        all_places};
   funding_.emplace(parameters_.funding, baseline, static_cast<double>(people), plan.origin_days);
   obey_levers();

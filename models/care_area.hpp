@@ -63,6 +63,16 @@ class CareArea final : public sim::Area {
   [[nodiscard]] std::int64_t care_home_places() const noexcept {
     return places_[0].capacity + places_[1].capacity;
   }
+  // Slots or beds now of the discharge service in `setting` (reablement,
+  // rehabilitation or assessment; 0 for any other setting).
+  [[nodiscard]] std::int64_t discharge_service_capacity(Setting setting) const noexcept {
+    for (const auto& service : services_) {
+      if (service.setting == setting) return service.capacity;
+    }
+    return 0;
+  }
+  // Hours a week of home care commissioned now.
+  [[nodiscard]] double home_care_hours_capacity() const noexcept { return effective_capacity_[2]; }
   [[nodiscard]] std::uint64_t events_processed() const noexcept {
     return scheduler_.events_processed();
   }

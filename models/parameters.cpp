@@ -54,6 +54,8 @@ void read_discharge_service_keys(MapReader& reader, const char* unit,
                 Limits::between(0.0, 1000.0, capacity_unit.c_str()));
   read_distribution(reader, "length_of_service", service.length_of_service);
   reader.number("cost_per_day", service.cost_per_day, Limits::between(0.0, 1e6, "pounds per day"));
+  reader.number("reference_utilisation", service.reference_utilisation,
+                {0.0, 1.0, true, "share of capacity in use at full scale"});
 }
 
 void read_discharge_service(MapReader& parent, const std::string& key, const char* unit,
@@ -238,6 +240,8 @@ void read_social_care(MapReader& reader, SocialCareParameters& care) {
     home_care.number("new_package_share", care.new_package_share, Limits::probability());
     home_care.number("initial_utilisation", care.home_care_initial_utilisation,
                      {0.0, 1.0, true, "share of capacity in use"});
+    home_care.number("reference_utilisation", care.home_care_reference_utilisation,
+                     {0.0, 1.0, true, "share of capacity in use at full scale"});
     home_care.number("unmet_need_admission_hazard_ratio", care.unmet_need_admission_hazard_ratio,
                      Limits::between(0.01, 100.0, "hazard ratio"));
     home_care.finish();
@@ -442,6 +446,22 @@ void apply_parameters(MapReader& reader, Parameters& p) {
   {
     MapReader gp = reader.map("gp");
     read_gp(gp, p.gp);
+  }
+  {
+    MapReader scaling = reader.map("scaling");
+    std::string capacity{capacity_scaling_name(p.scaling.capacity)};
+    scaling.text("capacity", capacity);
+    if (capacity == "square_root") {
+      p.scaling.capacity = CapacityScaling::square_root;
+    } else if (capacity == "proportional") {
+      p.scaling.capacity = CapacityScaling::proportional;
+    } else {
+      scaling.error("capacity", "expected square_root (spare capacity scales with the square "
+                                "root of population_scale, so queues behave as at full scale) or "
+                                "proportional (every capacity times population_scale), got '" +
+                                    capacity + "'");
+    }
+    scaling.finish();
   }
 }
 

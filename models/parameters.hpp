@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "models/age_schedule.hpp"
+#include "models/capacity_scaling.hpp"
 #include "models/funding/funding_parameters.hpp"
 #include "models/pathway.hpp"
 #include "models/person_traits.hpp"
@@ -96,6 +97,9 @@ struct DischargeServiceParameters {
   double capacity_per_1000 = 0.0;   // slots or beds per 1,000 residents
   sim::Distribution length_of_service = sim::Distribution::fixed(1.0);
   double cost_per_day = 0.0;        // pounds
+  // Its utilisation at full scale, for keeping its queue at reduced scale
+  // (capacity_scaling.hpp); 1 scales its capacity with the population.
+  double reference_utilisation = 1.0;
 };
 
 // P3 discharge to assess: a discharge that needs a care-home placement may
@@ -190,6 +194,8 @@ struct SocialCareParameters {
   double initial_home_care_share = 0.0;  // of people at home with need >= moderate
   double new_package_share = 0.0;  // of those whose need newly calls for one, who ask
   double home_care_initial_utilisation = 0.95;  // capacity = initial hours / this
+  // Utilisation of home-care hours at full scale (capacity_scaling.hpp).
+  double home_care_reference_utilisation = 1.0;
   double unmet_need_admission_hazard_ratio = 1.0;
   double nursing_share_of_initial_residents = 0.5;
   // Attendance Allowance: pounds a week (lower, higher rate) and take-up.
@@ -216,6 +222,12 @@ struct GpParameters {
   double admission_multiplier_step = 0.002;
 };
 
+// How capacities follow population_scale (capacity_scaling.hpp). Hospital
+// beds and GP appointments always scale with the population.
+struct ScalingParameters {
+  CapacityScaling capacity = CapacityScaling::proportional;
+};
+
 struct Parameters {
   PopulationParameters population;
   MortalityParameters mortality;
@@ -230,6 +242,7 @@ struct Parameters {
   SocialCareParameters social_care;
   FundingParameters funding;
   GpParameters gp;
+  ScalingParameters scaling;
 };
 
 // The embedded defaults as text (models/defaults/england.yaml).

@@ -408,7 +408,9 @@ Scenario read_scenario(YAML::Node root, const std::string& file,
                                       service->probability.values.end(),
                                       [](double p) { return p > 0.0; });
       const double capacity = service->capacity_per_1000 * area.population / 1000.0;
-      if (needed && scaled_count(capacity, scenario.population_scale) < 1) {
+      if (needed && scaled_capacity(capacity, scenario.population_scale,
+                                    area.parameters.scaling.capacity,
+                                    service->reference_utilisation) < 1) {
         Diagnostic diagnostic;
         diagnostic.file = file;
         diagnostic.key_path = std::string("parameters.discharge.") + key + ".capacity_per_1000";

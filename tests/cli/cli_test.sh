@@ -235,7 +235,7 @@ expect_exit 2 "compare a non-HDF5 file" -- "$hcsim" compare "$work/t1.h5" "$tiny
 expect_stderr "is not an HDF5 file"
 
 # --- bench: one JSON object with throughput, memory and phase times
-expect_exit 0 "bench" -- "$hcsim" bench --scale 0.002 --years 1 --threads 2 --json
+expect_exit 0 "bench" -- "$hcsim" bench --scale 0.005 --years 1 --threads 2 --json
 $python - "$work/stdout" <<'PY' && pass || fail "bench JSON"
 import json, sys
 o = json.loads(open(sys.argv[1]).read())
@@ -245,21 +245,20 @@ assert o["bytes_per_person"] <= 64
 assert set(o["wall_seconds"]) >= {"population_synthesis", "simulation", "output"}
 PY
 expect_exit 2 "bench bad scale" -- "$hcsim" bench --scale 2
-# A scenario file instead of the embedded default: its areas are timed (at
-# 1%, the smallest scale that gives every footprint a P1 slot and a P2 bed).
-expect_exit 0 "bench scenario" -- "$hcsim" bench --scenario "$source_dir/scenarios/england_icbs.yaml" \
+# A scenario file instead of the embedded default: its areas are timed.
+expect_exit 0 "bench scenario" -- "$hcsim" bench --scenario "$source_dir/scenarios/england_regions.yaml" \
   --scale 0.01 --years 1 --threads 2 --json
 $python - "$work/stdout" <<'PY' && pass || fail "bench scenario JSON"
 import json, sys
 o = json.loads(open(sys.argv[1]).read())
-assert o["scenario"] == "england_icbs" and o["areas"] == 42, o
+assert o["scenario"] == "england_regions" and o["areas"] == 9, o
 PY
 expect_exit 2 "bench missing scenario" -- "$hcsim" bench --scenario "$work/no-such.yaml"
 
 # --- interventions: a return per intervention in the JSON and the HDF5 file
 vanguard="$source_dir/scenarios/vanguard.yaml"
 expect_exit 0 "vanguard run" -- "$hcsim" run "$vanguard" --json --quiet --replications 2 \
-  --set population_scale=0.002 --set horizon_years=0.5 --out "$work/vanguard.h5"
+  --set population_scale=0.005 --set horizon_years=0.5 --out "$work/vanguard.h5"
 $python - "$work/stdout" "$work/vanguard.h5" <<'PY' && pass || fail "intervention returns in JSON and HDF5"
 import json, sys, h5py
 o = json.loads(open(sys.argv[1]).read())
@@ -275,7 +274,7 @@ with h5py.File(sys.argv[2], "r") as f:
     assert d.attrs["fields"].split(",")[-1] == "roi"
 PY
 expect_exit 0 "vanguard without returns" -- "$hcsim" run "$vanguard" --json --quiet --replications 2 \
-  --set population_scale=0.002 --set horizon_years=0.5 --set intervention_returns=false
+  --set population_scale=0.005 --set horizon_years=0.5 --set intervention_returns=false
 $python -c "import json,sys; o=json.load(open(sys.argv[1])); assert not any(k.startswith('roi_') for k in o['metrics'])" "$work/stdout" \
   && pass || fail "intervention_returns: false still measured returns"
 
@@ -370,7 +369,7 @@ expect_exit 2 "validate a missing directory" -- "$hcsim" validate --dir "$work/n
 national="$work/national.md"
 printf '# Title\n\nhand-written\n\n<!-- national:begin -->\nstale\n<!-- national:end -->\n\ntail text\n' \
   >"$national"
-small=(--replications 2 --threads 2 --set population_scale=0.002 --set horizon_years=2
+small=(--replications 2 --threads 2 --set population_scale=0.005 --set horizon_years=2
        --set warmup_days=30)
 expect_exit 0 "validate --national" -- "$hcsim" validate --national --output "$national" --json \
   "${small[@]}"

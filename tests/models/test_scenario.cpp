@@ -46,7 +46,7 @@ TEST_CASE("a valid scenario loads with defaults filled in", "[scenario]") {
 }
 
 TEST_CASE("the shipped scenarios load", "[scenario]") {
-  for (const char* name : {"/scenarios/default.yaml", "/scenarios/england_icbs.yaml"}) {
+  for (const char* name : {"/scenarios/default.yaml", "/scenarios/england_regions.yaml"}) {
     const auto scenario =
         hcsim::models::load_scenario(std::string(HCSIM_SOURCE_DIR) + name, {});
     CHECK_FALSE(scenario.areas.empty());

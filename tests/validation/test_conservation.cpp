@@ -100,8 +100,8 @@ TEST_CASE("Little's law holds per area on the default scenario", "[validation][l
                           "parameters.frailty.enabled=false"}));
 }
 
-TEST_CASE("Little's law holds per area on the 42 ICB footprints", "[validation][little]") {
-  check_littles_law(load(std::string(HCSIM_SOURCE_DIR) + "/scenarios/england_icbs.yaml",
+TEST_CASE("Little's law holds per area on the nine regions", "[validation][little]") {
+  check_littles_law(load(std::string(HCSIM_SOURCE_DIR) + "/scenarios/england_regions.yaml",
                          {"replications=2", "horizon_years=1", "population_scale=0.01",
                           "parameters.funding.split.tolerance=1",
                           "parameters.frailty.enabled=false"}));
@@ -257,13 +257,8 @@ TEST_CASE("money adds up on every shipped scenario", "[validation][conservation]
         std::string(HCSIM_SOURCE_DIR) + "/scenarios/pooled_bcf.yaml",
         std::string(HCSIM_SOURCE_DIR) + "/scenarios/integrated.yaml",
         std::string(HCSIM_SOURCE_DIR) + "/scenarios/vanguard.yaml",
-        std::string(HCSIM_SOURCE_DIR) + "/scenarios/england_icbs.yaml"}) {
-    // The 42 ICB footprints at 1%, like the others' few areas in run time.
-    const bool many_areas = path.ends_with("england_icbs.yaml");
-    const auto scenario =
-        load(path, many_areas ? std::vector<std::string>{"replications=2", "horizon_years=1",
-                                                         "population_scale=0.01"}
-                              : std::vector<std::string>{"replications=2", "horizon_years=1"});
+        std::string(HCSIM_SOURCE_DIR) + "/scenarios/england_regions.yaml"}) {
+    const auto scenario = load(path, {"replications=2", "horizon_years=1"});
     const auto experiment = models::run_experiment(scenario, 2);
     for (const auto& run : experiment.runs) {
       for (std::size_t area = 0; area < run.areas; ++area) {

@@ -23,7 +23,7 @@ namespace {
 // under a second.
 validation::NationalOptions small_options() {
   validation::NationalOptions options;
-  options.set = {"population_scale=0.002", "horizon_years=2", "warmup_days=30"};
+  options.set = {"population_scale=0.005", "horizon_years=2", "warmup_days=30"};
   options.replications = 2;
   options.threads = 2;
   options.version = "test";
@@ -69,7 +69,7 @@ TEST_CASE("every calibrated figure is compared on the default scenario", "[valid
   const auto options = small_options();
   const models::Scenario scenario = validation::national_scenario(options);
   REQUIRE(scenario.name == "default");
-  REQUIRE(scenario.population_scale == 0.002);
+  REQUIRE(scenario.population_scale == 0.005);
   const auto experiment = models::run_experiment(scenario, options.threads);
   const auto rows = validation::national_rows();
   const auto report = validation::compare_national(rows, scenario, experiment);
@@ -290,7 +290,7 @@ TEST_CASE("the command writes the Markdown file atomically and prints JSON",
   CHECK(written.find("stale") == std::string::npos);
   CHECK(written.find("#### Figures the default scenario was calibrated to") != std::string::npos);
   CHECK(written.find("#### Not yet produced by the model") != std::string::npos);
-  CHECK(written.find("seed 20261124, 2 replications, population scale 0.002") !=
+  CHECK(written.find("seed 20261124, 2 replications, population scale 0.005") !=
         std::string::npos);
   CHECK(written.find("hcsim test") != std::string::npos);
   const std::string json = out.str();
