@@ -155,13 +155,12 @@ TEST_CASE("rows whose metric the model lacks are listed, not given a number",
   // listed with the missing names.
   const auto shipped = validation::compare_national(validation::national_rows(), scenario,
                                                     experiment);
-  const auto care_home = std::find_if(
+  const auto delay_cost = std::find_if(
       shipped.not_produced.begin(), shipped.not_produced.end(), [](const auto& item) {
-        return item.row.what == "emergency admissions of care-home residents 65+ per resident-year";
+        return item.row.what == "cost of delayed transfers of care to NHS providers a year";
       });
-  REQUIRE(care_home != shipped.not_produced.end());
-  CHECK(care_home->missing_metrics ==
-        std::vector<std::string>{"emergency_admissions_from_care_homes"});
+  REQUIRE(delay_cost != shipped.not_produced.end());
+  CHECK(delay_cost->missing_metrics == std::vector<std::string>{"cost_delayed_discharge"});
 
   // The JSON lists both kinds.
   std::ostringstream json;
