@@ -15,13 +15,22 @@ constexpr bool banded_metrics_add_up() {
 }
 static_assert(banded_metrics_add_up());
 
+// Every snapshot is a banded metric kept at the year end.
+constexpr bool snapshots_are_banded() {
+  for (const Metric metric : age_band_snapshot_metrics) {
+    if (age_band_slot(metric) == age_band_metric_count) return false;
+    if (metric_info[index_of(metric)].aggregation != Aggregation::last_year) return false;
+  }
+  return true;
+}
+static_assert(snapshots_are_banded());
+
 }  // namespace
 
 AgeBandMeasures::AgeBandMeasures(double origin, double period, std::size_t years)
     : counts_(age_band_count * age_band_metric_count, sim::PeriodTotals(origin, period, years)),
-      population_end_(age_band_count * years, 0.0),
-      frail_end_(age_band_count * years, 0.0),
       years_(years) {
+  for (auto& snapshot : snapshots_) snapshot.assign(age_band_count * years, 0.0);
   for (auto& band : levels_) {
     for (auto& level : band) level = sim::IntegratedLevel(origin, period, years);
   }
@@ -51,8 +60,8 @@ void AgeBandMeasures::flush(double end) noexcept {
 
 void AgeBandMeasures::set_snapshot(Metric metric, std::size_t band, std::size_t year,
                                    double value) {
-  auto& snapshots = metric == Metric::population_end ? population_end_ : frail_end_;
-  snapshots[band * years_ + year] = value;
+  assert(age_band_snapshot_slot(metric) < age_band_snapshot_metrics.size());
+  snapshots_[age_band_snapshot_slot(metric)][band * years_ + year] = value;
 }
 
 double AgeBandMeasures::measure(Metric metric, std::size_t band, std::size_t year,
@@ -101,8 +110,11 @@ double AgeBandMeasures::measure(Metric metric, std::size_t band, std::size_t yea
     case Metric::cost_care_home: return held(HeldLevel::cost_care_home);
     case Metric::cost_attendance_allowance: return held(HeldLevel::cost_attendance_allowance);
     case Metric::cost_unpaid_care: return held(HeldLevel::cost_unpaid_care);
-    case Metric::population_end: return population_end_[band * years_ + year];
-    case Metric::population_frail_end: return frail_end_[band * years_ + year];
+    case Metric::population_end:
+    case Metric::population_frail_end:
+    case Metric::people_65_plus_with_dementia_end:
+    case Metric::people_65_plus_with_4_plus_conditions_end:
+      return snapshots_[age_band_snapshot_slot(metric)][band * years_ + year];
     default: break;
   }
   return counts_[band * age_band_metric_count + age_band_slot(metric)].total(year);

@@ -34,8 +34,11 @@ inline constexpr std::array<std::string_view, age_band_count> age_band_names{
 // area rather than its people (capacity, days measured, days the hospital is
 // full, escalation beds in use), costs that follow budgets (interventions, the
 // split by payer, hence cost_total), population_85_plus_end (an age band itself) and ratios, which
-// readers form from the banded numerators and denominators.
-inline constexpr std::array<Metric, 59> age_band_metrics{
+// readers form from the banded numerators and denominators. Likewise
+// population_65_plus_end (the bands from 65 of population_end) and
+// frail_people_85_plus_end (the 85+ band of population_frail_end); the 65+
+// prevalence snapshots are banded, zero in the bands under 65.
+inline constexpr std::array<Metric, 62> age_band_metrics{
     Metric::emergency_admissions,
     Metric::bed_days,
     Metric::delayed_discharge_days,
@@ -95,6 +98,9 @@ inline constexpr std::array<Metric, 59> age_band_metrics{
     Metric::assessment_discharges_home,
     Metric::assessment_stays_ended,
     Metric::ended_assessment_stay_days,
+    Metric::people_65_plus_with_dementia_end,
+    Metric::people_65_plus_with_4_plus_conditions_end,
+    Metric::emergency_admissions_from_care_homes,
 };
 inline constexpr std::size_t age_band_metric_count = age_band_metrics.size();
 
@@ -110,6 +116,22 @@ inline constexpr std::array<std::size_t, metric_count> age_band_slots = [] {
 }();
 [[nodiscard]] constexpr std::size_t age_band_slot(Metric metric) noexcept {
   return age_band_slots[index_of(metric)];
+}
+
+// The banded metrics that are snapshots of the living at a year end rather
+// than counted or held over the year, in the order AgeBandMeasures keeps them.
+inline constexpr std::array<Metric, 4> age_band_snapshot_metrics{
+    Metric::population_end,
+    Metric::population_frail_end,
+    Metric::people_65_plus_with_dementia_end,
+    Metric::people_65_plus_with_4_plus_conditions_end,
+};
+[[nodiscard]] constexpr std::size_t age_band_snapshot_slot(Metric metric) noexcept {
+  std::size_t slot = 0;
+  while (slot < age_band_snapshot_metrics.size() && age_band_snapshot_metrics[slot] != metric) {
+    ++slot;
+  }
+  return slot;
 }
 
 // What a person holds over time, as levels: one each, or hours a week, or
@@ -184,7 +206,8 @@ class AgeBandMeasures {
   [[nodiscard]] double level(std::size_t band, HeldLevel level) const noexcept {
     return levels_[band][static_cast<std::size_t>(level)].level();
   }
-  // Population snapshots at the end of `year`.
+  // Population snapshots at the end of `year`; `metric` must be in
+  // age_band_snapshot_metrics.
   void set_snapshot(Metric metric, std::size_t band, std::size_t year, double value);
 
   // Value of a banded metric in `band` and `year`.
@@ -198,8 +221,8 @@ class AgeBandMeasures {
 
   std::vector<sim::PeriodTotals> counts_;  // [band][slot]
   std::array<std::array<sim::IntegratedLevel, held_level_count>, age_band_count> levels_;
-  std::vector<double> population_end_;  // [band][year]
-  std::vector<double> frail_end_;       // [band][year]
+  // [age_band_snapshot_slot][band][year]
+  std::array<std::vector<double>, age_band_snapshot_metrics.size()> snapshots_;
   std::size_t years_;
 };
 

@@ -9,6 +9,7 @@
 
 #include "models/capacity.hpp"
 #include "models/hazard_timing.hpp"
+#include "models/prevalence.hpp"
 #include "models/random_purpose.hpp"
 
 namespace hcsim::models {
@@ -186,6 +187,10 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
   population_end_.assign(plan_.years, 0.0);
   population_85_end_.assign(plan_.years, 0.0);
   frail_end_.assign(plan_.years, 0.0);
+  population_65_end_.assign(plan_.years, 0.0);
+  frail_85_end_.assign(plan_.years, 0.0);
+  dementia_65_end_.assign(plan_.years, 0.0);
+  multimorbid_65_end_.assign(plan_.years, 0.0);
   snapshot_taken_.assign(plan_.years, 0);
   for (std::size_t year = 0; year < plan_.years; ++year) {
     const double end_of_year = plan_.origin_days + static_cast<double>(year + 1) * days_per_year;
@@ -206,27 +211,55 @@ void CareArea::snapshot_population(std::size_t year) {
   const double now = scheduler_.now();
   double oldest = 0.0;
   double frail = 0.0;
+  double older = 0.0;
+  double oldest_frail = 0.0;
   // By age band too: by the age people have at the snapshot, as
   // population_85_plus_end counts them.
   std::array<double, age_band_count> alive{};
   std::array<double, age_band_count> frail_by_band{};
+  std::array<double, age_band_count> dementia_by_band{};
+  std::array<double, age_band_count> multimorbid_by_band{};
   for (std::uint32_t person = 0; person < people_.size(); ++person) {
     if (people_.setting[person] == Setting::dead) continue;
     const double age = people_.age_at(person, now);
     const std::size_t band = age_band_of(age);
     ++alive[band];
-    if (age >= 85.0) ++oldest;
-    if (people_.frailty[person] >= Frailty::moderate) {
+    const bool is_frail = counts_as_frail(people_.frailty[person]);
+    if (age >= 85.0) {
+      ++oldest;
+      if (is_frail) ++oldest_frail;
+    }
+    if (is_frail) {
       ++frail;
       ++frail_by_band[band];
+    }
+    // The published prevalence of dementia and of multimorbidity is of
+    // people 65 and over.
+    if (age >= 65.0) {
+      ++older;
+      const std::uint8_t conditions = people_.conditions[person];
+      if ((conditions & condition_bit(Condition::dementia)) != 0) ++dementia_by_band[band];
+      if (has_multimorbidity(conditions)) ++multimorbid_by_band[band];
     }
   }
   population_85_end_[year] = oldest;
   frail_end_[year] = frail;
+  population_65_end_[year] = older;
+  frail_85_end_[year] = oldest_frail;
+  double dementia = 0.0;
+  double multimorbid = 0.0;
   for (std::size_t band = 0; band < age_band_count; ++band) {
     by_age_band_.set_snapshot(Metric::population_end, band, year, alive[band]);
     by_age_band_.set_snapshot(Metric::population_frail_end, band, year, frail_by_band[band]);
+    by_age_band_.set_snapshot(Metric::people_65_plus_with_dementia_end, band, year,
+                              dementia_by_band[band]);
+    by_age_band_.set_snapshot(Metric::people_65_plus_with_4_plus_conditions_end, band, year,
+                              multimorbid_by_band[band]);
+    dementia += dementia_by_band[band];
+    multimorbid += multimorbid_by_band[band];
   }
+  dementia_65_end_[year] = dementia;
+  multimorbid_65_end_[year] = multimorbid;
 }
 
 void CareArea::advance_age_bands(std::size_t year) {
@@ -745,6 +778,11 @@ void CareArea::count(Metric metric, std::uint32_t person, double amount) {
 
 void CareArea::on_admission(std::uint32_t person) {
   count(Metric::emergency_admissions, person);
+  // Admissions come only from home or a care home, so a place held is where
+  // the person was admitted from.
+  if (people_.care_home_resident[person] != CareHomeType::none) {
+    count(Metric::emergency_admissions_from_care_homes, person);
+  }
   if (scheduler_.now() - static_cast<double>(people_.last_discharge[person]) <= 30.0) {
     count(Metric::readmissions_30d, person);
   }

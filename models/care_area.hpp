@@ -390,6 +390,10 @@ class CareArea final : public sim::Area {
   std::vector<double> population_end_;     // per year, alive at its end
   std::vector<double> population_85_end_;  // per year, alive and 85+ at its end
   std::vector<double> frail_end_;          // per year, alive with moderate or severe frailty
+  std::vector<double> population_65_end_;  // per year, alive and 65+ at its end
+  std::vector<double> frail_85_end_;       // per year, alive, 85+ and frail at its end
+  std::vector<double> dementia_65_end_;    // per year, alive, 65+ with dementia at its end
+  std::vector<double> multimorbid_65_end_;  // per year, alive, 65+ with 4+ conditions at its end
   std::vector<char> snapshot_taken_;
   // Running costs taken off (costs_off) and not yet put back, by band level:
   // the band gets only the net change at costs_on, as most changes leave a

@@ -473,6 +473,10 @@ double CareArea::measure(Metric metric, std::size_t year) const {
     case Metric::population_end: return population_end_[year];
     case Metric::population_85_plus_end: return population_85_end_[year];
     case Metric::population_frail_end: return frail_end_[year];
+    case Metric::population_65_plus_end: return population_65_end_[year];
+    case Metric::frail_people_85_plus_end: return frail_85_end_[year];
+    case Metric::people_65_plus_with_dementia_end: return dementia_65_end_[year];
+    case Metric::people_65_plus_with_4_plus_conditions_end: return multimorbid_65_end_[year];
     default:
       break;
   }

@@ -104,6 +104,14 @@ enum class Metric : std::size_t {
   // P3 stays that ended and their total length (Little's law for P3 beds).
   assessment_stays_ended,
   ended_assessment_stay_days,
+  // Prevalence at the end of each year among older people, and care-home
+  // residents' emergency admissions, to set against published national
+  // figures (validation/national_rows.cpp).
+  population_65_plus_end,
+  frail_people_85_plus_end,
+  people_65_plus_with_dementia_end,
+  people_65_plus_with_4_plus_conditions_end,
+  emergency_admissions_from_care_homes,
   count_  // number of metrics
 };
 
@@ -278,6 +286,21 @@ inline constexpr std::array<MetricInfo, metric_count> metric_info{{
     {"ended_assessment_stay_days", "bed-days",
      "total length of the P3 stays that ended, waits after assessment included; divided by "
      "assessment_stays_ended it is the mean P3 stay"},
+    {"population_65_plus_end", "people", "people aged 65 or over alive at the end of each year",
+     Aggregation::last_year},
+    {"frail_people_85_plus_end", "people",
+     "people aged 85 or over alive with moderate or severe frailty at the end of each year",
+     Aggregation::last_year},
+    {"people_65_plus_with_dementia_end", "people",
+     "people aged 65 or over alive with dementia at the end of each year",
+     Aggregation::last_year},
+    {"people_65_plus_with_4_plus_conditions_end", "people",
+     "people aged 65 or over alive with 4 or more long-term conditions at the end of each "
+     "year; the model tracks four (diabetes, COPD, heart failure, dementia), so it counts "
+     "those with all four",
+     Aggregation::last_year},
+    {"emergency_admissions_from_care_homes", "admissions",
+     "emergency admissions of care-home residents (included in emergency_admissions)"},
 }};
 
 // cost_total by service: every cost lands in exactly one of them.

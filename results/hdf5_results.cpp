@@ -156,8 +156,9 @@ void write_measures_by_age_band(hid_t file, const models::ExperimentResult& resu
   Handle group = create_group(file, "measures_by_age_band");
   write_text_attribute(group.get(), "description",
                        "metrics by area, year and age band; a person's band is that of their "
-                       "age at the start of the year (population_end and population_frail_end: "
-                       "at the end of the year, as the snapshot is taken); summed over bands "
+                       "age at the start of the year (the snapshots population_end, "
+                       "population_frail_end and the 65+ prevalence ones: at the end of the "
+                       "year, as the snapshot is taken); summed over bands "
                        "each is the metric under /measures");
   for (const models::Metric metric : models::age_band_metrics) {
     std::vector<double> values;

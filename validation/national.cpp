@@ -13,6 +13,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "models/age_band_measures.hpp"
 #include "models/input_error.hpp"
 #include "models/metrics.hpp"
 #include "sim/json_text.hpp"
@@ -59,6 +60,28 @@ double NationalInputs::metric_in_year(std::string_view name, std::size_t year) c
                            [this, year](std::size_t m, std::size_t area, std::size_t) {
                              return run_->value(area, static_cast<models::Metric>(m), year);
                            });
+}
+
+std::optional<double> NationalInputs::metric_from_age(std::string_view name,
+                                                     double from_age) const {
+  const models::Metric metric = require_metric(name);
+  if (run_ == nullptr)
+    throw std::logic_error("a parameter row asked for metric " + std::string(name));
+  if (models::age_band_slot(metric) == models::age_band_metric_count ||
+      models::metric_info[models::index_of(metric)].aggregation != models::Aggregation::sum) {
+    throw std::logic_error("metric " + std::string(name) + " is not a count by age band");
+  }
+  if (run_->values_by_age_band.empty()) return std::nullopt;
+  double total = 0.0;
+  for (std::size_t area = 0; area < run_->areas; ++area) {
+    for (std::size_t band = models::age_band_of(from_age); band < models::age_band_count;
+         ++band) {
+      for (std::size_t year = 0; year < run_->years; ++year) {
+        total += run_->value_by_age_band(area, band, metric, year);
+      }
+    }
+  }
+  return total;
 }
 
 std::size_t NationalInputs::years() const noexcept { return run_ ? run_->years : 0; }

@@ -407,8 +407,92 @@ std::vector<NationalRow> national_rows() {
     row.decimals = 2;
   }
 
-  // ---- Not yet produced: the metrics these need do not exist yet. Each
-  // row's formula is written so it works once a metric of that name does.
+  // Prevalence among older people and care-home residents' admissions: the
+  // model was not fitted to these, though some rest on inputs (each row's
+  // `how` says which).
+  {
+    NationalRow& row = rows.emplace_back();
+    row.what = "share of the population aged 65+";
+    row.unit = "%";
+    row.published = figure(18.4, "10.4m (18.4%)");
+    row.year = "2021";
+    row.source = "ONS census, via Centre for Ageing Better";
+    row.how =
+        "metrics population_65_plus_end / population_end x 100, at the end of the last "
+        "measured year. The run starts from the Census 2021 counts by age (an input), so "
+        "this shows how far ageing, deaths and entries move it over the run.";
+    row.metrics = {"population_65_plus_end", "population_end"};
+    row.simulated = [](const NationalInputs& in) -> std::optional<double> {
+      const double population = in.metric("population_end");
+      if (!(population > 0.0)) return std::nullopt;
+      return in.metric("population_65_plus_end") / population * 100.0;
+    };
+    row.unavailable = "nobody alive at the end of this run";
+    row.decimals = 1;
+  }
+  {
+    NationalRow& row = rows.emplace_back();
+    row.what = "frailty prevalence at 85+";
+    row.unit = "%";
+    row.published = figure(26.1, "26.1%");
+    row.source = "Collard et al. 2012";
+    row.how =
+        "metrics frail_people_85_plus_end / population_85_plus_end x 100, at the end of the "
+        "last measured year: moderate or severe on the electronic frailty index, care-home "
+        "residents included (every one at least moderately frail). The starting shares "
+        "by age (frailty.initial_frail_share and split_of_frail) are assumptions, not fitted "
+        "to this figure; the published one pools studies of older people living in the "
+        "community, mostly measured by the frailty phenotype rather than an index.";
+    row.metrics = {"frail_people_85_plus_end", "population_85_plus_end"};
+    row.simulated = [](const NationalInputs& in) -> std::optional<double> {
+      const double oldest = in.metric("population_85_plus_end");
+      if (!(oldest > 0.0)) return std::nullopt;
+      return in.metric("frail_people_85_plus_end") / oldest * 100.0;
+    };
+    row.unavailable = "nobody aged 85+ at the end of this run";
+    row.decimals = 1;
+  }
+  {
+    NationalRow& row = rows.emplace_back();
+    row.what = "dementia prevalence at 65+";
+    row.unit = "%";
+    row.published = figure(6.8, "6.5%-7.1%; the midpoint is compared", 6.5, 7.1);
+    row.source = "CFAS II; Dementia UK 2014";
+    row.how =
+        "metrics people_65_plus_with_dementia_end / population_65_plus_end x 100, at the end "
+        "of the last measured year. The starting prevalence by age is an assumption shaped to "
+        "give 6.6% over the Census 2021 ages (models/defaults/england.yaml); stationary onset "
+        "is meant to hold it.";
+    row.metrics = {"people_65_plus_with_dementia_end", "population_65_plus_end"};
+    row.simulated = [](const NationalInputs& in) -> std::optional<double> {
+      const double older = in.metric("population_65_plus_end");
+      if (!(older > 0.0)) return std::nullopt;
+      return in.metric("people_65_plus_with_dementia_end") / older * 100.0;
+    };
+    row.unavailable = "nobody aged 65+ at the end of this run";
+    row.decimals = 1;
+  }
+  {
+    NationalRow& row = rows.emplace_back();
+    row.what = "people 65+ with 4 or more long-term conditions";
+    row.unit = "%";
+    row.published = figure(9.8, "9.8% (2015) -> 17.0% (2035)");
+    row.year = "2015";
+    row.source = "Kingston et al., Age and Ageing 2018 (PACSim)";
+    row.how =
+        "metrics people_65_plus_with_4_plus_conditions_end / population_65_plus_end x 100, "
+        "at the end of the last measured year. The model tracks four conditions (diabetes, "
+        "COPD, heart failure, dementia) and nothing else, so it counts people with all four: "
+        "a lower bound on a figure counted over a longer list of conditions.";
+    row.metrics = {"people_65_plus_with_4_plus_conditions_end", "population_65_plus_end"};
+    row.simulated = [](const NationalInputs& in) -> std::optional<double> {
+      const double older = in.metric("population_65_plus_end");
+      if (!(older > 0.0)) return std::nullopt;
+      return in.metric("people_65_plus_with_4_plus_conditions_end") / older * 100.0;
+    };
+    row.unavailable = "nobody aged 65+ at the end of this run";
+    row.decimals = 1;
+  }
   {
     NationalRow& row = rows.emplace_back();
     row.what = "emergency admissions of care-home residents 65+ per resident-year";
@@ -417,35 +501,25 @@ std::vector<NationalRow> national_rows() {
         figure((1.04 + 0.87) / 2.0, "1.04 (residential) / 0.87 (nursing); the midpoint is compared",
                0.87, 1.04);
     row.source = "Wolters et al., BMJ Qual Saf 2019";
-    row.calibrated = true;
     row.how =
-        "emergency_admissions_from_care_homes / (care_home_resident_days / 365.25). "
-        "The model admits residents at 0.956 a year, these two figures weighted by "
-        "beds (an input, models/defaults/england.yaml).";
+        "metrics emergency_admissions_from_care_homes / (care_home_resident_days / 365.25), "
+        "both over the age bands from 65, all measured years. Residents are admitted at "
+        "emergency_admission.care_home_rate_per_person_year, 0.956 a year, these two figures "
+        "weighted by beds (an input, models/defaults/england.yaml), raised in the weeks after "
+        "a discharge as for everyone (readmission_hazard_ratio).";
     row.metrics = {"emergency_admissions_from_care_homes", "care_home_resident_days"};
     row.simulated = [](const NationalInputs& in) -> std::optional<double> {
-      return in.metric("emergency_admissions_from_care_homes") /
-             (in.metric("care_home_resident_days") / 365.25);
+      const auto admissions = in.metric_from_age("emergency_admissions_from_care_homes", 65.0);
+      const auto resident_days = in.metric_from_age("care_home_resident_days", 65.0);
+      if (!admissions || !resident_days || !(*resident_days > 0.0)) return std::nullopt;
+      return *admissions / (*resident_days / 365.25);
     };
+    row.unavailable = "no care-home residents aged 65+ (or no measures by age band) in this run";
     row.decimals = 3;
   }
-  {
-    NationalRow& row = rows.emplace_back();
-    row.what = "share of the population aged 65+";
-    row.unit = "%";
-    row.published = figure(18.4, "10.4m (18.4%)");
-    row.year = "2021";
-    row.source = "ONS census, via Centre for Ageing Better";
-    row.calibrated = true;
-    row.how =
-        "population_65_plus_end / population_end x 100. The run starts from the Census "
-        "2021 counts by age (an input).";
-    row.metrics = {"population_65_plus_end", "population_end"};
-    row.simulated = [](const NationalInputs& in) -> std::optional<double> {
-      return in.metric("population_65_plus_end") / in.metric("population_end") * 100.0;
-    };
-    row.decimals = 1;
-  }
+
+  // ---- Not yet produced: the metrics these need do not exist yet. Each
+  // row's formula is written so it works once a metric of that name does.
   {
     NationalRow& row = rows.emplace_back();
     row.what = "cost of delayed transfers of care to NHS providers a year";
@@ -461,52 +535,6 @@ std::vector<NationalRow> national_rows() {
       return england_per_year(in, "cost_delayed_discharge") / 1e6;
     };
     row.decimals = 0;
-  }
-  {
-    NationalRow& row = rows.emplace_back();
-    row.what = "frailty prevalence at 85+";
-    row.unit = "%";
-    row.published = figure(26.1, "26.1%");
-    row.source = "Collard et al. 2012";
-    row.how =
-        "frail_people_85_plus_end / population_85_plus_end x 100; the model has no "
-        "frailty yet.";
-    row.metrics = {"frail_people_85_plus_end", "population_85_plus_end"};
-    row.simulated = [](const NationalInputs& in) -> std::optional<double> {
-      return in.metric("frail_people_85_plus_end") / in.metric("population_85_plus_end") * 100.0;
-    };
-    row.decimals = 1;
-  }
-  {
-    NationalRow& row = rows.emplace_back();
-    row.what = "people 65+ with 4 or more long-term conditions";
-    row.unit = "%";
-    row.published = figure(9.8, "9.8% (2015) -> 17.0% (2035)");
-    row.year = "2015";
-    row.source = "Kingston et al., Age and Ageing 2018 (PACSim)";
-    row.how =
-        "people_65_plus_with_4_plus_conditions_end / population_65_plus_end x 100; the "
-        "model has no long-term conditions yet.";
-    row.metrics = {"people_65_plus_with_4_plus_conditions_end", "population_65_plus_end"};
-    row.simulated = [](const NationalInputs& in) -> std::optional<double> {
-      return in.metric("people_65_plus_with_4_plus_conditions_end") /
-             in.metric("population_65_plus_end") * 100.0;
-    };
-    row.decimals = 1;
-  }
-  {
-    NationalRow& row = rows.emplace_back();
-    row.what = "dementia prevalence at 65+";
-    row.unit = "%";
-    row.published = figure(6.8, "6.5%-7.1%; the midpoint is compared", 6.5, 7.1);
-    row.source = "CFAS II; Dementia UK 2014";
-    row.how = "people_65_plus_with_dementia_end / population_65_plus_end x 100.";
-    row.metrics = {"people_65_plus_with_dementia_end", "population_65_plus_end"};
-    row.simulated = [](const NationalInputs& in) -> std::optional<double> {
-      return in.metric("people_65_plus_with_dementia_end") / in.metric("population_65_plus_end") *
-             100.0;
-    };
-    row.decimals = 1;
   }
   {
     NationalRow& row = rows.emplace_back();

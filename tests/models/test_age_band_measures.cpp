@@ -66,11 +66,26 @@ TEST_CASE("every banded measure adds up over bands to the area's", "[age_bands]"
       }
     }
   }
-  // The 85+ band of the end-of-year population is population_85_plus_end.
+  // The 85+ band of the end-of-year population is population_85_plus_end,
+  // and of the frail frail_people_85_plus_end; the bands from 65 make
+  // population_65_plus_end, and hold every one of the 65+ snapshots.
   for (std::size_t a = 0; a < run.areas; ++a) {
     for (std::size_t y = 0; y < run.years; ++y) {
       CHECK(run.value_by_age_band(a, 4, Metric::population_end, y) ==
             run.value(a, Metric::population_85_plus_end, y));
+      CHECK(run.value_by_age_band(a, 4, Metric::population_frail_end, y) ==
+            run.value(a, Metric::frail_people_85_plus_end, y));
+      double older = 0.0;
+      for (std::size_t band = 2; band < age_band_count; ++band) {
+        older += run.value_by_age_band(a, band, Metric::population_end, y);
+      }
+      CHECK(older == run.value(a, Metric::population_65_plus_end, y));
+      CHECK(run.value(a, Metric::population_65_plus_end, y) > 0.0);
+      for (std::size_t band = 0; band < 2; ++band) {
+        CHECK(run.value_by_age_band(a, band, Metric::people_65_plus_with_dementia_end, y) == 0.0);
+        CHECK(run.value_by_age_band(a, band, Metric::people_65_plus_with_4_plus_conditions_end,
+                                    y) == 0.0);
+      }
     }
   }
 }

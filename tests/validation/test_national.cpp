@@ -104,6 +104,23 @@ TEST_CASE("every calibrated figure is compared on the default scenario", "[valid
   REQUIRE(occupancy->ci_low);
   CHECK(*occupancy->ci_low <= occupancy->mean);
   CHECK(occupancy->mean <= *occupancy->ci_high);
+  // The prevalence rows and care-home residents' admissions come from the
+  // model's metrics; the model was not calibrated to them.
+  for (const std::string what :
+       {"share of the population aged 65+", "frailty prevalence at 85+",
+        "dementia prevalence at 65+", "people 65+ with 4 or more long-term conditions",
+        "emergency admissions of care-home residents 65+ per resident-year"}) {
+    INFO(what);
+    const auto* row = find_row(report, what);
+    REQUIRE(row != nullptr);
+    CHECK_FALSE(row->row.calibrated);
+    CHECK(row->replications == 2);
+    CHECK(std::isfinite(row->mean));
+    CHECK(row->mean >= 0.0);
+  }
+  // Shares are percentages of the snapshot they come from.
+  CHECK(find_row(report, "share of the population aged 65+")->mean == Approx(18.4).margin(2.0));
+  CHECK(find_row(report, "dementia prevalence at 65+")->mean == Approx(6.6).margin(1.0));
   // Every row is either compared or listed as not produced, never both.
   CHECK(report.rows.size() + report.not_produced.size() == rows.size());
   for (const auto& item : report.not_produced) {
@@ -155,13 +172,12 @@ TEST_CASE("rows whose metric the model lacks are listed, not given a number",
   // listed with the missing names.
   const auto shipped = validation::compare_national(validation::national_rows(), scenario,
                                                     experiment);
-  const auto care_home = std::find_if(
+  const auto delay_cost = std::find_if(
       shipped.not_produced.begin(), shipped.not_produced.end(), [](const auto& item) {
-        return item.row.what == "emergency admissions of care-home residents 65+ per resident-year";
+        return item.row.what == "cost of delayed transfers of care to NHS providers a year";
       });
-  REQUIRE(care_home != shipped.not_produced.end());
-  CHECK(care_home->missing_metrics ==
-        std::vector<std::string>{"emergency_admissions_from_care_homes"});
+  REQUIRE(delay_cost != shipped.not_produced.end());
+  CHECK(delay_cost->missing_metrics == std::vector<std::string>{"cost_delayed_discharge"});
 
   // The JSON lists both kinds.
   std::ostringstream json;

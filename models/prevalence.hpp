@@ -1,0 +1,43 @@
+#pragma once
+// Who the year-end prevalence snapshots count as frail or as living with
+// multiple long-term conditions, so that the snapshots and the published
+// national figures they are set against (validation/national_rows.cpp) say
+// the same thing.
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+
+#include "models/person_traits.hpp"
+
+namespace hcsim::models {
+
+// Moderate or severe on the electronic frailty index: the eFI's "frail"
+// categories, those whose care need calls for help with personal care.
+[[nodiscard]] constexpr bool counts_as_frail(Frailty frailty) noexcept {
+  return frailty >= Frailty::moderate;
+}
+
+// The bits of PersonTable::conditions that stand for tracked conditions.
+inline constexpr std::uint8_t tracked_condition_bits = [] {
+  std::uint8_t bits = 0;
+  for (std::size_t c = 0; c < tracked_conditions; ++c) {
+    bits |= condition_bit(static_cast<Condition>(c));
+  }
+  return bits;
+}();
+
+// Multimorbidity as it is usually published: 4 or more long-term conditions.
+inline constexpr int multimorbidity_conditions = 4;
+
+// Whether a person has 4 or more long-term conditions. A person's record
+// holds one bit for each tracked condition and nothing for any other (no
+// count of untracked conditions is kept), so with four tracked conditions
+// this means having all four. Published figures count 4 or more of a longer
+// list, so this is a lower bound on them: everyone counted here has at least
+// four, and people with fewer tracked conditions may have others.
+[[nodiscard]] constexpr bool has_multimorbidity(std::uint8_t conditions) noexcept {
+  return std::popcount(static_cast<unsigned>(conditions & tracked_condition_bits)) >=
+         multimorbidity_conditions;
+}
+
+}  // namespace hcsim::models
