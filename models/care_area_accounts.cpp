@@ -473,6 +473,9 @@ double CareArea::measure(Metric metric, std::size_t year) const {
     case Metric::population_end: return population_end_[year];
     case Metric::population_85_plus_end: return population_85_end_[year];
     case Metric::population_frail_end: return frail_end_[year];
+    case Metric::life_expectancy_at_65_male:
+    case Metric::life_expectancy_at_65_female:
+      return life_table_.life_expectancy(life_table_sex(metric), year);
     default:
       break;
   }
