@@ -127,7 +127,8 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
                                        population_scale, parameters_.scaling.capacity),
                    plan.origin_days, days_per_year, plan.years}}},
       by_age_band_(plan.origin_days, days_per_year, plan.years),
-      band_reference_days_(plan.origin_days) {
+      band_reference_days_(plan.origin_days),
+      life_table_(plan.origin_days, days_per_year, plan.years) {
   for (auto& by_service : cost_rates_) {
     for (auto& rate : by_service) rate = sim::IntegratedLevel(plan.origin_days, days_per_year,
                                                               plan.years);
@@ -507,6 +508,10 @@ void CareArea::on_entry() {
   // New people live at home; one whose need calls for a package asks for
   // it as people at home whose need grows do.
   count(Metric::entries, person);
+  // Time at risk is credited from the origin at death or at the end; what
+  // lies before this entry is taken off now.
+  life_table_.add_time_at_risk(people_.sex[person],
+                               static_cast<double>(people_.age_at_start[person]), 0.0, now, -1.0);
   alive_.change(now, 1.0);
   hold(person, HeldLevel::alive, 1.0);
   gp_access_.on_entry(people_.age_at_start[person]);
@@ -1407,6 +1412,9 @@ void CareArea::on_death(std::uint32_t person) {
       break;
   }
   count(Metric::deaths, person);
+  life_table_.count_death(people_.sex[person], people_.age_at(person, now), now);
+  life_table_.add_time_at_risk(people_.sex[person],
+                               static_cast<double>(people_.age_at_start[person]), 0.0, now, 1.0);
   alive_.change(now, -1.0);
   hold(person, HeldLevel::alive, -1.0);
   if (people_.flags[person] & PersonFlag::unmet_need) {
@@ -1516,6 +1524,12 @@ void CareArea::finish(sim::Days end) {
   settle_band_costs();
   by_age_band_.flush(end);
   gp_access_.finish(end);
+  // The survivors' time at risk, from the origin to the end.
+  for (std::uint32_t person = 0; person < people_.size(); ++person) {
+    if (people_.setting[person] == Setting::dead) continue;
+    life_table_.add_time_at_risk(people_.sex[person],
+                                 static_cast<double>(people_.age_at_start[person]), 0.0, end, 1.0);
+  }
 }
 
 }  // namespace hcsim::models

@@ -16,6 +16,7 @@
 #include "models/funding/levers.hpp"
 #include "models/funding/payer.hpp"
 #include "models/gp_access.hpp"
+#include "models/life_table_counts.hpp"
 #include "models/metrics.hpp"
 #include "models/mortality.hpp"
 #include "models/person_risk.hpp"
@@ -87,6 +88,9 @@ class CareArea final : public sim::Area {
   // some change forgot the band. (Not const: it asks running_costs, which
   // books costs when told to.)
   [[nodiscard]] double age_band_level_drift();
+  // Deaths and person-years at risk from 65, behind the life-expectancy
+  // metrics (complete once finish() has run).
+  [[nodiscard]] const LifeTableCounts& life_table() const noexcept { return life_table_; }
   // Spend of `payer` on `service` in reporting year `year` (pounds).
   [[nodiscard]] double spend(Payer payer, CareService service, std::size_t year) const;
   [[nodiscard]] const PersonTable& person_table() const noexcept { return people_; }
@@ -404,6 +408,7 @@ class CareArea final : public sim::Area {
   // (the start of the measured year; the end of warm-up before that).
   AgeBandMeasures by_age_band_;
   double band_reference_days_ = 0.0;
+  LifeTableCounts life_table_;
   // Spend to date at the previous cycle end, by payer and service.
   std::array<std::array<double, care_service_count>, payer_count> spend_at_last_cycle_{};
   std::array<double, awaited_service_count> delayed_at_last_cycle_{};

@@ -477,6 +477,9 @@ double CareArea::measure(Metric metric, std::size_t year) const {
     case Metric::frail_people_85_plus_end: return frail_85_end_[year];
     case Metric::people_65_plus_with_dementia_end: return dementia_65_end_[year];
     case Metric::people_65_plus_with_4_plus_conditions_end: return multimorbid_65_end_[year];
+    case Metric::life_expectancy_at_65_male:
+    case Metric::life_expectancy_at_65_female:
+      return life_table_.life_expectancy(life_table_sex(metric), year);
     default:
       break;
   }

@@ -3,6 +3,7 @@
 // contract: they appear in --json output and as HDF5 dataset names.
 #include <array>
 #include <cstddef>
+#include <limits>
 #include <string_view>
 
 namespace hcsim::models {
@@ -112,6 +113,10 @@ enum class Metric : std::size_t {
   people_65_plus_with_dementia_end,
   people_65_plus_with_4_plus_conditions_end,
   emergency_admissions_from_care_homes,
+  // Period life expectancy at 65 of the simulated population, from its own
+  // deaths and person-years at risk (models/life_table.hpp).
+  life_expectancy_at_65_male,
+  life_expectancy_at_65_female,
   count_  // number of metrics
 };
 
@@ -123,6 +128,11 @@ enum class Aggregation {
   ratio,        // numerator total / denominator total x scale
   daily_level,  // numerator total / days measured (summed over areas: a level)
   last_year,    // a snapshot at the end of each year: the last year, added over areas
+  // A period life table from 65 (models/life_table.hpp) built from deaths
+  // and person-years at risk added over areas and years: each cell is its
+  // own area's and year's table, and tables do not add up, so the total
+  // comes from the counts behind them (ReplicationResult), not from cells.
+  life_table,
 };
 
 struct MetricInfo {
@@ -301,6 +311,14 @@ inline constexpr std::array<MetricInfo, metric_count> metric_info{{
      Aggregation::last_year},
     {"emergency_admissions_from_care_homes", "admissions",
      "emergency admissions of care-home residents (included in emergency_admissions)"},
+    {"life_expectancy_at_65_male", "years",
+     "period life expectancy at 65 of men in the simulated population: a life table of their "
+     "deaths and exact person-years at risk in the measured period, by single year of age to "
+     "an open 100+ group",
+     Aggregation::life_table},
+    {"life_expectancy_at_65_female", "years",
+     "period life expectancy at 65 of women in the simulated population, as for men",
+     Aggregation::life_table},
 }};
 
 // cost_total by service: every cost lands in exactly one of them.
@@ -326,13 +344,16 @@ inline constexpr std::array<Metric, 7> cost_by_payer{
     case Aggregation::ratio: return "ratio";
     case Aggregation::daily_level: return "daily_level";
     case Aggregation::last_year: return "last_year";
+    case Aggregation::life_table: return "life_table";
   }
   return "sum";
 }
 
 // Combines a metric over cells (areas and/or years) from the cells' values of
 // every metric: value(m, cell) gives metric m in a cell; cells are visited as
-// (area, year) pairs. `areas` is how many areas the cells span.
+// (area, year) pairs. `areas` is how many areas the cells span. A life-table
+// metric cannot be combined from its cells (NaN): ReplicationResult combines
+// the deaths and person-years behind them.
 template <class Value>
 [[nodiscard]] double aggregate(Metric metric, std::size_t areas, std::size_t years,
                                const Value& value) {
@@ -358,6 +379,7 @@ template <class Value>
       return days > 0.0 ? sum_of(info.numerator, false) / (days / static_cast<double>(areas))
                         : 0.0;
     }
+    case Aggregation::life_table: return std::numeric_limits<double>::quiet_NaN();
   }
   return 0.0;
 }

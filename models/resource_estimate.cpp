@@ -27,9 +27,11 @@ ResourceEstimate estimate_resources(const Scenario& scenario, int threads, std::
                                   estimated_bytes_per_person *
                                   static_cast<std::uint64_t>(estimate.concurrent_replications);
   const auto years = measurement_plan(scenario).years;
-  // Each run's measures per area and year, and those by age band.
+  // Each run's measures per area and year, those by age band, and the
+  // deaths and person-years behind the life tables.
   const auto cells = static_cast<std::uint64_t>(runs) * scenario.areas.size() * years *
-                     (metric_count + age_band_count * age_band_metric_count);
+                     (metric_count + age_band_count * age_band_metric_count +
+                      2 * life_table_sexes * life_table_age_groups);
   estimate.output_bytes = cells * sizeof(double) + scenario.resolved_yaml.size() + (64u << 10);
   return estimate;
 }

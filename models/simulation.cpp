@@ -17,9 +17,33 @@
 namespace hcsim::models {
 
 double ReplicationResult::total(Metric metric) const {
+  if (metric_info[index_of(metric)].aggregation == Aggregation::life_table) {
+    return life_expectancy_at_65(life_table_sex(metric), 0, years);
+  }
   return aggregate(metric, areas, years, [this](std::size_t m, std::size_t area, std::size_t year) {
     return value(area, static_cast<Metric>(m), year);
   });
+}
+
+double ReplicationResult::life_expectancy_at_65(Sex sex, std::size_t first_year,
+                                                std::size_t end_year) const {
+  LifeTableColumn deaths{}, exposure{};
+  const std::size_t per_year = life_table_sexes * life_table_age_groups;
+  if (life_table_deaths.size() < areas * years * per_year ||
+      life_table_exposure.size() < areas * years * per_year) {
+    return 0.0;  // a run not computed here holds nothing
+  }
+  for (std::size_t area = 0; area < areas; ++area) {
+    for (std::size_t year = first_year; year < end_year && year < years; ++year) {
+      const std::size_t at = (area * years + year) * per_year +
+                             static_cast<std::size_t>(sex) * life_table_age_groups;
+      for (std::size_t group = 0; group < life_table_age_groups; ++group) {
+        deaths[group] += life_table_deaths[at + group];
+        exposure[group] += life_table_exposure[at + group];
+      }
+    }
+  }
+  return period_life_expectancy(deaths, exposure);
 }
 
 MeasurementPlan measurement_plan(const Scenario& scenario) {
@@ -107,6 +131,10 @@ ReplicationResult simulate(const Scenario& scenario, std::int64_t replication,
       area_count * plan.years * payer_count * care_service_count, 0.0);
   result.values_by_age_band.assign(
       area_count * age_band_count * age_band_metric_count * plan.years, 0.0);
+  const std::size_t life_table_cells =
+      area_count * plan.years * life_table_sexes * life_table_age_groups;
+  result.life_table_deaths.assign(life_table_cells, 0.0);
+  result.life_table_exposure.assign(life_table_cells, 0.0);
   for (std::size_t a = 0; a < area_count; ++a) {
     if (!areas[a]) {
       result.facts.push_back({scenario.areas[a].name, 0, 0, 0});
@@ -126,6 +154,15 @@ ReplicationResult simulate(const Scenario& scenario, std::int64_t replication,
       for (const Metric metric : age_band_metrics) {
         for (std::size_t year = 0; year < plan.years; ++year) {
           result.values_by_age_band[banded++] = area.measure_by_age_band(metric, band, year);
+        }
+      }
+    }
+    std::size_t life_table_at = a * plan.years * life_table_sexes * life_table_age_groups;
+    for (std::size_t year = 0; year < plan.years; ++year) {
+      for (const Sex sex : {Sex::male, Sex::female}) {
+        for (std::size_t group = 0; group < life_table_age_groups; ++group, ++life_table_at) {
+          result.life_table_deaths[life_table_at] = area.life_table().deaths(sex, group, year);
+          result.life_table_exposure[life_table_at] = area.life_table().exposure(sex, group, year);
         }
       }
     }
@@ -237,6 +274,10 @@ void encode_run(std::size_t run, const ReplicationResult& result, std::vector<do
   out.insert(out.end(), result.intervention_returns.begin(), result.intervention_returns.end());
   out.push_back(static_cast<double>(result.values_by_age_band.size()));
   out.insert(out.end(), result.values_by_age_band.begin(), result.values_by_age_band.end());
+  for (const auto* counts : {&result.life_table_deaths, &result.life_table_exposure}) {
+    out.push_back(static_cast<double>(counts->size()));
+    out.insert(out.end(), counts->begin(), counts->end());
+  }
 }
 
 void decode_runs(const std::vector<double>& buffer, const RunPlan& plan,
@@ -275,6 +316,8 @@ void decode_runs(const std::vector<double>& buffer, const RunPlan& plan,
     take(result.budget_history);
     take(result.intervention_returns);
     take(result.values_by_age_band);
+    take(result.life_table_deaths);
+    take(result.life_table_exposure);
     result.areas = areas;
     result.years = areas > 0 ? count / (areas * metric_count) : 0;
   }

@@ -9,6 +9,7 @@
 
 #include "models/age_band_measures.hpp"
 #include "models/care_area.hpp"
+#include "models/life_table_counts.hpp"
 #include "models/metrics.hpp"
 #include "models/run_plan.hpp"
 #include "models/scenario.hpp"
@@ -52,6 +53,10 @@ struct ReplicationResult {
   // The metrics of age_band_metrics by age band:
   // [area][band][age_band_metrics slot][year].
   std::vector<double> values_by_age_band;
+  // Deaths and person-years at risk from 65 by age group, behind the
+  // life-expectancy metrics: [area][year][sex][group] (models/life_table.hpp).
+  std::vector<double> life_table_deaths;
+  std::vector<double> life_table_exposure;
 
   [[nodiscard]] double value(std::size_t area, Metric metric, std::size_t year) const {
     return values[(area * metric_count + index_of(metric)) * years + year];
@@ -65,8 +70,15 @@ struct ReplicationResult {
                               year];
   }
   // Over areas and years, as the metric adds up (metrics.hpp: a sum, a
-  // ratio of sums, a daily level, or the last year's snapshot).
+  // ratio of sums, a daily level, the last year's snapshot, or a life table
+  // of the deaths and person-years of every area and year).
   [[nodiscard]] double total(Metric metric) const;
+  // Life expectancy at 65 of `sex` from the deaths and person-years of every
+  // area in measured years [first_year, end_year), added in area then year
+  // order so the result does not depend on where or in what order runs and
+  // areas were computed.
+  [[nodiscard]] double life_expectancy_at_65(Sex sex, std::size_t first_year,
+                                             std::size_t end_year) const;
 };
 
 struct ExperimentResult {

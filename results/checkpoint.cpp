@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "models/input_error.hpp"
+#include "models/life_table_counts.hpp"
 #include "results/hdf5_io.hpp"
 #include "results/hdf5_results.hpp"
 
@@ -96,6 +97,20 @@ std::vector<std::optional<models::ReplicationResult>> Checkpoint::resume(std::si
       refuse(path, "holds " + std::to_string(result.values_by_age_band.size()) +
                        " values by age band, expected " + std::to_string(banded));
     }
+    const std::size_t life_table_cells =
+        areas * years * models::life_table_sexes * models::life_table_age_groups;
+    if (!has_link(id, "life_table_deaths") || !has_link(id, "life_table_exposure")) {
+      refuse(path, "has no life-table counts (an earlier hcsim wrote it); remove " + directory_ +
+                       " to start over");
+    }
+    result.life_table_deaths = read_doubles(id, "life_table_deaths", shape, path);
+    result.life_table_exposure = read_doubles(id, "life_table_exposure", shape, path);
+    if (result.life_table_deaths.size() != life_table_cells ||
+        result.life_table_exposure.size() != life_table_cells) {
+      refuse(path, "holds " + std::to_string(result.life_table_deaths.size()) + " and " +
+                       std::to_string(result.life_table_exposure.size()) +
+                       " life-table counts, expected " + std::to_string(life_table_cells));
+    }
     const auto names = read_texts(id, "area", path);
     const auto people = read_int64s(id, "people", path);
     const auto beds = read_int64s(id, "hospital_beds", path);
@@ -129,6 +144,12 @@ void Checkpoint::save(std::size_t run, const models::ReplicationResult& result) 
                                   result.values_by_age_band);
     write_text_attribute(banded.get(), "dimensions",
                          "area,age_band,metric (models::age_band_metrics order),year (flattened)");
+    for (const auto& [name, counts] :
+         {std::pair{"life_table_deaths", &result.life_table_deaths},
+          std::pair{"life_table_exposure", &result.life_table_exposure}}) {
+      Handle dataset = write_doubles(file, name, {counts->size()}, *counts);
+      write_text_attribute(dataset.get(), "dimensions", "area,year,sex,age (flattened)");
+    }
     std::vector<std::string> names;
     std::vector<std::int64_t> people, beds, places;
     for (const auto& fact : result.facts) {

@@ -3,11 +3,13 @@
 #include "models/age_band_measures.hpp"
 #include "models/budget_record.hpp"
 #include "models/interventions/intervention_returns.hpp"
+#include "models/life_table_counts.hpp"
 
 #include <unistd.h>
 
 #include <cmath>
 #include <filesystem>
+#include <tuple>
 #include <vector>
 
 #include "results/summary.hpp"
@@ -186,6 +188,53 @@ void write_measures_by_age_band(hid_t file, const models::ExperimentResult& resu
   }
 }
 
+// The deaths and person-years at risk behind the life-expectancy metrics.
+// Life tables do not add up, so readers need these to combine areas and
+// years as hcsim does: one table of their sums.
+void write_life_table(hid_t file, const models::ExperimentResult& result) {
+  const std::size_t runs = result.runs.size();
+  const std::size_t areas = result.areas.size();
+  const std::size_t years = result.plan.years;
+  const std::size_t per_run =
+      areas * years * models::life_table_sexes * models::life_table_age_groups;
+  Handle group = create_group(file, "life_table");
+  write_text_attribute(group.get(), "description",
+                       "deaths and exact person-years at risk in the measured period by run, "
+                       "area, year, sex and age (single years 65-99 and an open 100+ group), "
+                       "from which the life_expectancy_at_65 metrics are period life tables "
+                       "(a_x = 1/2; open group L = l / m); their total over areas and years is "
+                       "the table of the counts summed over areas and years");
+  using Counts = std::vector<double> models::ReplicationResult::*;
+  for (const auto& [name, counts, units] :
+       {std::tuple{"deaths", Counts{&models::ReplicationResult::life_table_deaths}, "people"},
+        std::tuple{"exposure", Counts{&models::ReplicationResult::life_table_exposure},
+                   "person-years"}}) {
+    std::vector<double> values;
+    values.reserve(runs * per_run);
+    for (const auto& run : result.runs) {
+      const auto& of_run = run.*counts;
+      // A run left empty (not computed here) reads as zeros.
+      if (of_run.size() == per_run) {
+        values.insert(values.end(), of_run.begin(), of_run.end());
+      } else {
+        values.resize(values.size() + per_run, 0.0);
+      }
+    }
+    Handle dataset = write_doubles(
+        group.get(), name,
+        {runs, areas, years, models::life_table_sexes, models::life_table_age_groups}, values);
+    write_text_attribute(dataset.get(), "units", units);
+    write_text_attribute(dataset.get(), "dimensions", "run,area,year,sex,age");
+  }
+  write_texts(group.get(), "sex", {"male", "female"});
+  std::vector<std::string> ages;
+  for (int age = models::life_table_first_age; age < models::life_table_open_age; ++age) {
+    ages.push_back(std::to_string(age));
+  }
+  ages.push_back(std::to_string(models::life_table_open_age) + "+");
+  write_texts(group.get(), "age", ages);
+}
+
 // Per point, metric, area and year: the statistics across replications.
 void write_summary_by_area_year(hid_t file, const models::RunPlan& plan,
                                 const models::ExperimentResult& result) {
@@ -346,7 +395,8 @@ void write_file(hid_t file, const models::RunPlan& plan, const models::Experimen
       // How the metric adds up over areas and years, so readers total it as
       // hcsim does: sum; ratio (sum of numerator / sum of denominator x
       // scale); daily_level (sum of numerator / (sum of measured_days /
-      // areas)); last_year (the last year's value, added over areas).
+      // areas)); last_year (the last year's value, added over areas);
+      // life_table (a life table of /life_table's counts summed).
       write_text_attribute(dataset.get(), "aggregation",
                            std::string(models::aggregation_name(info.aggregation)));
       if (info.aggregation == models::Aggregation::ratio ||
@@ -359,9 +409,16 @@ void write_file(hid_t file, const models::RunPlan& plan, const models::Experimen
                              std::string(models::metric_info[info.denominator].name));
         write_double_attribute(dataset.get(), "scale", info.scale);
       }
+      // life_table: the table of /life_table's counts of this sex, summed.
+      if (info.aggregation == models::Aggregation::life_table) {
+        write_text_attribute(dataset.get(), "sex",
+                             models::life_table_sex(metric) == models::Sex::female ? "female"
+                                                                                    : "male");
+      }
     }
   }
   write_measures_by_age_band(file, result);
+  write_life_table(file, result);
   write_summary_by_area_year(file, plan, result);
   write_transitions(file, result);
   write_costs_and_budgets(file, result);

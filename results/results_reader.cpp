@@ -1,6 +1,7 @@
 #include "results/results_reader.hpp"
 
 #include "models/input_error.hpp"
+#include "models/life_table_counts.hpp"
 #include "results/hdf5_io.hpp"
 #include "results/hdf5_results.hpp"
 
@@ -65,7 +66,7 @@ StoredResults read_results(const std::string& path) {
   // without them is all sums).
   struct Cells {
     std::vector<double> values;  // [run][area][year]
-    std::string aggregation = "sum", numerator, denominator;
+    std::string aggregation = "sum", numerator, denominator, sex;
     double scale = 1.0;
   };
   const auto names = read_texts(id, "/dimensions/metric", path);
@@ -96,6 +97,9 @@ StoredResults read_results(const std::string& path) {
         cells[m].denominator = read_text_attribute(dataset.get(), "denominator", path);
         cells[m].scale = read_double_attribute(dataset.get(), "scale", path);
       }
+      if (H5Aexists(dataset.get(), "sex") > 0) {
+        cells[m].sex = read_text_attribute(dataset.get(), "sex", path);
+      }
     }
     stored.metrics.push_back(std::move(metric));
   }
@@ -115,11 +119,49 @@ StoredResults read_results(const std::string& path) {
     }
     return total;
   };
+  // Deaths and person-years behind life-table metrics [run][area][year][sex][age],
+  // read when a metric needs them.
+  std::vector<double> life_table_deaths, life_table_exposure;
+  auto life_expectancy = [&](const std::string& sex, std::size_t run) {
+    if (life_table_deaths.empty()) {
+      const std::vector<hsize_t> expected{stored.run_point.size(), areas, years,
+                                          models::life_table_sexes,
+                                          models::life_table_age_groups};
+      for (auto [name, counts] : {std::pair{"/life_table/deaths", &life_table_deaths},
+                                  std::pair{"/life_table/exposure", &life_table_exposure}}) {
+        std::vector<hsize_t> shape;
+        *counts = read_doubles(id, name, shape, path);
+        if (shape != expected) {
+          bad_file(path, std::string(name) + " does not have shape [runs, areas, years, 2, " +
+                             std::to_string(models::life_table_age_groups) + "]");
+        }
+      }
+    }
+    if (sex != "male" && sex != "female") {
+      bad_file(path, "names sex '" + sex + "' for a life-table metric; expected male or female");
+    }
+    const std::size_t offset = sex == "female" ? models::life_table_age_groups : 0;
+    models::LifeTableColumn deaths{}, exposure{};
+    for (std::size_t a = 0; a < areas; ++a) {
+      for (std::size_t y = 0; y < years; ++y) {
+        const std::size_t at = ((run * areas + a) * years + y) * models::life_table_sexes *
+                                   models::life_table_age_groups +
+                               offset;
+        for (std::size_t group = 0; group < models::life_table_age_groups; ++group) {
+          deaths[group] += life_table_deaths[at + group];
+          exposure[group] += life_table_exposure[at + group];
+        }
+      }
+    }
+    return models::period_life_expectancy(deaths, exposure);
+  };
   for (std::size_t m = 0; m < names.size(); ++m) {
     const Cells& metric = cells[m];
     for (std::size_t run = 0; run < stored.run_point.size(); ++run) {
       double total = 0.0;
-      if (metric.aggregation == "ratio") {
+      if (metric.aggregation == "life_table") {
+        total = life_expectancy(metric.sex, run);
+      } else if (metric.aggregation == "ratio") {
         const double denominator = sum(index_of_name(metric.denominator), run, false);
         total = denominator > 0.0
                     ? sum(index_of_name(metric.numerator), run, false) / denominator * metric.scale

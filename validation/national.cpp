@@ -15,6 +15,7 @@
 
 #include "models/age_band_measures.hpp"
 #include "models/input_error.hpp"
+#include "models/life_table_counts.hpp"
 #include "models/metrics.hpp"
 #include "sim/json_text.hpp"
 #include "sim/statistics.hpp"
@@ -56,6 +57,10 @@ double NationalInputs::metric_in_year(std::string_view name, std::size_t year) c
   if (run_ == nullptr)
     throw std::logic_error("a parameter row asked for metric " + std::string(name));
   if (year >= run_->years) throw std::out_of_range("measured year out of range");
+  if (models::metric_info[models::index_of(metric)].aggregation ==
+      models::Aggregation::life_table) {
+    return run_->life_expectancy_at_65(models::life_table_sex(metric), year, year + 1);
+  }
   return models::aggregate(metric, run_->areas, 1,
                            [this, year](std::size_t m, std::size_t area, std::size_t) {
                              return run_->value(area, static_cast<models::Metric>(m), year);

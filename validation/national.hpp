@@ -26,8 +26,8 @@ namespace hcsim::validation {
 
 // What a row's simulated value is read from in one replication. Metric
 // values are totals over areas and measured years, aggregated as
-// models/metrics.hpp says (a sum, a ratio of sums, a daily level, or the last
-// year's snapshot). Asking for a metric the model does not have throws
+// models/metrics.hpp says (a sum, a ratio of sums, a daily level, the last
+// year's snapshot, or a life table of the deaths and person-years summed). Asking for a metric the model does not have throws
 // MissingMetric, which moves the row to "not yet produced".
 class NationalInputs {
  public:

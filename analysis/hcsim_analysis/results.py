@@ -48,6 +48,16 @@ class RunAttributes:
 
 
 @dataclass(frozen=True)
+class LifeTableCounts:
+    """The deaths and person-years at risk behind the life-expectancy metrics (/life_table):
+    arrays [replication, area, year, sex, age], sex 0 male and 1 female, ages 65 to 99 and
+    an open 100+. sex_of: each life-table metric's sex index."""
+    deaths: np.ndarray
+    exposure: np.ndarray
+    sex_of: dict
+
+
+@dataclass(frozen=True)
 class Results:
     """A results file in memory.
 
@@ -69,6 +79,8 @@ class Results:
     point_label: str = ""   # its assignments, e.g. "parameters.hospital.beds_per_1000=2"
     # metric -> (aggregation, numerator, denominator, scale), as hcsim totals it
     aggregations: dict = field(default_factory=dict)
+    # behind metrics with aggregation "life_table"; None when the file has none
+    life_table: LifeTableCounts = None
 
     def values(self, metric):
         """The metric as an array [replication, area, year], in file order."""
@@ -113,7 +125,7 @@ def _read_measures(path, handle, metrics, areas, years, replications, runs):
     replication_column = np.repeat(np.asarray(replications), len(areas) * len(years))
     area_column = np.tile(np.repeat(np.asarray(areas, dtype=object), len(years)), len(replications))
     year_column = np.tile(np.asarray(years), len(replications) * len(areas))
-    frames, units, descriptions, aggregations = [], {}, {}, {}
+    frames, units, descriptions, aggregations, sexes = [], {}, {}, {}, {}
     for metric in metrics:
         name = f"measures/{metric}"
         if name not in handle:
@@ -131,6 +143,8 @@ def _read_measures(path, handle, metrics, areas, years, replications, runs):
                                 _text(dataset.attrs.get("numerator", "")),
                                 _text(dataset.attrs.get("denominator", "")),
                                 float(dataset.attrs.get("scale", 1.0)))
+        if "sex" in dataset.attrs:
+            sexes[metric] = 1 if _text(dataset.attrs["sex"]) == "female" else 0
         frames.append(pd.DataFrame({
             "metric": metric,
             "replication": replication_column,
@@ -141,7 +155,19 @@ def _read_measures(path, handle, metrics, areas, years, replications, runs):
         }))
     columns = ["metric", "replication", "area", "year", "value", "units"]
     measures = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
-    return measures, units, descriptions, aggregations
+    return measures, units, descriptions, aggregations, sexes
+
+
+def _read_life_table(path, handle, sexes, runs):
+    """The counts of the runs read, or None when no metric needs them."""
+    if not sexes:
+        return None
+    if "life_table/deaths" not in handle or "life_table/exposure" not in handle:
+        raise ResultsFileError(path, "has life-table metrics but no /life_table/deaths and "
+                                     "/life_table/exposure")
+    deaths = np.asarray(handle["life_table/deaths"][()], dtype=float)[list(runs)]
+    exposure = np.asarray(handle["life_table/exposure"][()], dtype=float)[list(runs)]
+    return LifeTableCounts(deaths=deaths, exposure=exposure, sex_of=dict(sexes))
 
 
 def _read_summary(handle, units, point):
@@ -207,8 +233,9 @@ def load_results(path, point=0):
             else:
                 replications = tuple(int(r) for r in handle["dimensions/replication"][()])
                 runs = list(range(len(replications)))
-            measures, units, descriptions, aggregations = _read_measures(
+            measures, units, descriptions, aggregations, sexes = _read_measures(
                 path, handle, metrics, areas, years, replications, runs)
+            life_table = _read_life_table(path, handle, sexes, runs)
             summary = _read_summary(handle, units, point)
             point_label = ""
             if "points/label" in handle:
@@ -223,4 +250,5 @@ def load_results(path, point=0):
     return Results(path=path, attributes=attributes, measures=measures, summary=summary,
                    scenario_yaml=scenario_yaml, metrics=metrics, areas=areas, years=years,
                    replications=replications, units=units, descriptions=descriptions,
-                   point=point, point_label=point_label, aggregations=aggregations)
+                   point=point, point_label=point_label, aggregations=aggregations,
+                   life_table=life_table)

@@ -47,10 +47,28 @@ def is_ratio(metric):
     return metric.startswith("roi_")
 
 
+def period_life_expectancy(deaths, exposure):
+    """Life expectancy at 65 from deaths and person-years at ages 65..99 and 100+, as hcsim
+    computes it (models/life_table.hpp): a_x = 1/2, open group L = l / m; a year of age
+    nobody was at risk at ends the table, and an open group without deaths adds nothing."""
+    alive, years = 1.0, 0.0
+    for died, at_risk in zip(deaths[:-1], exposure[:-1]):
+        if not at_risk > 0.0:
+            return years
+        rate = died / at_risk
+        dying = min(1.0, rate / (1.0 + 0.5 * rate))
+        years += alive * (1.0 - 0.5 * dying)
+        alive *= 1.0 - dying
+    if exposure[-1] > 0.0 and deaths[-1] > 0.0:
+        years += alive * exposure[-1] / deaths[-1]
+    return years
+
+
 def replication_totals(results):
     """Each metric's total over areas and years, per replication: rows replication, columns metric.
     A metric adds up as hcsim adds it (the file's 'aggregation' attributes): a sum; a ratio of
-    sums; a daily level (numerator over days measured per area); the last year's snapshot.
+    sums; a daily level (numerator over days measured per area); the last year's snapshot; a
+    life table of the deaths and person-years summed over areas and years.
     Returns on investment (roi_*) without such attributes are averaged."""
     by_replication = results.measures.groupby(["replication", "metric"], sort=False)["value"]
     sums = by_replication.sum().unstack("metric")
@@ -64,6 +82,14 @@ def replication_totals(results):
             totals[metric] = sums[numerator] / sums[denominator] * scale
         elif kind == "daily_level":
             totals[metric] = sums[numerator] / (sums["measured_days"] / areas)
+        elif kind == "life_table":
+            table = results.life_table
+            sex = table.sex_of[metric]
+            totals[metric] = pd.Series(
+                [period_life_expectancy(table.deaths[r, :, :, sex].sum(axis=(0, 1)),
+                                        table.exposure[r, :, :, sex].sum(axis=(0, 1)))
+                 for r in range(len(results.replications))],
+                index=list(results.replications))
         elif kind == "last_year":
             last = results.measures[(results.measures.metric == metric)
                                     & (results.measures.year == max(results.years))]

@@ -95,6 +95,23 @@ def summary_of(path):
                 for i, name in enumerate(names)}
 
 
+def life_expectancy_at_65(deaths, exposure):
+    """A period life table from 65 written out from its definition (docs/results-format.md):
+    m = deaths / person-years, q = m / (1 + m/2) capped at 1, L = l (1 - q/2), the open
+    group L = l / m; it ends at the first age nobody was at risk at."""
+    rates = [d / e if e > 0 else None for d, e in zip(deaths, exposure)]
+    survivors, lived = 1.0, 0.0
+    for rate in rates[:-1]:
+        if rate is None:
+            return lived
+        q = min(1.0, rate / (1.0 + rate / 2.0))
+        lived += survivors * (1.0 - q / 2.0)
+        survivors *= 1.0 - q
+    if rates[-1]:
+        lived += survivors / rates[-1]
+    return lived
+
+
 def totals_per_replication(path, metric):
     """Straight from h5py, following the file's own aggregation attributes."""
     with h5py.File(path, "r") as f:
@@ -113,6 +130,11 @@ def totals_per_replication(path, metric):
             return sums(text(attrs["numerator"])) / (sums("measured_days") / values.shape[1])
         if kind == "last_year":
             return values[:, :, -1].sum(axis=1)
+        if kind == "life_table":
+            sex = 1 if text(attrs["sex"]) == "female" else 0
+            deaths = f["life_table/deaths"][()][:, :, :, sex].sum(axis=(1, 2))
+            exposure = f["life_table/exposure"][()][:, :, :, sex].sum(axis=(1, 2))
+            return np.array([life_expectancy_at_65(d, e) for d, e in zip(deaths, exposure)])
         return values.sum(axis=(1, 2))
 
 
@@ -216,6 +238,13 @@ class ReportTest(unittest.TestCase):
                     else:
                         self.assertAlmostEqual(ours, theirs, delta=1e-9 * max(1.0, abs(theirs)),
                                                msg=entry.metric)
+
+    def test_life_expectancy_of_a_constant_death_rate(self):
+        # The same m at every age gives exactly 1 / m (a geometric series).
+        deaths = [0.1 * 1000.0 * 0.9 ** k for k in range(36)]
+        exposure = [1000.0 * 0.9 ** k for k in range(36)]
+        self.assertAlmostEqual(
+            hcsim_analysis.statistics.period_life_expectancy(deaths, exposure), 10.0, places=9)
 
     def test_paired_comparison_matches_a_hand_computation(self):
         comparison = hcsim_analysis.paired_comparison(
