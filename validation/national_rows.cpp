@@ -553,9 +553,10 @@ std::vector<NationalRow> national_rows() {
     row.how =
         "metrics emergency_admissions_from_care_homes / (care_home_resident_days / 365.25), "
         "both over the age bands from 65, all measured years. Residents are admitted at "
-        "emergency_admission.care_home_rate_per_person_year, 0.956 a year, these two figures "
-        "weighted by beds (an input, models/defaults/england.yaml), raised in the weeks after "
-        "a discharge as for everyone (readmission_hazard_ratio).";
+        "emergency_admission.care_home_rate_per_person_year, raised in the weeks after a "
+        "discharge as for everyone (readmission_hazard_ratio); that base rate is fitted so "
+        "that the two together meet this figure (docs/calibration.md, step 13).";
+    row.calibrated = true;
     row.metrics = {"emergency_admissions_from_care_homes", "care_home_resident_days"};
     row.simulated = [](const NationalInputs& in) -> std::optional<double> {
       const auto admissions = in.metric_from_age("emergency_admissions_from_care_homes", 65.0);

@@ -227,8 +227,8 @@ TEST_CASE("care-home residents' admissions: none without residents or their admi
 
 TEST_CASE("care-home residents are admitted at their rate, more after a discharge",
           "[prevalence][care_home]") {
-  // 300,000 people: about 1,500 residents, about 1,400 of their admissions
-  // in the year, a Poisson standard error of 2.7%.
+  // 300,000 people: about 1,500 residents, about 900 of their admissions in
+  // the year at the base rate, a Poisson standard error of 3.3%.
   auto rate_with = [](const std::string& parameters) {
     const auto scenario =
         models::parse_scenario(one_area(300000, parameters), "<care-home admissions>", {});
@@ -242,7 +242,8 @@ TEST_CASE("care-home residents are admitted at their rate, more after a discharg
     };
     return Rate{admissions / resident_years, std::sqrt(admissions) / resident_years};
   };
-  const double input = 0.956;  // emergency_admission.care_home_rate_per_person_year
+  const double input =
+      models::default_parameters().emergency_admission.care_home_rate_per_person_year;
   // Without the raised hazard after a discharge the rate is the input, less
   // the time residents spend in hospital holding their place (no admission
   // can start there): about 0.95 stays a year of 8 days or so, 2%; allow 10%.
