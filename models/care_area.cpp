@@ -234,9 +234,10 @@ void CareArea::snapshot_population(std::size_t year) {
       ++frail;
       ++frail_by_band[band];
     }
+    // Other conditions gained since the last snapshot: they are not events.
+    update_other_conditions(person, now);
     // The published prevalence of dementia and of multimorbidity is of
     // people 65 and over.
-    update_other_conditions(person, now);
     if (age >= 65.0) {
       ++older;
       const std::uint8_t conditions = people_.conditions[person];
