@@ -86,6 +86,7 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
       risk_(parameters_),
       frailty_progression_(parameters_, risk_),
       condition_onset_(parameters_, risk_),
+      other_conditions_(parameters_.conditions),
       care_home_admission_rate_{{0.0},
                                 {parameters_.emergency_admission.care_home_rate_per_person_year}},
       stay_length_(parameters_, risk_),
@@ -234,13 +235,17 @@ void CareArea::snapshot_population(std::size_t year) {
       ++frail;
       ++frail_by_band[band];
     }
+    // Other conditions gained since the last snapshot: they are not events.
+    update_other_conditions(person, now);
     // The published prevalence of dementia and of multimorbidity is of
     // people 65 and over.
     if (age >= 65.0) {
       ++older;
       const std::uint8_t conditions = people_.conditions[person];
       if ((conditions & condition_bit(Condition::dementia)) != 0) ++dementia_by_band[band];
-      if (has_multimorbidity(conditions)) ++multimorbid_by_band[band];
+      if (has_multimorbidity(conditions, people_.other_conditions[person])) {
+        ++multimorbid_by_band[band];
+      }
     }
   }
   population_85_end_[year] = oldest;
@@ -261,6 +266,18 @@ void CareArea::snapshot_population(std::size_t year) {
   }
   dementia_65_end_[year] = dementia;
   multimorbid_65_end_[year] = multimorbid;
+}
+
+void CareArea::update_other_conditions(std::uint32_t person, double now) {
+  if (!other_conditions_.enabled()) return;
+  const std::uint8_t band = other_conditions_.band_of(people_.age_at(person, now));
+  const std::uint8_t from = people_.other_conditions_band[person];
+  if (band <= from) return;
+  people_.other_conditions[person] = other_conditions_.brought_up_to(
+      people_.other_conditions[person], from, band, [&](std::size_t entered) {
+        return stream(person, purpose_id(Purpose::other_condition_onset), entered);
+      });
+  people_.other_conditions_band[person] = band;
 }
 
 void CareArea::advance_age_bands(std::size_t year) {
@@ -546,6 +563,11 @@ void CareArea::synthesise_traits(std::uint32_t person, double age) {
       }
     }
     people_.conditions[person] = bits;
+  }
+  if (other_conditions_.enabled()) {
+    auto other_stream = stream(person, purpose_id(Purpose::synthesis_other_conditions), 0);
+    people_.other_conditions[person] = other_conditions_.draw_at_synthesis(age, other_stream);
+    people_.other_conditions_band[person] = other_conditions_.band_of(age);
   }
 
   const auto& care = parameters_.social_care;

@@ -24,6 +24,7 @@
 #include "models/scenario.hpp"
 #include "models/condition_onset.hpp"
 #include "models/frailty_progression.hpp"
+#include "models/other_conditions.hpp"
 #include "models/stay_length.hpp"
 #include "models/transition_log.hpp"
 #include "sim/area.hpp"
@@ -236,6 +237,9 @@ class CareArea final : public sim::Area {
   // Starts the service for waiting patients while it has room.
   void serve_service_queue(DischargeServiceState& service);
   void snapshot_population(std::size_t year);
+  // Brings a person's count of other long-term conditions up to the band of
+  // their age `now` (other_conditions.hpp).
+  void update_other_conditions(std::uint32_t person, double now);
   // At the end of `year`: people whose age band changes take what they hold
   // to their new band.
   void advance_age_bands(std::size_t year);
@@ -342,6 +346,7 @@ class CareArea final : public sim::Area {
   PersonRisk risk_;
   FrailtyProgression frailty_progression_;
   ConditionOnset condition_onset_;
+  OtherConditions other_conditions_;
   // Residents' admission rate as a one-band schedule, built once: it is
   // read every time a resident's next admission is drawn.
   AgeSchedule care_home_admission_rate_;

@@ -306,8 +306,8 @@ inline constexpr std::array<MetricInfo, metric_count> metric_info{{
      Aggregation::last_year},
     {"people_65_plus_with_4_plus_conditions_end", "people",
      "people aged 65 or over alive with 4 or more long-term conditions at the end of each "
-     "year; the model tracks four (diabetes, COPD, heart failure, dementia), so it counts "
-     "those with all four",
+     "year: the four tracked ones (diabetes, COPD, heart failure, dementia) plus the count "
+     "of others (conditions.other)",
      Aggregation::last_year},
     {"emergency_admissions_from_care_homes", "admissions",
      "emergency admissions of care-home residents (included in emergency_admissions)"},

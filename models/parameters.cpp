@@ -154,6 +154,19 @@ void read_frailty(MapReader& reader, FrailtyParameters& frailty) {
   reader.finish();
 }
 
+void read_other_conditions(MapReader& reader, OtherConditionsParameters& other) {
+  reader.flag("enabled", other.enabled);
+  read_schedule(reader, "age_band_lower_bounds", "mean_count", other.mean_count,
+                Limits::between(0.0, 15.0, "conditions per person"));
+  // A person's record keeps the band its count is up to date with in a byte.
+  if (other.mean_count.lower_bounds.size() > 255) {
+    reader.error("age_band_lower_bounds", "at most 255 age bands (got " +
+                                              std::to_string(other.mean_count.lower_bounds.size()) +
+                                              ")");
+  }
+  reader.finish();
+}
+
 void read_conditions(MapReader& reader, ConditionsParameters& conditions) {
   reader.flag("enabled", conditions.enabled);
   std::string onset = conditions.onset == ConditionOnsetModel::stationary ? "stationary" : "published";
@@ -197,6 +210,10 @@ void read_conditions(MapReader& reader, ConditionsParameters& conditions) {
                     "conditions.age_band_lower_bounds", target.onset_rate.lower_bounds.size());
     }
     condition.finish();
+  }
+  {
+    MapReader other = reader.map("other");
+    read_other_conditions(other, conditions.other);
   }
   reader.finish();
 }

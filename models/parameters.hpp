@@ -176,10 +176,18 @@ enum class ConditionOnsetModel : std::uint8_t {
   published,   // onset_rate_per_person_year of each condition
 };
 
+// Long-term conditions beyond the tracked ones, only counted
+// (other_conditions.hpp).
+struct OtherConditionsParameters {
+  bool enabled = true;
+  AgeSchedule mean_count;  // mean number a person has, by age
+};
+
 struct ConditionsParameters {
   bool enabled = true;
   ConditionOnsetModel onset = ConditionOnsetModel::stationary;
   std::array<ConditionParameters, tracked_conditions> tracked;
+  OtherConditionsParameters other;
 };
 
 // Social care: the means test's capital bands, unpaid care, long-term home

@@ -76,6 +76,11 @@ struct alignas(64) PersonRecord {
   CareHomeType care_home_resident = CareHomeType::none;
   Frailty frailty = Frailty::fit;
   std::uint8_t conditions = 0;            // bits: see condition_bit()
+  // Long-term conditions beyond the tracked ones: how many
+  // (models/other_conditions.hpp), and the band of conditions.other's age
+  // schedule the count has been brought up to.
+  std::uint8_t other_conditions = 0;
+  std::uint8_t other_conditions_band = 0;
   CapitalBand capital = CapitalBand::below_lower;
   std::uint8_t carer_hours = 0;           // unpaid care available, hours a week
   std::uint8_t home_care_hours = 0;       // package held, hours a week (0: none)
@@ -124,6 +129,9 @@ class PersonTable {
   PersonColumn<CareHomeType, &PersonRecord::care_home_resident> care_home_resident{records_};
   PersonColumn<Frailty, &PersonRecord::frailty> frailty{records_};
   PersonColumn<std::uint8_t, &PersonRecord::conditions> conditions{records_};
+  PersonColumn<std::uint8_t, &PersonRecord::other_conditions> other_conditions{records_};
+  PersonColumn<std::uint8_t, &PersonRecord::other_conditions_band> other_conditions_band{
+      records_};
   PersonColumn<CapitalBand, &PersonRecord::capital> capital{records_};
   PersonColumn<std::uint8_t, &PersonRecord::carer_hours> carer_hours{records_};
   PersonColumn<std::uint8_t, &PersonRecord::home_care_hours> home_care_hours{records_};

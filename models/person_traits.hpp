@@ -16,7 +16,8 @@ inline constexpr std::array<std::string_view, frailty_levels> frailty_names{"fit
                                                                             "moderate", "severe"};
 
 // Long-term conditions tracked one by one (bits of PersonTable::conditions);
-// any other conditions are only counted.
+// any other long-term conditions are only counted
+// (PersonTable::other_conditions, models/other_conditions.hpp).
 enum class Condition : std::uint8_t { diabetes = 0, copd = 1, heart_failure = 2, dementia = 3 };
 inline constexpr std::size_t tracked_conditions = 4;
 inline constexpr std::array<std::string_view, tracked_conditions> condition_names{

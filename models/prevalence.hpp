@@ -29,14 +29,15 @@ inline constexpr std::uint8_t tracked_condition_bits = [] {
 // Multimorbidity as it is usually published: 4 or more long-term conditions.
 inline constexpr int multimorbidity_conditions = 4;
 
-// Whether a person has 4 or more long-term conditions. A person's record
-// holds one bit for each tracked condition and nothing for any other (no
-// count of untracked conditions is kept), so with four tracked conditions
-// this means having all four. Published figures count 4 or more of a longer
-// list, so this is a lower bound on them: everyone counted here has at least
-// four, and people with fewer tracked conditions may have others.
-[[nodiscard]] constexpr bool has_multimorbidity(std::uint8_t conditions) noexcept {
-  return std::popcount(static_cast<unsigned>(conditions & tracked_condition_bits)) >=
+// Whether a person has 4 or more long-term conditions: the tracked ones (one
+// bit each) plus the count of others (other_conditions.hpp), as the
+// published figures count 4 or more of a longer list. With the count of
+// others switched off (conditions.other.enabled: false) it is 0 and this
+// means all four tracked conditions, a lower bound on the published figure.
+[[nodiscard]] constexpr bool has_multimorbidity(std::uint8_t conditions,
+                                                std::uint8_t other_conditions) noexcept {
+  return std::popcount(static_cast<unsigned>(conditions & tracked_condition_bits)) +
+             static_cast<int>(other_conditions) >=
          multimorbidity_conditions;
 }
 

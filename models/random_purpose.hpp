@@ -40,6 +40,11 @@ enum class Purpose : std::uint64_t {
   // assessment bed, and whether the assessment ends in a permanent place.
   assessment_route = 24,
   assessment_outcome = 25,
+  // Long-term conditions beyond the tracked ones (other_conditions.hpp): the
+  // count at synthesis, and the gain on entering a band of the mean's age
+  // schedule (draw index: the band entered).
+  synthesis_other_conditions = 26,
+  other_condition_onset = 27,
 };
 
 [[nodiscard]] constexpr std::uint64_t purpose_id(Purpose purpose) noexcept {

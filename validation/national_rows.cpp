@@ -530,9 +530,11 @@ std::vector<NationalRow> national_rows() {
     row.source = "Kingston et al., Age and Ageing 2018 (PACSim)";
     row.how =
         "metrics people_65_plus_with_4_plus_conditions_end / population_65_plus_end x 100, "
-        "at the end of the last measured year. The model tracks four conditions (diabetes, "
-        "COPD, heart failure, dementia) and nothing else, so it counts people with all four: "
-        "a lower bound on a figure counted over a longer list of conditions.";
+        "at the end of the last measured year. Conditions are the four tracked ones (diabetes, "
+        "COPD, heart failure, dementia) plus a count of others (conditions.other), whose "
+        "mean by age is derived from this figure, Barnett et al. (Lancet 2012) and the "
+        "Kingston et al. 65-74 multimorbidity share, so this row checks that the run keeps "
+        "the share the population was drawn with rather than predicting it.";
     row.metrics = {"people_65_plus_with_4_plus_conditions_end", "population_65_plus_end"};
     row.simulated = [](const NationalInputs& in) -> std::optional<double> {
       const double older = in.metric("population_65_plus_end");

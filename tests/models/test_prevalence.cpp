@@ -1,8 +1,9 @@
 // The year-end prevalence snapshots among older people and the count of
 // care-home residents' emergency admissions: at the start of a run the
 // snapshots show the prevalence the population was drawn with, "4 or more
-// conditions" means all four tracked ones, and residents' admissions follow
-// residents.
+// conditions" counts tracked and other conditions together (all four
+// tracked ones when others are not counted), and residents' admissions
+// follow residents.
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -110,19 +111,23 @@ void check_within_sampling_error(double share, double expected, double n) {
 
 }  // namespace
 
-TEST_CASE("4 or more long-term conditions means all four tracked", "[prevalence]") {
+TEST_CASE("4 or more long-term conditions counts tracked and other conditions", "[prevalence]") {
   using models::Condition;
   using models::condition_bit;
   const auto all = static_cast<std::uint8_t>(
       condition_bit(Condition::diabetes) | condition_bit(Condition::copd) |
       condition_bit(Condition::heart_failure) | condition_bit(Condition::dementia));
-  CHECK(models::has_multimorbidity(all));
-  CHECK_FALSE(models::has_multimorbidity(all & ~condition_bit(Condition::copd)));
-  CHECK_FALSE(models::has_multimorbidity(0));
+  CHECK(models::has_multimorbidity(all, 0));
+  CHECK_FALSE(models::has_multimorbidity(all & ~condition_bit(Condition::copd), 0));
+  CHECK(models::has_multimorbidity(all & ~condition_bit(Condition::copd), 1));
+  CHECK_FALSE(models::has_multimorbidity(0, 0));
+  CHECK_FALSE(models::has_multimorbidity(0, 3));
+  CHECK(models::has_multimorbidity(0, 4));
+  CHECK(models::has_multimorbidity(condition_bit(Condition::dementia), 3));
   // Bits that are no tracked condition count for nothing.
-  CHECK_FALSE(models::has_multimorbidity(static_cast<std::uint8_t>(0xF0)));
+  CHECK_FALSE(models::has_multimorbidity(static_cast<std::uint8_t>(0xF0), 0));
   CHECK_FALSE(models::has_multimorbidity(
-      static_cast<std::uint8_t>(0xF0 | condition_bit(Condition::dementia))));
+      static_cast<std::uint8_t>(0xF0 | condition_bit(Condition::dementia)), 2));
   CHECK(models::counts_as_frail(models::Frailty::moderate));
   CHECK(models::counts_as_frail(models::Frailty::severe));
   CHECK_FALSE(models::counts_as_frail(models::Frailty::mild));
@@ -181,15 +186,17 @@ TEST_CASE("at the start, dementia at 65+ and frailty at 85+ are as the populatio
   CHECK(dementia_by_band == area.measure(Metric::people_65_plus_with_dementia_end, 0));
 }
 
-TEST_CASE("multimorbidity at 65+ counts those with every tracked condition", "[prevalence]") {
-  // Each condition at 50% from 65, drawn independently: a sixteenth have all
-  // four (three or more would be five sixteenths). About 37,000 people 65+
-  // give a standard error of 0.13 points.
+TEST_CASE("without other conditions, multimorbidity at 65+ counts those with every tracked "
+          "condition", "[prevalence]") {
+  // Each condition at 50% from 65, drawn independently, and no other
+  // conditions counted: a sixteenth have all four (three or more would be
+  // five sixteenths). About 37,000 people 65+ give a standard error of 0.13
+  // points.
   const std::string half_from_65 = "{prevalence: [0.003, 0.02, 0.08, 0.5, 0.5, 0.5]}";
   const auto scenario = models::parse_scenario(
       one_area(200000, "  conditions:\n    diabetes: " + half_from_65 + "\n    copd: " +
                            half_from_65 + "\n    heart_failure: " + half_from_65 +
-                           "\n    dementia: " + half_from_65 + "\n"),
+                           "\n    dementia: " + half_from_65 + "\n    other: {enabled: false}\n"),
       "<multimorbidity>", {});
   const auto run = first_day(scenario);
   const double older = run.area->measure(Metric::population_65_plus_end, 0);
