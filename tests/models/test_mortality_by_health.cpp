@@ -15,26 +15,17 @@
 #include "models/input_error.hpp"
 #include "models/person_risk.hpp"
 #include "models/scenario.hpp"
+#include "tests/support/direct_run.hpp"
 
 using namespace hcsim;
 
 namespace {
 constexpr double days_per_year = 365.25;
 
-struct DirectRun {
-  models::MeasurementPlan plan;
-  std::unique_ptr<models::CareArea> area;
-};
+using test::DirectRun;
 
 DirectRun run_area(const models::Scenario& scenario, double years) {
-  DirectRun run;
-  run.plan.origin_days = 0.0;
-  run.plan.end_days = years * days_per_year;
-  run.plan.years = static_cast<std::size_t>(std::ceil(years));
-  const sim::RandomStreams streams(scenario.seed, 0);
-  run.area = std::make_unique<models::CareArea>(scenario.areas[0], 0u, scenario.population_scale,
-                                                run.plan, streams);
-  return run;
+  return test::build_area(scenario, years);
 }
 
 // A closed population with no care homes, so every death is from the hazard

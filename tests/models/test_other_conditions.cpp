@@ -15,6 +15,7 @@
 #include "models/input_error.hpp"
 #include "models/other_conditions.hpp"
 #include "models/scenario.hpp"
+#include "tests/support/direct_run.hpp"
 
 using namespace hcsim;
 using models::Metric;
@@ -50,24 +51,12 @@ areas:
 )";
 }
 
-struct DirectRun {
-  models::MeasurementPlan plan;
-  std::unique_ptr<models::CareArea> area;
-};
+using test::DirectRun;
 
 // Runs the area `years` and finishes it, so the last year-end snapshot has
 // brought every living person's count up to their age.
 DirectRun run_for(const models::Scenario& scenario, double years) {
-  DirectRun run;
-  run.plan.origin_days = 0.0;
-  run.plan.end_days = years * days_per_year;
-  run.plan.years = static_cast<std::size_t>(std::ceil(years));
-  const sim::RandomStreams streams(scenario.seed, 0);
-  run.area = std::make_unique<models::CareArea>(scenario.areas[0], 0u, scenario.population_scale,
-                                                run.plan, streams);
-  run.area->advance_to(run.plan.end_days);
-  run.area->finish(run.plan.end_days);
-  return run;
+  return test::run_area_to_end(scenario, years);
 }
 
 struct CountsByBand {

@@ -15,6 +15,7 @@
 #include "models/person_risk.hpp"
 #include "models/prevalence.hpp"
 #include "models/scenario.hpp"
+#include "tests/support/direct_run.hpp"
 #include "models/simulation.hpp"
 
 using namespace hcsim;
@@ -54,26 +55,14 @@ const std::string no_care_homes = R"(
     initial_resident_share: [0]
 )";
 
-struct DirectRun {
-  models::MeasurementPlan plan;
-  std::unique_ptr<models::CareArea> area;
-};
+using test::DirectRun;
 
 // The first day of a run, measured from the start: too short for deaths,
 // onsets or frailty steps to move the shares by more than a few people in
 // ten thousand, and for more than about 1 in 2,000 people 65-69 to cross a
 // band bound.
 DirectRun first_day(const models::Scenario& scenario) {
-  DirectRun run;
-  run.plan.origin_days = 0.0;
-  run.plan.end_days = 1.0;
-  run.plan.years = 1;
-  const sim::RandomStreams streams(scenario.seed, 0);
-  run.area = std::make_unique<models::CareArea>(scenario.areas[0], 0u, scenario.population_scale,
-                                                run.plan, streams);
-  run.area->advance_to(run.plan.end_days);
-  run.area->finish(run.plan.end_days);
-  return run;
+  return test::run_area_to_end(scenario, 1.0 / 365.25);
 }
 
 // The mean of f(age) over people aged `from_age` or more as synthesis draws

@@ -8,6 +8,7 @@
 
 #include "models/care_area.hpp"
 #include "models/scenario.hpp"
+#include "tests/support/direct_run.hpp"
 #include "models/simulation.hpp"
 #include "validation/checks.hpp"
 #include "validation/validate.hpp"
@@ -64,21 +65,10 @@ void check_littles_law(const models::Scenario& scenario, Metric occupied = Metri
 
 // Runs one area of `scenario` from time 0 (no warm-up) for `years`, by
 // hand, so its people can be inspected.
-struct DirectRun {
-  models::MeasurementPlan plan;
-  std::unique_ptr<models::CareArea> area;
-};
+using test::DirectRun;
 
 DirectRun run_area(const models::Scenario& scenario, std::size_t area_index, double years) {
-  DirectRun run;
-  run.plan.origin_days = 0.0;
-  run.plan.end_days = years * days_per_year;
-  run.plan.years = static_cast<std::size_t>(std::ceil(years));
-  const sim::RandomStreams streams(scenario.seed, 0);
-  run.area = std::make_unique<models::CareArea>(scenario.areas[area_index],
-                                                static_cast<std::uint32_t>(area_index),
-                                                scenario.population_scale, run.plan, streams);
-  return run;
+  return test::build_area(scenario, years, area_index);
 }
 
 double measured_total(const DirectRun& run, Metric metric) {
