@@ -186,14 +186,7 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
   people_at_start_ = people;
   synthesise();
 
-  population_end_.assign(plan_.years, 0.0);
-  population_85_end_.assign(plan_.years, 0.0);
-  frail_end_.assign(plan_.years, 0.0);
-  population_65_end_.assign(plan_.years, 0.0);
-  frail_85_end_.assign(plan_.years, 0.0);
-  dementia_65_end_.assign(plan_.years, 0.0);
-  multimorbid_65_end_.assign(plan_.years, 0.0);
-  snapshot_taken_.assign(plan_.years, 0);
+  year_end_.assign(plan_.years, YearEndSnapshot{});
   for (std::size_t year = 0; year < plan_.years; ++year) {
     const double end_of_year = plan_.origin_days + static_cast<double>(year + 1) * days_per_year;
     if (end_of_year >= plan_.end_days) break;  // the last one is taken in finish()
@@ -207,14 +200,11 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
 }
 
 void CareArea::snapshot_population(std::size_t year) {
-  if (year >= snapshot_taken_.size() || snapshot_taken_[year]) return;
-  snapshot_taken_[year] = 1;
-  population_end_[year] = alive_.level();
+  if (year >= year_end_.size() || year_end_[year].taken) return;
+  YearEndSnapshot& snapshot = year_end_[year];
+  snapshot.taken = true;
+  snapshot.alive = alive_.level();
   const double now = scheduler_.now();
-  double oldest = 0.0;
-  double frail = 0.0;
-  double older = 0.0;
-  double oldest_frail = 0.0;
   // By age band too: by the age people have at the snapshot, as
   // population_85_plus_end counts them.
   std::array<double, age_band_count> alive{};
@@ -228,11 +218,11 @@ void CareArea::snapshot_population(std::size_t year) {
     ++alive[band];
     const bool is_frail = counts_as_frail(people_.frailty[person]);
     if (age >= 85.0) {
-      ++oldest;
-      if (is_frail) ++oldest_frail;
+      ++snapshot.aged_85_plus;
+      if (is_frail) ++snapshot.frail_85_plus;
     }
     if (is_frail) {
-      ++frail;
+      ++snapshot.frail;
       ++frail_by_band[band];
     }
     // Other conditions gained since the last snapshot: they are not events.
@@ -240,7 +230,7 @@ void CareArea::snapshot_population(std::size_t year) {
     // The published prevalence of dementia and of multimorbidity is of
     // people 65 and over.
     if (age >= 65.0) {
-      ++older;
+      ++snapshot.aged_65_plus;
       const std::uint8_t conditions = people_.conditions[person];
       if ((conditions & condition_bit(Condition::dementia)) != 0) ++dementia_by_band[band];
       if (has_multimorbidity(conditions, people_.other_conditions[person])) {
@@ -248,12 +238,6 @@ void CareArea::snapshot_population(std::size_t year) {
       }
     }
   }
-  population_85_end_[year] = oldest;
-  frail_end_[year] = frail;
-  population_65_end_[year] = older;
-  frail_85_end_[year] = oldest_frail;
-  double dementia = 0.0;
-  double multimorbid = 0.0;
   for (std::size_t band = 0; band < age_band_count; ++band) {
     by_age_band_.set_snapshot(Metric::population_end, band, year, alive[band]);
     by_age_band_.set_snapshot(Metric::population_frail_end, band, year, frail_by_band[band]);
@@ -261,11 +245,9 @@ void CareArea::snapshot_population(std::size_t year) {
                               dementia_by_band[band]);
     by_age_band_.set_snapshot(Metric::people_65_plus_with_4_plus_conditions_end, band, year,
                               multimorbid_by_band[band]);
-    dementia += dementia_by_band[band];
-    multimorbid += multimorbid_by_band[band];
+    snapshot.dementia_65_plus += dementia_by_band[band];
+    snapshot.multimorbid_65_plus += multimorbid_by_band[band];
   }
-  dementia_65_end_[year] = dementia;
-  multimorbid_65_end_[year] = multimorbid;
 }
 
 void CareArea::update_other_conditions(std::uint32_t person, double now) {

@@ -396,14 +396,18 @@ class CareArea final : public sim::Area {
   std::array<std::array<sim::IntegratedLevel, care_service_count>, payer_count> cost_rates_;
   // P1 reablement, P2 rehabilitation, P3 assessment.
   std::array<DischargeServiceState, 3> services_;
-  std::vector<double> population_end_;     // per year, alive at its end
-  std::vector<double> population_85_end_;  // per year, alive and 85+ at its end
-  std::vector<double> frail_end_;          // per year, alive with moderate or severe frailty
-  std::vector<double> population_65_end_;  // per year, alive and 65+ at its end
-  std::vector<double> frail_85_end_;       // per year, alive, 85+ and frail at its end
-  std::vector<double> dementia_65_end_;    // per year, alive, 65+ with dementia at its end
-  std::vector<double> multimorbid_65_end_;  // per year, alive, 65+ with 4+ conditions at its end
-  std::vector<char> snapshot_taken_;
+  // Who is alive at the end of a year (snapshot_population).
+  struct YearEndSnapshot {
+    bool taken = false;
+    double alive = 0.0;
+    double aged_85_plus = 0.0;
+    double frail = 0.0;                // moderate or severe frailty
+    double aged_65_plus = 0.0;
+    double frail_85_plus = 0.0;
+    double dementia_65_plus = 0.0;
+    double multimorbid_65_plus = 0.0;  // 4+ conditions
+  };
+  std::vector<YearEndSnapshot> year_end_;  // per reporting year
   // Running costs taken off (costs_off) and not yet put back, by band level:
   // the band gets only the net change at costs_on, as most changes leave a
   // person's costs as they were.

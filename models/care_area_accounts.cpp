@@ -470,13 +470,14 @@ double CareArea::measure(Metric metric, std::size_t year) const {
     }
     case Metric::hospital_bed_capacity_days:
       return static_cast<double>(beds_) * measure(Metric::measured_days, year);
-    case Metric::population_end: return population_end_[year];
-    case Metric::population_85_plus_end: return population_85_end_[year];
-    case Metric::population_frail_end: return frail_end_[year];
-    case Metric::population_65_plus_end: return population_65_end_[year];
-    case Metric::frail_people_85_plus_end: return frail_85_end_[year];
-    case Metric::people_65_plus_with_dementia_end: return dementia_65_end_[year];
-    case Metric::people_65_plus_with_4_plus_conditions_end: return multimorbid_65_end_[year];
+    case Metric::population_end: return year_end_[year].alive;
+    case Metric::population_85_plus_end: return year_end_[year].aged_85_plus;
+    case Metric::population_frail_end: return year_end_[year].frail;
+    case Metric::population_65_plus_end: return year_end_[year].aged_65_plus;
+    case Metric::frail_people_85_plus_end: return year_end_[year].frail_85_plus;
+    case Metric::people_65_plus_with_dementia_end: return year_end_[year].dementia_65_plus;
+    case Metric::people_65_plus_with_4_plus_conditions_end:
+      return year_end_[year].multimorbid_65_plus;
     case Metric::life_expectancy_at_65_male:
     case Metric::life_expectancy_at_65_female:
       return life_table_.life_expectancy(life_table_sex(metric), year);
