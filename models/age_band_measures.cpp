@@ -114,6 +114,7 @@ double AgeBandMeasures::measure(Metric metric, std::size_t band, std::size_t yea
     case Metric::population_frail_end:
     case Metric::people_65_plus_with_dementia_end:
     case Metric::people_65_plus_with_4_plus_conditions_end:
+    case Metric::people_with_home_care_end:
       return snapshots_[age_band_snapshot_slot(metric)][band * years_ + year];
     default: break;
   }

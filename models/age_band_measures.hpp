@@ -38,7 +38,7 @@ inline constexpr std::array<std::string_view, age_band_count> age_band_names{
 // population_65_plus_end (the bands from 65 of population_end) and
 // frail_people_85_plus_end (the 85+ band of population_frail_end); the 65+
 // prevalence snapshots are banded, zero in the bands under 65.
-inline constexpr std::array<Metric, 62> age_band_metrics{
+inline constexpr std::array<Metric, 63> age_band_metrics{
     Metric::emergency_admissions,
     Metric::bed_days,
     Metric::delayed_discharge_days,
@@ -101,6 +101,7 @@ inline constexpr std::array<Metric, 62> age_band_metrics{
     Metric::people_65_plus_with_dementia_end,
     Metric::people_65_plus_with_4_plus_conditions_end,
     Metric::emergency_admissions_from_care_homes,
+    Metric::people_with_home_care_end,
 };
 inline constexpr std::size_t age_band_metric_count = age_band_metrics.size();
 
@@ -120,11 +121,12 @@ inline constexpr std::array<std::size_t, metric_count> age_band_slots = [] {
 
 // The banded metrics that are snapshots of the living at a year end rather
 // than counted or held over the year, in the order AgeBandMeasures keeps them.
-inline constexpr std::array<Metric, 4> age_band_snapshot_metrics{
+inline constexpr std::array<Metric, 5> age_band_snapshot_metrics{
     Metric::population_end,
     Metric::population_frail_end,
     Metric::people_65_plus_with_dementia_end,
     Metric::people_65_plus_with_4_plus_conditions_end,
+    Metric::people_with_home_care_end,
 };
 [[nodiscard]] constexpr std::size_t age_band_snapshot_slot(Metric metric) noexcept {
   std::size_t slot = 0;

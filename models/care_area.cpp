@@ -211,6 +211,7 @@ void CareArea::snapshot_population(std::size_t year) {
   std::array<double, age_band_count> frail_by_band{};
   std::array<double, age_band_count> dementia_by_band{};
   std::array<double, age_band_count> multimorbid_by_band{};
+  std::array<double, age_band_count> home_care_by_band{};
   for (std::uint32_t person = 0; person < people_.size(); ++person) {
     if (people_.setting[person] == Setting::dead) continue;
     const double age = people_.age_at(person, now);
@@ -225,6 +226,7 @@ void CareArea::snapshot_population(std::size_t year) {
       ++snapshot.frail;
       ++frail_by_band[band];
     }
+    if (people_.home_care_hours[person] > 0) ++home_care_by_band[band];
     // Other conditions gained since the last snapshot: they are not events.
     update_other_conditions(person, now);
     // The published prevalence of dementia and of multimorbidity is of
@@ -246,7 +248,10 @@ void CareArea::snapshot_population(std::size_t year) {
     by_age_band_.set_snapshot(Metric::people_65_plus_with_4_plus_conditions_end, band, year,
                               multimorbid_by_band[band]);
     snapshot.dementia_65_plus += dementia_by_band[band];
+    by_age_band_.set_snapshot(Metric::people_with_home_care_end, band, year,
+                              home_care_by_band[band]);
     snapshot.multimorbid_65_plus += multimorbid_by_band[band];
+    snapshot.home_care_holders += home_care_by_band[band];
   }
 }
 

@@ -406,6 +406,7 @@ class CareArea final : public sim::Area {
     double frail_85_plus = 0.0;
     double dementia_65_plus = 0.0;
     double multimorbid_65_plus = 0.0;  // 4+ conditions
+    double home_care_holders = 0.0;
   };
   std::vector<YearEndSnapshot> year_end_;  // per reporting year
   // Running costs taken off (costs_off) and not yet put back, by band level:
@@ -420,6 +421,11 @@ class CareArea final : public sim::Area {
   LifeTableCounts life_table_;
   // Spend to date at the previous cycle end, by payer and service.
   std::array<std::array<double, care_service_count>, payer_count> spend_at_last_cycle_{};
+  // Spend in the reporting year of the previous cycle end, by payer and
+  // service, and that year: a cycle's spend inside its budget year is the
+  // growth of its year's total since then.
+  std::array<std::array<double, care_service_count>, payer_count> year_spend_at_last_cycle_{};
+  std::size_t year_of_last_cycle_ = 0;
   std::array<double, awaited_service_count> delayed_at_last_cycle_{};
   std::array<double, commissioned_service_count> use_at_last_cycle_{};
   sim::Days last_cycle_end_ = 0.0;

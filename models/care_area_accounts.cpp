@@ -254,13 +254,23 @@ CycleReport CareArea::cycle_report(std::size_t cycle, sim::Days at) {
     report.year = static_cast<std::size_t>(std::ceil(into - 1e-9)) - 1;
     report.year_fraction_elapsed = into - static_cast<double>(report.year);
   }
+  const bool new_year = report.year != year_of_last_cycle_;
   for (std::size_t p = 0; p < payer_count; ++p) {
     for (std::size_t s = 0; s < care_service_count; ++s) {
-      const double to_date = cost_rates_[p][s].cumulative_to(at);
+      sim::IntegratedLevel& rate = cost_rates_[p][s];
+      const double to_date = rate.cumulative_to(at);
       report.spend[p][s] = to_date - spend_at_last_cycle_[p][s];
       spend_at_last_cycle_[p][s] = to_date;
+      // The yearly totals split spend exactly at the year's start; warm-up
+      // and run-out are in none of them.
+      if (!report.measuring || report.year >= rate.totals().period_count()) continue;
+      rate.flush(at);
+      const double in_year = rate.totals().total(report.year);
+      report.spend_in_year[p][s] = in_year - (new_year ? 0.0 : year_spend_at_last_cycle_[p][s]);
+      year_spend_at_last_cycle_[p][s] = in_year;
     }
   }
+  year_of_last_cycle_ = report.year;
   std::array<double, awaited_service_count> delayed{};
   for (std::size_t r = 0; r < delayed.size(); ++r) {
     const double to_date = delayed_by_reason_[r].cumulative_to(at);
@@ -476,6 +486,7 @@ double CareArea::measure(Metric metric, std::size_t year) const {
     case Metric::population_65_plus_end: return year_end_[year].aged_65_plus;
     case Metric::frail_people_85_plus_end: return year_end_[year].frail_85_plus;
     case Metric::people_65_plus_with_dementia_end: return year_end_[year].dementia_65_plus;
+    case Metric::people_with_home_care_end: return year_end_[year].home_care_holders;
     case Metric::people_65_plus_with_4_plus_conditions_end:
       return year_end_[year].multimorbid_65_plus;
     case Metric::life_expectancy_at_65_male:

@@ -113,6 +113,9 @@ enum class Metric : std::size_t {
   people_65_plus_with_dementia_end,
   people_65_plus_with_4_plus_conditions_end,
   emergency_admissions_from_care_homes,
+  // Home-care package holders alive at the end of each year, all ages (by
+  // age band in HDF5), to set against published numbers of users.
+  people_with_home_care_end,
   // Period life expectancy at 65 of the simulated population, from its own
   // deaths and person-years at risk (models/life_table.hpp).
   life_expectancy_at_65_male,
@@ -311,6 +314,10 @@ inline constexpr std::array<MetricInfo, metric_count> metric_info{{
      Aggregation::last_year},
     {"emergency_admissions_from_care_homes", "admissions",
      "emergency admissions of care-home residents (included in emergency_admissions)"},
+    {"people_with_home_care_end", "people",
+     "people alive holding a long-term home-care package (council- or self-funded) at the "
+     "end of each year",
+     Aggregation::last_year},
     {"life_expectancy_at_65_male", "years",
      "period life expectancy at 65 of men in the simulated population: a life table of their "
      "deaths and exact person-years at risk in the measured period, by single year of age to "

@@ -98,7 +98,7 @@ void BudgetLedger::record_cycle(const CycleReport& report) {
   cycle.days = report.end_days - report.start_days;
   for (std::size_t payer = 0; payer < payer_count; ++payer) {
     cycle.spend[payer] = total(report.spend[payer]);
-    spend_to_date_[payer] += cycle.spend[payer];
+    spend_to_date_[payer] += total(report.spend_in_year[payer]);
   }
   // A cycle that ended before allocations (and so before any regime's
   // routing) says nothing about the run rate under the regime.

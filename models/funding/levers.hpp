@@ -48,6 +48,12 @@ struct CycleReport {
   double year_fraction_elapsed = 0.0;  // of the budget year, at the cycle end (0..1]
   // Spend in this cycle by payer and service (pounds).
   std::array<std::array<double, care_service_count>, payer_count> spend{};
+  // The part of `spend` inside budget year `year`: all of it for a cycle
+  // within the year, what came after the year began for the cycle that spans
+  // its start (cycles need not line up with years, nor the first measured
+  // one with the end of warm-up), none in warm-up. Spend to date adds these,
+  // so that it covers the same days as the year fraction elapsed.
+  std::array<std::array<double, care_service_count>, payer_count> spend_in_year{};
   // Per commissioned service, over this cycle:
   struct ServiceUse {
     double capacity = 0.0;             // as in FundingLevers::capacity

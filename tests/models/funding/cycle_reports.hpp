@@ -26,8 +26,15 @@ inline CycleReport monthly_report(std::size_t cycle, std::size_t warmup_cycles) 
   return report;
 }
 
+// Spend in a cycle; a measured cycle here lies wholly inside its budget year.
 inline void set_spend(CycleReport& report, Payer payer, CareService service, double pounds) {
   report.spend[index_of(payer)][index_of(service)] = pounds;
+  if (report.measuring) report.spend_in_year[index_of(payer)][index_of(service)] = pounds;
+}
+
+inline void add_spend(CycleReport& report, Payer payer, CareService service, double pounds) {
+  report.spend[index_of(payer)][index_of(service)] += pounds;
+  if (report.measuring) report.spend_in_year[index_of(payer)][index_of(service)] += pounds;
 }
 
 inline CycleReport::ServiceUse& use_of(CycleReport& report, CommissionedService service) {

@@ -15,10 +15,10 @@ void run(AreaFunding& area, std::size_t measured) {
   for (std::size_t cycle = 0; cycle < 3 + measured; ++cycle) {
     CycleReport report = monthly_report(cycle, 3);
     fill_services(report, area.levers());
-    report.spend[index_of(area.payer_for(CareService::hospital, Payer::nhs))]
-                [index_of(CareService::hospital)] += 1000.0;
-    report.spend[index_of(area.payer_for(CareService::home_care, Payer::local_authority))]
-                [index_of(CareService::home_care)] += 400.0;
+    add_spend(report, area.payer_for(CareService::hospital, Payer::nhs), CareService::hospital,
+              1000.0);
+    add_spend(report, area.payer_for(CareService::home_care, Payer::local_authority),
+              CareService::home_care, 400.0);
     area.end_cycle(report);
   }
 }

@@ -173,3 +173,31 @@ TEST_CASE("ledger: bad settings are refused", "[funding]") {
   CHECK_THROWS_AS(BudgetLedger(settings, 1.0, 0.0), std::invalid_argument);
   CHECK_THROWS_AS(BudgetLedger(BudgetSettings{}, -1.0, 0.0), std::invalid_argument);
 }
+
+TEST_CASE("ledger: spend to date counts only what a cycle spent inside its budget year",
+          "[funding]") {
+  // A warm-up of two and a half months: the third cycle ends half a month
+  // into the first budget year. Spending 100 a month throughout, the year
+  // has spent 50 by then, not the cycle's 100; counting all of it would
+  // forecast a month's overspend for a budget that exactly matches.
+  BudgetLedger ledger(BudgetSettings{}, 1000.0, 2.5 * month_days);
+  for (std::size_t cycle = 0; cycle < 2; ++cycle) {
+    ledger.record_cycle(cycle_with_spend(cycle, 2, 100.0, 50.0));
+  }
+  for (std::size_t cycle = 2; cycle < 4; ++cycle) {
+    CycleReport report = cycle_with_spend(cycle, 2, 100.0, 50.0);
+    const double months_in_year = static_cast<double>(cycle) - 1.5;
+    report.year_fraction_elapsed = months_in_year / 12.0;
+    for (auto& by_service : report.spend_in_year) {
+      for (double& pounds : by_service) pounds = 0.0;
+    }
+    report.spend_in_year[index_of(Payer::nhs)][index_of(CareService::hospital)] =
+        cycle == 2 ? 50.0 : 100.0;
+    ledger.record_cycle(report);
+  }
+  CHECK(ledger.allocation(Payer::nhs) == Approx(1200.0));
+  CHECK(ledger.spend_to_date(Payer::nhs) == Approx(150.0));
+  CHECK(ledger.days_left_in_year() == Approx(10.5 * month_days));
+  CHECK(ledger.variance(Payer::nhs) == Approx(0.0).margin(1e-9));
+  CHECK_FALSE(ledger.forecasts_overspend(Payer::nhs, 0.001));
+}

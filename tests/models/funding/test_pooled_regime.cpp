@@ -41,7 +41,7 @@ struct PooledArea {
   void book_statutory(double pooled_scale, double care_homes) {
     const auto book = [&](Payer statutory, CareService service, double pounds) {
       const Payer payer = ledger.allocated() ? regime->payer_for(service, statutory) : statutory;
-      report.spend[index_of(payer)][index_of(service)] += pounds;
+      add_spend(report, payer, service, pounds);
     };
     book(Payer::nhs, CareService::hospital, 800.0);
     book(Payer::nhs, CareService::rehabilitation, 200.0 * pooled_scale);
