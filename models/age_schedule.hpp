@@ -23,6 +23,13 @@ struct AgeSchedule {
     const auto above = std::upper_bound(lower_bounds.begin() + 1, lower_bounds.end(), age_years);
     return static_cast<std::size_t>(above - (lower_bounds.begin() + 1));
   }
+  // band_of for ages visited in ascending order: the search goes on from
+  // the band of the age before, `from`, usually no step or one.
+  [[nodiscard]] std::size_t band_of_from(double age_years, std::size_t from) const noexcept {
+    std::size_t band = from;
+    while (band + 1 < lower_bounds.size() && age_years >= lower_bounds[band + 1]) ++band;
+    return band;
+  }
   [[nodiscard]] double at(double age_years) const noexcept { return values[band_of(age_years)]; }
   // Mean value over ages [from, to), for ages spread evenly across them.
   [[nodiscard]] double mean_over(double from, double to) const noexcept {
