@@ -40,6 +40,21 @@ TEST_CASE("a band is the last whose lower bound is at or below the age", "[hazar
   CHECK(yearly.band_of(200.0) == 110);
   const AgeSchedule one_band{{0.0}, {0.5}};
   CHECK(one_band.band_of(40.0) == 0);
+  // Against the plain definition, for every size of schedule up to 12
+  // bands, at each bound, either side of it and beyond the last.
+  for (std::size_t bands = 1; bands <= 12; ++bands) {
+    AgeSchedule schedule;
+    for (std::size_t band = 0; band < bands; ++band) {
+      schedule.lower_bounds.push_back(band == 0 ? 0.0 : 5.0 * static_cast<double>(band) + 3.0);
+      schedule.values.push_back(1.0);
+    }
+    for (double age = -1.0; age < 70.0; age += 0.25) {
+      std::size_t expected = 0;
+      while (expected + 1 < bands && age >= schedule.lower_bounds[expected + 1]) ++expected;
+      CHECK(schedule.band_of(age) == expected);
+      CHECK(schedule.band_of_from(age, 0) == expected);
+    }
+  }
 }
 
 TEST_CASE("a horizon changes no answer below it", "[hazard_timing]") {
