@@ -2,6 +2,7 @@
 // A value that is constant within age bands: a hazard, a probability or a
 // share by age. Bands are given by their lower bounds (the first is 0); the
 // last band is open-ended.
+#include <algorithm>
 #include <cassert>
 #include <cstddef>
 #include <vector>
@@ -12,8 +13,20 @@ struct AgeSchedule {
   std::vector<double> lower_bounds;  // years, ascending, first 0
   std::vector<double> values;        // one per band
 
+  // The band whose lower bound is the last at or below `age_years`. A binary
+  // search: the derived hazards (frailty progression, condition onset) come
+  // in one-year pieces, a hundred bands and more, and are looked up at every
+  // draw of a person's next health change. Bounds are strictly ascending
+  // (checked when parameters are read).
   [[nodiscard]] std::size_t band_of(double age_years) const noexcept {
-    std::size_t band = 0;
+    if (lower_bounds.size() < 2) return 0;
+    const auto above = std::upper_bound(lower_bounds.begin() + 1, lower_bounds.end(), age_years);
+    return static_cast<std::size_t>(above - (lower_bounds.begin() + 1));
+  }
+  // band_of for ages visited in ascending order: the search goes on from
+  // the band of the age before, `from`, usually no step or one.
+  [[nodiscard]] std::size_t band_of_from(double age_years, std::size_t from) const noexcept {
+    std::size_t band = from;
     while (band + 1 < lower_bounds.size() && age_years >= lower_bounds[band + 1]) ++band;
     return band;
   }

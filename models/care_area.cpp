@@ -626,6 +626,13 @@ void CareArea::reschedule_death(std::uint32_t person, const DeathHazard& before)
   schedule_death(person, budget);
 }
 
+double CareArea::horizon_years(std::uint32_t person) const {
+  // A year's margin, so that no rounding in turning years into a time can
+  // bring an answer cut off beyond the horizon back before it.
+  const double last_useful = std::min(people_.death_time[person], plan_.end_days);
+  return (last_useful - scheduler_.now()) / days_per_year + 1.0;
+}
+
 void CareArea::schedule_next_admission(std::uint32_t person) {
   const double now = scheduler_.now();
   auto budget_stream = stream(person, purpose_id(Purpose::admission_budget),
@@ -647,15 +654,16 @@ void CareArea::schedule_next_admission(std::uint32_t person) {
   const double early_years = std::max(0.0, window_end - now) / days_per_year;
   if (people_.care_home_resident[person] != CareHomeType::none) {
     years = years_until_hazard_raised_early(care_home_admission_rate_, age, budget, multiplier,
-                                            early_years,
-                                            admissions.readmission_hazard_ratio);
+                                            early_years, admissions.readmission_hazard_ratio,
+                                            horizon_years(person));
   } else {
     const double ratio = multiplier *
                          risk_.admission_ratio(people_.frailty[person], people_.conditions[person],
                                                people_.flags[person] & PersonFlag::unmet_need);
     years = years_until_hazard_raised_early(risk_.admission_rate_per_unit_ratio(), age, budget,
                                             ratio, early_years,
-                                            admissions.readmission_hazard_ratio);
+                                            admissions.readmission_hazard_ratio,
+                                            horizon_years(person));
   }
   const double time = now + years * days_per_year;
   const std::uint32_t sequence = next_sequence(person);
@@ -671,6 +679,7 @@ void CareArea::schedule_health_change(std::uint32_t person) {
   const double now = scheduler_.now();
   const double age = people_.age_at(person, now);
   const std::uint64_t round = people_.health_draws[person]++;
+  const double horizon = horizon_years(person);
   double earliest = std::numeric_limits<double>::infinity();
   std::uint32_t which = 0;
   const auto& frailty = parameters_.frailty;
@@ -678,7 +687,8 @@ void CareArea::schedule_health_change(std::uint32_t person) {
     const AgeSchedule& rate = frailty_progression_.step_rate(people_.frailty[person], people_.sex[person]);
     if (!rate.values.empty()) {
       auto budget_stream = stream(person, purpose_id(Purpose::frailty_budget), round);
-      const double years = years_until_hazard(rate, age, exponential_budget(budget_stream));
+      const double years =
+          years_until_hazard(rate, age, exponential_budget(budget_stream), 1.0, horizon);
       if (years < earliest) earliest = years;
     }
   }
@@ -690,7 +700,8 @@ void CareArea::schedule_health_change(std::uint32_t person) {
       if (onset.values.empty()) continue;
       auto budget_stream = stream(person, purpose_id(Purpose::condition_budget),
                                   round * tracked_conditions + c);
-      const double years = years_until_hazard(onset, age, exponential_budget(budget_stream));
+      const double years =
+          years_until_hazard(onset, age, exponential_budget(budget_stream), 1.0, horizon);
       if (years < earliest) {
         earliest = years;
         which = static_cast<std::uint32_t>(c + 1);

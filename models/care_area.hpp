@@ -269,6 +269,10 @@ class CareArea final : public sim::Area {
   // Moves the death time after the person's hazard changed, keeping the
   // unused part of the drawn budget. `before` is the hazard until now.
   void reschedule_death(std::uint32_t person, const DeathHazard& before);
+  // Years ahead beyond which none of `person`'s events is queued (they
+  // would come after the person's death or the end of the run), with a
+  // margin: how far the hazard walks of hazard_timing.hpp need to look.
+  [[nodiscard]] double horizon_years(std::uint32_t person) const;
   void schedule_next_admission(std::uint32_t person);
   void schedule_health_change(std::uint32_t person);
   std::uint32_t next_sequence(std::uint32_t person) { return people_.next_sequence[person]++; }

@@ -72,11 +72,16 @@ double GpAccess::demand_per_day(sim::Days now) const {
   if (rate.values.empty()) return 0.0;
   double per_year = 0.0;
   const double years = now / days_per_year;
+  // Bins go up in age, so the rate's band is found by walking on from the
+  // last one: a cycle reads some 14,000 bins.
+  std::size_t band = 0;
   for (std::size_t bin = 0; bin < community_by_age_.size(); ++bin) {
     if (community_by_age_[bin] == 0.0) continue;
     // The bin's middle stands for everyone in it.
     const double age = youngest_at_start_ + (static_cast<double>(bin) + 0.5) / bins_per_year + years;
-    if (age >= 0.0) per_year += community_by_age_[bin] * rate.at(age);
+    if (age < 0.0) continue;
+    band = rate.band_of_from(age, band);
+    per_year += community_by_age_[bin] * rate.values[band];
   }
   return per_year / days_per_year;
 }

@@ -2,6 +2,7 @@
 // Time until a piecewise-constant age-dependent hazard accumulates a given
 // budget (an Exp(1) draw). Drawing event times this way needs no events at
 // age-band boundaries and keeps one draw per event for common random numbers.
+#include <algorithm>
 #include <limits>
 
 #include "models/age_schedule.hpp"
@@ -11,8 +12,18 @@ namespace hcsim::models {
 // Years from `age` until `rate(age) * multiplier` integrates to `budget`;
 // infinity when the hazard is zero from some age on and the budget is not
 // reached before.
-[[nodiscard]] inline double years_until_hazard(const AgeSchedule& rate, double age, double budget,
-                                               double multiplier = 1.0) noexcept {
+//
+// `horizon` (years) is for callers that act only on answers below it (an
+// event after the person's death or the end of the run is not queued): an
+// answer beyond it may come back as infinity. The walk then stops there
+// instead of crossing every band up to the budget, which for the derived
+// hazards in one-year pieces and a small budget-to-hazard ratio is most of a
+// lifetime. Every answer below the horizon is computed exactly as without
+// it; callers leave a margin above the horizon they need, so that rounding
+// can never turn a cut-off answer into one they would have acted on.
+[[nodiscard]] inline double years_until_hazard(
+    const AgeSchedule& rate, double age, double budget, double multiplier = 1.0,
+    double horizon = std::numeric_limits<double>::infinity()) noexcept {
   double elapsed = 0.0;
   for (std::size_t band = rate.band_of(age); band < rate.values.size(); ++band) {
     const double hazard = rate.values[band] * multiplier;
@@ -20,6 +31,9 @@ namespace hcsim::models {
     if (hazard > 0.0 && budget <= hazard * band_years) return elapsed + budget / hazard;
     budget -= hazard * band_years;
     elapsed += band_years;
+    // The budget left is not negative (but for rounding), so the answer is
+    // at least `elapsed`.
+    if (elapsed > horizon) break;
     age = rate.band_end(band);
   }
   return std::numeric_limits<double>::infinity();
@@ -28,19 +42,22 @@ namespace hcsim::models {
 // As years_until_hazard, with the hazard `early_multiplier` times higher over
 // the first `early_years` (the weeks after a discharge, when readmissions
 // cluster): the budget is spent at the raised rate until the window closes,
-// then at the usual rate.
-[[nodiscard]] inline double years_until_hazard_raised_early(const AgeSchedule& rate, double age,
-                                                            double budget, double multiplier,
-                                                            double early_years,
-                                                            double early_multiplier) noexcept {
+// then at the usual rate. `horizon` as for years_until_hazard.
+[[nodiscard]] inline double years_until_hazard_raised_early(
+    const AgeSchedule& rate, double age, double budget, double multiplier, double early_years,
+    double early_multiplier, double horizon = std::numeric_limits<double>::infinity()) noexcept {
   if (!(early_years > 0.0) || early_multiplier == 1.0) {
-    return years_until_hazard(rate, age, budget, multiplier);
+    return years_until_hazard(rate, age, budget, multiplier, horizon);
   }
   const double raised = multiplier * early_multiplier;
-  const double early = years_until_hazard(rate, age, budget, raised);
+  // Cut off no earlier than the window's end, so that the test below takes
+  // the same branch as with the exact answer.
+  const double early =
+      years_until_hazard(rate, age, budget, raised, std::max(horizon, early_years));
   if (early <= early_years) return early;
   budget -= raised * rate.mean_over(age, age + early_years) * early_years;
-  return early_years + years_until_hazard(rate, age + early_years, budget, multiplier);
+  return early_years +
+         years_until_hazard(rate, age + early_years, budget, multiplier, horizon - early_years);
 }
 
 }  // namespace hcsim::models

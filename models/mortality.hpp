@@ -27,7 +27,12 @@ struct Gompertz {
   // Age at which hazard `budget` is used up, from `age`, with hazard scaled by
   // `multiplier`.
   [[nodiscard]] double age_at_death(double age, double budget, double multiplier) const noexcept {
-    return modal_age + std::log(g(age) + budget / multiplier) / slope;
+    return age_at_death_given_g(g(age), budget, multiplier);
+  }
+  // The same, for a caller that has G(age) at hand already.
+  [[nodiscard]] double age_at_death_given_g(double g_at_age, double budget,
+                                            double multiplier) const noexcept {
+    return modal_age + std::log(g_at_age + budget / multiplier) / slope;
   }
 
   // The budget still unused at `age` for someone due to die at `death_age`
@@ -111,19 +116,23 @@ struct DeathHazard {
  private:
   // Band by band: within a band the hazard is Gompertz x a constant, so the
   // budget a band can take and the death age inside it are closed forms.
+  // G at a band's start is G at the end of the band before, so each band
+  // costs one exp (every death drawn, at synthesis and after, comes here).
   [[nodiscard]] double age_at_death_by_age(double age, double budget) const noexcept {
     const AgeSchedule& scale = *scale_by_age;
+    double g_at_age = gompertz->g(age);
     for (std::size_t band = scale.band_of(age); band < scale.values.size(); ++band) {
       const double factor = multiplier * scale.values[band];
+      const bool last = band + 1 == scale.values.size();
       const double end = scale.band_end(band);
+      const double g_at_end = last ? std::numeric_limits<double>::infinity() : gompertz->g(end);
       if (factor > 0.0) {
-        const double capacity = band + 1 < scale.values.size()
-                                    ? factor * (gompertz->g(end) - gompertz->g(age))
-                                    : std::numeric_limits<double>::infinity();
-        if (budget <= capacity) return gompertz->age_at_death(age, budget, factor);
+        const double capacity =
+            last ? std::numeric_limits<double>::infinity() : factor * (g_at_end - g_at_age);
+        if (budget <= capacity) return gompertz->age_at_death_given_g(g_at_age, budget, factor);
         budget -= capacity;
       }
-      age = end;
+      g_at_age = g_at_end;
     }
     return std::numeric_limits<double>::infinity();
   }
@@ -133,11 +142,13 @@ struct DeathHazard {
     if (!std::isfinite(death_age)) return std::numeric_limits<double>::infinity();
     const AgeSchedule& scale = *scale_by_age;
     double total = 0.0;
+    double g_at_age = gompertz->g(age);  // carried from band to band, as above
     for (std::size_t band = scale.band_of(age); band < scale.values.size(); ++band) {
       const double end = std::min(scale.band_end(band), death_age);
-      total += multiplier * scale.values[band] * (gompertz->g(end) - gompertz->g(age));
+      const double g_at_end = gompertz->g(end);
+      total += multiplier * scale.values[band] * (g_at_end - g_at_age);
       if (end >= death_age) break;
-      age = end;
+      g_at_age = g_at_end;
     }
     return total;
   }
