@@ -845,6 +845,7 @@ void CareArea::admit_to_bed(std::uint32_t person) {
   hold(person, HeldLevel::hospital_bed, 1.0);
   people_.bed_since[person] = static_cast<float>(now);
   move_to(person, Setting::in_hospital);
+  if (people_.flags[person] & PersonFlag::dying) return;  // stays until death
   const std::uint64_t stay = people_.admissions[person] - 1u;
   auto same_day_stream = stream(person, purpose_id(Purpose::same_day_stay), stay);
   double length;
@@ -1414,7 +1415,34 @@ void CareArea::on_health_change(std::uint32_t person, std::uint32_t which) {
   schedule_health_change(person);
 }
 
+bool CareArea::admitted_to_die(std::uint32_t person) {
+  const auto& end_of_life = parameters_.mortality.end_of_life_admission;
+  const Setting setting = people_.setting[person];
+  if (!end_of_life.enabled ||
+      (setting != Setting::home && setting != Setting::home_care && setting != Setting::care_home)) {
+    return false;
+  }
+  auto end_of_life_stream = stream(person, purpose_id(Purpose::end_of_life_admission), 0);
+  const double probability = setting == Setting::care_home ? end_of_life.care_home_probability
+                                                           : end_of_life.community_probability;
+  if (!bernoulli(end_of_life_stream, probability)) return false;
+  // The hazard's time of death becomes the time of the last admission; the
+  // death follows the stay. Nothing else of the person's is queued beyond
+  // the old death time, so moving it later leaves no stray event.
+  auto stay_stream = stream(person, purpose_id(Purpose::end_of_life_admission), 1);
+  const double time = scheduler_.now() + end_of_life.stay.sample(stay_stream);
+  people_.death_time[person] = time;
+  const std::uint32_t sequence = next_sequence(person);
+  people_.death_event[person] = sequence;
+  if (time < plan_.end_days) schedule(person, death, time, sequence);
+  people_.flags[person] |= PersonFlag::dying;
+  count(Metric::end_of_life_admissions, person);
+  on_admission(person);
+  return true;
+}
+
 void CareArea::on_death(std::uint32_t person) {
+  if (admitted_to_die(person)) return;
   const double now = scheduler_.now();
   const Setting setting = people_.setting[person];
   switch (setting) {

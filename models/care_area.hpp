@@ -166,6 +166,9 @@ class CareArea final : public sim::Area {
   void on_admission(std::uint32_t person);
   void on_bed_wait_limit(std::uint32_t person);
   void on_death(std::uint32_t person);
+  // At the time of death at home or in a care home, admits the person to die
+  // in hospital (mortality.end_of_life_admission) and says whether it did.
+  bool admitted_to_die(std::uint32_t person);
   void on_clinical_stay_end(std::uint32_t person);
   void on_health_change(std::uint32_t person, std::uint32_t which);
   void on_funding_decided(std::uint32_t person, std::uint32_t decision);

@@ -116,6 +116,9 @@ enum class Metric : std::size_t {
   // Home-care package holders alive at the end of each year, all ages (by
   // age band in HDF5), to set against published numbers of users.
   people_with_home_care_end,
+  // Emergency admissions of people who then die in hospital, made at the time
+  // of a death that would have come at home or in a care home.
+  end_of_life_admissions,
   // Period life expectancy at 65 of the simulated population, from its own
   // deaths and person-years at risk (models/life_table.hpp).
   life_expectancy_at_65_male,
@@ -318,6 +321,9 @@ inline constexpr std::array<MetricInfo, metric_count> metric_info{{
      "people alive holding a long-term home-care package (council- or self-funded) at the "
      "end of each year",
      Aggregation::last_year},
+    {"end_of_life_admissions", "admissions",
+     "emergency admissions at the end of life: people whose death would have come at home "
+     "or in a care home, admitted to die in hospital (included in emergency_admissions)"},
     {"life_expectancy_at_65_male", "years",
      "period life expectancy at 65 of men in the simulated population: a life table of their "
      "deaths and exact person-years at risk in the measured period, by single year of age to "

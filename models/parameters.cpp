@@ -354,6 +354,17 @@ void apply_parameters(MapReader& reader, Parameters& p) {
     mortality.number("care_home_constant_rate_per_year",
                      p.mortality.care_home_constant_rate_per_year,
                      Limits::between(0.0, 365.25, "deaths per resident-year"));
+    {
+      MapReader end_of_life = mortality.map("end_of_life_admission");
+      auto& target = p.mortality.end_of_life_admission;
+      end_of_life.flag("enabled", target.enabled);
+      end_of_life.number("community_probability", target.community_probability,
+                         Limits::probability());
+      end_of_life.number("care_home_probability", target.care_home_probability,
+                         Limits::probability());
+      read_distribution(end_of_life, "stay", target.stay);
+      end_of_life.finish();
+    }
     mortality.finish();
   }
   {

@@ -35,6 +35,18 @@ struct PopulationParameters {
   EntryParameters entries;
 };
 
+// Many people whose death comes at home or in a care home are admitted as an
+// emergency first and die in hospital. When the hazard brings a person's
+// death in one of those places, with the setting's probability they are
+// admitted instead (an emergency admission like any other: a bed, or a wait
+// for one) and die in hospital after `stay` days with no discharge.
+struct EndOfLifeAdmissionParameters {
+  bool enabled = false;
+  double community_probability = 0.0;  // of deaths at home (with or without a package)
+  double care_home_probability = 0.0;  // of care-home residents' deaths
+  sim::Distribution stay = sim::Distribution::fixed(1.0);  // days, admission to death
+};
+
 struct MortalityParameters {
   // Switches, so the model reduces to textbook queues for validation:
   // `enabled` false means nobody dies; `outside_care_homes_enabled` false
@@ -53,6 +65,7 @@ struct MortalityParameters {
   // When > 0, care-home residents die at this constant hazard (per year)
   // instead of Gompertz x care_home_multiplier: an exponential stay.
   double care_home_constant_rate_per_year = 0.0;
+  EndOfLifeAdmissionParameters end_of_life_admission;
 };
 
 struct EmergencyAdmissionParameters {

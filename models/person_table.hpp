@@ -48,6 +48,8 @@ enum PersonFlag : std::uint8_t {
   unmet_need = 1,
   // Waiting at home for a home-care package (in the community queue).
   waiting_for_home_care = 2,
+  // Admitted at the end of life: in hospital until death, never discharged.
+  dying = 4,
 };
 
 // One person's state, packed into one cache line: an event touches a

@@ -45,6 +45,9 @@ enum class Purpose : std::uint64_t {
   // schedule (draw index: the band entered).
   synthesis_other_conditions = 26,
   other_condition_onset = 27,
+  // A death at home or in a care home preceded by an emergency admission:
+  // whether (draw index 0) and the stay until death (draw index 1).
+  end_of_life_admission = 28,
 };
 
 [[nodiscard]] constexpr std::uint64_t purpose_id(Purpose purpose) noexcept {

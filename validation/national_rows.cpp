@@ -1,5 +1,6 @@
 // The national comparison table. Every published figure, year and source is
-// copied from ../shared/reference/england-defaults.md; arithmetic on them is
+// copied from ../shared/reference/england-defaults.md (the places of death
+// from the publication their helper names); arithmetic on them is
 // shown in the row's text. Whether a row is "calibrated" follows the issue
 // that asked for this report (the figures the default parameters were meant
 // to meet); each row's `how` says where the parameter file actually anchors.
@@ -67,6 +68,30 @@ PublishedFigure figure(double value, std::string text, std::optional<double> low
   published.high = high;
   published.text = std::move(text);
   return published;
+}
+
+// A row for one place of death: its deaths as a share of all deaths.
+// Published: PHE, Statistical commentary: End of Life Care Profiles, February
+// 2018 update (deaths in England in 2016), as cited in
+// models/defaults/england.yaml (mortality.end_of_life_admission), not in the
+// reference file.
+void add_place_of_death_row(std::vector<NationalRow>& rows, std::string what, double percent,
+                            std::string published, std::string metric, std::string how) {
+  NationalRow& row = rows.emplace_back();
+  row.what = std::move(what);
+  row.unit = "%";
+  row.published = figure(percent, std::move(published));
+  row.year = "2016";
+  row.source = "PHE, End of Life Care Profiles, February 2018 update";
+  row.how = "metrics " + metric + " / deaths x 100. " + how;
+  row.metrics = {metric, "deaths"};
+  row.simulated = [metric](const NationalInputs& in) -> std::optional<double> {
+    const double deaths = in.metric("deaths");
+    if (!(deaths > 0.0)) return std::nullopt;
+    return in.metric(metric) / deaths * 100.0;
+  };
+  row.unavailable = "no deaths in this run";
+  row.decimals = 1;
 }
 
 constexpr double england_population_mid_2021 = 56536419.0;  // ONS
@@ -569,6 +594,27 @@ std::vector<NationalRow> national_rows() {
     row.unavailable = "no care-home residents aged 65+ (or no measures by age band) in this run";
     row.decimals = 3;
   }
+
+  add_place_of_death_row(
+      rows, "deaths in hospital, share of all deaths", 46.9,
+      "46.9% of deaths in England (2016)", "deaths_in_hospital",
+      "Most are people admitted at the end of life (mortality.end_of_life_admission): "
+      "the probabilities of that admission, from home and from a care home, were derived "
+      "from published counts (models/defaults/england.yaml), not fitted to this share. "
+      "The model has fewer deaths in care homes than England (next row), so more deaths "
+      "come from home, where the admission is likelier.");
+  add_place_of_death_row(
+      rows, "deaths in care homes, share of all deaths", 21.8,
+      "21.8% of deaths in England (2016)", "deaths_in_care_home",
+      "Deaths of residents in their care home and of people in P3 assessment beds. A "
+      "third of the published deaths in care homes are of temporary residents who moved "
+      "there to die (PHE National End of Life Care Intelligence Network, 2017); the "
+      "model has no such stays.");
+  add_place_of_death_row(
+      rows, "deaths at home or in a hospice, share of all deaths", 23.5 + 5.7,
+      "23.5% at home and 5.7% in hospices (2016)", "deaths_at_home",
+      "The model has no hospices: those deaths, and the end-of-life moves to a care home "
+      "it does not have, are at home here.");
 
   // ---- Not yet produced: the metrics these need do not exist yet. Each
   // row's formula is written so it works once a metric of that name does.

@@ -199,6 +199,9 @@ TEST_CASE("without other conditions, multimorbidity at 65+ counts those with eve
   }
 }
 
+const std::string no_end_of_life_admissions =
+    "  mortality: {end_of_life_admission: {enabled: false}}\n";
+
 TEST_CASE("care-home residents' admissions: none without residents or their admissions",
           "[prevalence][care_home]") {
   SECTION("no care homes") {
@@ -212,7 +215,9 @@ TEST_CASE("care-home residents' admissions: none without residents or their admi
   }
   SECTION("residents never admitted") {
     const auto scenario = models::parse_scenario(
-        one_area(30000, "  emergency_admission: {care_home_rate_per_person_year: 0}\n"),
+        // Nor admitted to die (those admissions count as residents' too).
+        one_area(30000, "  emergency_admission: {care_home_rate_per_person_year: 0}\n" +
+                            no_end_of_life_admissions),
         "<no admissions from care homes>", {});
     const auto run = models::run_replication(scenario, 0);
     REQUIRE(run.total(Metric::care_home_resident_days) > 0.0);
@@ -243,7 +248,9 @@ TEST_CASE("care-home residents are admitted at their rate, more after a discharg
   // Without the raised hazard after a discharge the rate is the input, less
   // the time residents spend in hospital holding their place (no admission
   // can start there): about 0.95 stays a year of 8 days or so, 2%; allow 10%.
-  const auto flat = rate_with("  emergency_admission: {readmission_hazard_ratio: 1}\n");
+  // Admissions at the end of life, on top of the rate, are switched off.
+  const auto flat = rate_with("  emergency_admission: {readmission_hazard_ratio: 1}\n" +
+                              no_end_of_life_admissions);
   INFO("residents' admissions a resident-year, flat hazard: " << flat.value);
   CHECK(flat.value <= input + 4.0 * flat.standard_error);
   CHECK(flat.value >= 0.9 * input - 4.0 * flat.standard_error);
