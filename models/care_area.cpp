@@ -21,7 +21,7 @@ namespace {
 // Indexed by CareArea's event kinds: admission, death, stay end, service
 // end, year end (after everything else), health change, funding decision,
 // entry (an arrival), bed-wait limit (after beds freed at the same instant).
-constexpr std::array<std::uint16_t, 9> event_priorities{2, 0, 1, 1, 3, 2, 1, 2, 2};
+constexpr std::array<std::uint16_t, 10> event_priorities{2, 0, 1, 1, 3, 2, 1, 2, 2, 1};
 
 constexpr std::uint16_t priority_of(std::uint16_t kind) noexcept {
   return event_priorities[kind];
@@ -162,7 +162,7 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
   places_[0].capacity = static_cast<std::int64_t>(std::llround(all_places)) - places_[1].capacity;
   FundingLevers baseline;
   baseline.eligibility_threshold = static_cast<double>(CareNeed::moderate);
-  baseline.approval_delay_days = 0.0;
+  baseline.approval_delay_days = parameters_.social_care.assessment_days;
   baseline.capacity = {static_cast<double>(services_[0].capacity),
                        static_cast<double>(services_[1].capacity),
                        std::round(expected_initial_home_care_hours_per_person() *
@@ -581,7 +581,8 @@ void CareArea::schedule(std::uint32_t person, EventKind kind, double time,
                         std::uint32_t sequence, std::uint32_t payload) {
   // Every kind needs its tie-break priority.
   static_assert(std::max({admission, death, clinical_stay_end, service_end, year_end,
-                          health_change, funding_decided, entry, bed_wait_limit}) <
+                          health_change, funding_decided, entry, bed_wait_limit,
+                          home_care_wait_limit}) <
                 event_priorities.size());
   sim::Event event;
   event.time = time;
@@ -768,6 +769,16 @@ bool CareArea::handle(const sim::Event& event) {
         return false;
       }
       on_bed_wait_limit(person);
+      return true;
+    case home_care_wait_limit:
+      // fit_to_leave_since is a float: allow for its rounding, as above.
+      if (setting != Setting::delayed_discharge ||
+          people_.awaiting[person] != AwaitedService::home_care ||
+          scheduler_.now() - static_cast<double>(people_.fit_to_leave_since[person]) <
+              parameters_.social_care.longest_hospital_wait_days - 0.01) {
+        return false;
+      }
+      on_home_care_wait_limit(person);
       return true;
     case funding_decided:
       if ((setting != Setting::delayed_discharge && setting != Setting::assessment) ||
@@ -1027,7 +1038,21 @@ void CareArea::discharge_with_package(std::uint32_t person) {
   } else {
     begin_delay(person, AwaitedService::home_care);
     home_care_waiting_hospital_.push(person);
+    const double limit = parameters_.social_care.longest_hospital_wait_days;
+    if (limit > 0.0) {
+      const double since = static_cast<double>(people_.fit_to_leave_since[person]);
+      schedule(person, home_care_wait_limit, std::max(scheduler_.now(), since + limit),
+               next_sequence(person));
+    }
   }
+}
+
+void CareArea::on_home_care_wait_limit(std::uint32_t person) {
+  // Home without the package, to wait for it there (its place in the
+  // hospital queue is skipped later, as for deaths).
+  count(Metric::home_care_waits_sent_home, person);
+  start_waiting_for_home_care(person);
+  go_home(person);  // joins the community queue
 }
 
 void CareArea::leave_hospital_with_package(std::uint32_t person) {
@@ -1087,11 +1112,7 @@ void CareArea::seek_home_care_from_hospital(std::uint32_t person) {
 
 void CareArea::start_package(std::uint32_t person, double hours) {
   const double now = scheduler_.now();
-  if (people_.flags[person] & PersonFlag::waiting_for_home_care) {
-    people_.flags[person] &= static_cast<std::uint8_t>(~PersonFlag::waiting_for_home_care);
-    community_waiting_.change(now, -1.0);
-    hold(person, HeldLevel::waiting_for_home_care, -1.0);
-  }
+  stop_waiting_for_home_care(person);
   if (people_.flags[person] & PersonFlag::unmet_need) {
     people_.flags[person] &= static_cast<std::uint8_t>(~PersonFlag::unmet_need);
     unmet_need_.change(now, -1.0);
@@ -1168,10 +1189,33 @@ void CareArea::request_package_in_community(std::uint32_t person) {
     count(Metric::home_care_refusals, person);
     return;
   }
-  people_.flags[person] |= PersonFlag::waiting_for_home_care;
-  community_waiting_.change(now, 1.0);
-  hold(person, HeldLevel::waiting_for_home_care, 1.0);
+  start_waiting_for_home_care(person);
   home_care_waiting_community_.push(person);
+}
+
+void CareArea::start_waiting_for_home_care(std::uint32_t person) {
+  if (people_.flags[person] & PersonFlag::waiting_for_home_care) return;
+  people_.flags[person] |= PersonFlag::waiting_for_home_care;
+  community_waiting_.change(scheduler_.now(), 1.0);
+  hold(person, HeldLevel::waiting_for_home_care, 1.0);
+}
+
+void CareArea::stop_waiting_for_home_care(std::uint32_t person) {
+  if (!(people_.flags[person] & PersonFlag::waiting_for_home_care)) return;
+  people_.flags[person] &= static_cast<std::uint8_t>(~PersonFlag::waiting_for_home_care);
+  community_waiting_.change(scheduler_.now(), -1.0);
+  hold(person, HeldLevel::waiting_for_home_care, -1.0);
+}
+
+void CareArea::rejoin_home_care_queue(std::uint32_t person) {
+  // The community queue drops whoever is away when their turn comes (in
+  // hospital, in a discharge service); back home, they wait again, at the
+  // back. An entry still in the queue makes a harmless duplicate: the first
+  // served clears the flag and the queue then skips the other.
+  if ((people_.flags[person] & PersonFlag::waiting_for_home_care) &&
+      people_.setting[person] == Setting::home) {
+    home_care_waiting_community_.push(person);
+  }
 }
 
 void CareArea::go_home(std::uint32_t person) {
@@ -1184,6 +1228,7 @@ void CareArea::go_home(std::uint32_t person) {
   end_delay(person);
   move_to(person, Setting::home);
   release_bed(person);
+  rejoin_home_care_queue(person);
   schedule_next_admission(person);
 }
 
@@ -1252,6 +1297,7 @@ void CareArea::on_service_end(std::uint32_t person) {
   DischargeServiceState& service = service_for(people_.setting[person]);
   move_to(person, people_.home_care_hours[person] > 0 ? Setting::home_care : Setting::home);
   release_service_place(person, service);
+  rejoin_home_care_queue(person);
   request_package_in_community(person);
   schedule_next_admission(person);
 }
@@ -1280,6 +1326,7 @@ void CareArea::leave_assessment_for_home(std::uint32_t person) {
   end_assessment_wait(person);
   move_to(person, people_.home_care_hours[person] > 0 ? Setting::home_care : Setting::home);
   release_service_place(person, assessment_beds());
+  rejoin_home_care_queue(person);
   request_package_in_community(person);
   schedule_next_admission(person);
 }
@@ -1331,6 +1378,7 @@ void CareArea::return_to_community(std::uint32_t person) {
                                                                 : Setting::home;
   move_to(person, setting);
   release_bed(person);
+  rejoin_home_care_queue(person);
   schedule_next_admission(person);
 }
 
@@ -1358,6 +1406,7 @@ void CareArea::enter_care_home(std::uint32_t person, CareHomeType type) {
     unmet_need_.change(now, -1.0);
     hold(person, HeldLevel::unmet_need, -1.0);
   }
+  stop_waiting_for_home_care(person);  // a resident waits for no package
   end_package(person);
   costs_off(person);
   people_.care_home_resident[person] = type;
@@ -1469,10 +1518,7 @@ void CareArea::on_death(std::uint32_t person) {
     unmet_need_.change(now, -1.0);
     hold(person, HeldLevel::unmet_need, -1.0);
   }
-  if (people_.flags[person] & PersonFlag::waiting_for_home_care) {
-    community_waiting_.change(now, -1.0);
-    hold(person, HeldLevel::waiting_for_home_care, -1.0);
-  }
+  stop_waiting_for_home_care(person);
   people_.flags[person] = 0;
   switch (setting) {
     case Setting::waiting_for_bed:

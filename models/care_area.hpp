@@ -136,6 +136,7 @@ class CareArea final : public sim::Area {
     funding_decided = 6,   // the local authority has decided on a package or placement
     bed_wait_limit = 8,    // a patient has waited the longest allowed for a bed
     entry = 7,             // not a person's: someone enters the population
+    home_care_wait_limit = 9,  // a delayed patient has waited the longest allowed for a package
   };
 
   // What a funding decision is about (the event's payload).
@@ -165,6 +166,7 @@ class CareArea final : public sim::Area {
   // Flows.
   void on_admission(std::uint32_t person);
   void on_bed_wait_limit(std::uint32_t person);
+  void on_home_care_wait_limit(std::uint32_t person);
   void on_death(std::uint32_t person);
   // At the time of death at home or in a care home, admits the person to die
   // in hospital (mortality.end_of_life_admission) and says whether it did.
@@ -191,6 +193,12 @@ class CareArea final : public sim::Area {
   // allows, else waiting in the bed for it.
   void discharge_with_package(std::uint32_t person);
   void leave_hospital_with_package(std::uint32_t person);
+  // Whether a person counts as waiting at home for a package (the flag and
+  // the community-waiting levels); the queue itself is kept apart.
+  void start_waiting_for_home_care(std::uint32_t person);
+  void stop_waiting_for_home_care(std::uint32_t person);
+  // Back home and still waiting for a package: into the community queue.
+  void rejoin_home_care_queue(std::uint32_t person);
   // Starts the local authority's funding decision for a council-funded
   // placement or package, if there is a wait for one; false when the
   // discharge can go ahead now.

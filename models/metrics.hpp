@@ -119,6 +119,9 @@ enum class Metric : std::size_t {
   // Emergency admissions of people who then die in hospital, made at the time
   // of a death that would have come at home or in a care home.
   end_of_life_admissions,
+  // Patients who waited in hospital for a home-care package the longest
+  // allowed and went home to wait for it there.
+  home_care_waits_sent_home,
   // Period life expectancy at 65 of the simulated population, from its own
   // deaths and person-years at risk (models/life_table.hpp).
   life_expectancy_at_65_male,
@@ -324,6 +327,10 @@ inline constexpr std::array<MetricInfo, metric_count> metric_info{{
     {"end_of_life_admissions", "admissions",
      "emergency admissions at the end of life: people whose death would have come at home "
      "or in a care home, admitted to die in hospital (included in emergency_admissions)"},
+    {"home_care_waits_sent_home", "people",
+     "patients who waited in hospital for a home-care package as long as "
+     "social_care.home_care.longest_hospital_wait_days allows and went home to wait for it "
+     "there (in the community queue, with unmet need)"},
     {"life_expectancy_at_65_male", "years",
      "period life expectancy at 65 of men in the simulated population: a life table of their "
      "deaths and exact person-years at risk in the measured period, by single year of age to "

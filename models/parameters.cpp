@@ -261,8 +261,11 @@ void read_social_care(MapReader& reader, SocialCareParameters& care) {
                      {0.0, 1.0, true, "share of capacity in use at full scale"});
     home_care.number("unmet_need_admission_hazard_ratio", care.unmet_need_admission_hazard_ratio,
                      Limits::between(0.01, 100.0, "hazard ratio"));
+    home_care.number("longest_hospital_wait_days", care.longest_hospital_wait_days,
+                     Limits::between(0.0, 3650.0, "days (0: no limit)"));
     home_care.finish();
   }
+  reader.number("assessment_days", care.assessment_days, Limits::between(0.0, 365.0, "days"));
   {
     MapReader homes = reader.map("care_homes");
     homes.number("nursing_share_of_initial_residents", care.nursing_share_of_initial_residents,

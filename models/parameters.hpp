@@ -218,6 +218,14 @@ struct SocialCareParameters {
   // Utilisation of home-care hours at full scale (capacity_scaling.hpp).
   double home_care_reference_utilisation = 1.0;
   double unmet_need_admission_hazard_ratio = 1.0;
+  // A patient fit to leave who has waited this long in hospital (days, all
+  // reasons) and still waits for a package goes home and waits there, in
+  // the community queue; 0: no limit, they wait in hospital however long.
+  double longest_hospital_wait_days = 0.0;
+  // Days a council-funded discharge home with a package or to a care home
+  // waits in hospital for the council's assessment and funding decision at
+  // baseline; the split regime's rationing lengthens it (funding levers).
+  double assessment_days = 0.0;
   double nursing_share_of_initial_residents = 0.5;
   // Attendance Allowance: pounds a week (lower, higher rate) and take-up.
   double attendance_allowance_lower_week = 0.0;

@@ -188,7 +188,8 @@ std::string_view funding_defaults_yaml() {
     # stands for stricter assessment practice.
     eligibility_step: 0.25
     maximum_eligibility_threshold: 2.5
-    # ASSUMPTION: approval a day slower a cycle, up to 14 days.
+    # ASSUMPTION: approval a day slower a cycle, up to 14 days slower than
+    # the baseline wait for assessment (social_care.assessment_days).
     approval_delay_step_days: 1.0
     maximum_approval_delay_days: 14.0
     # ASSUMPTION: 2% of baseline capacity a cycle, down to 85% of baseline.

@@ -40,9 +40,10 @@ void apply_local_authority_rule(const SplitParameters& parameters,
         levers.eligibility_threshold,
         std::max(parameters.eligibility.maximum, baseline.eligibility_threshold),
         parameters.eligibility.step);
+    // The longest delay is counted beyond the baseline wait for assessment.
     levers.approval_delay_days = step_up_to(
         levers.approval_delay_days,
-        std::max(parameters.maximum_approval_delay_days, baseline.approval_delay_days),
+        baseline.approval_delay_days + parameters.maximum_approval_delay_days,
         parameters.approval_delay_step_days);
     for (CommissionedService service : services_funded) {
       const double base = baseline.capacity[index_of(service)];

@@ -22,7 +22,8 @@ struct SplitParameters {
   // between moderate and high need). Since the Care Act 2014 eligibility is
   // national; tightening stands for stricter assessment practice.
   EligibilityLimits eligibility{0.25, 2.5};
-  // ASSUMPTION: a day longer a cycle, up to 14 days.
+  // ASSUMPTION: a day longer a cycle, up to 14 days longer than the
+  // baseline wait for assessment (social_care.assessment_days).
   double approval_delay_step_days = 1.0;
   double maximum_approval_delay_days = 14.0;
   // ASSUMPTION: 2% of baseline capacity a cycle, down to 85% of baseline.

