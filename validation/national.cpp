@@ -72,16 +72,20 @@ std::optional<double> NationalInputs::metric_from_age(std::string_view name,
   const models::Metric metric = require_metric(name);
   if (run_ == nullptr)
     throw std::logic_error("a parameter row asked for metric " + std::string(name));
+  const models::Aggregation aggregation = models::metric_info[models::index_of(metric)].aggregation;
   if (models::age_band_slot(metric) == models::age_band_metric_count ||
-      models::metric_info[models::index_of(metric)].aggregation != models::Aggregation::sum) {
+      (aggregation != models::Aggregation::sum && aggregation != models::Aggregation::last_year)) {
     throw std::logic_error("metric " + std::string(name) + " is not a count by age band");
   }
-  if (run_->values_by_age_band.empty()) return std::nullopt;
+  if (run_->values_by_age_band.empty() || run_->years == 0) return std::nullopt;
+  // A snapshot counts at the end of the last measured year, as its total does.
+  const std::size_t first_year =
+      aggregation == models::Aggregation::last_year ? run_->years - 1 : 0;
   double total = 0.0;
   for (std::size_t area = 0; area < run_->areas; ++area) {
     for (std::size_t band = models::age_band_of(from_age); band < models::age_band_count;
          ++band) {
-      for (std::size_t year = 0; year < run_->years; ++year) {
+      for (std::size_t year = first_year; year < run_->years; ++year) {
         total += run_->value_by_age_band(area, band, metric, year);
       }
     }

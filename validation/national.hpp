@@ -37,10 +37,10 @@ class NationalInputs {
   [[nodiscard]] double metric(std::string_view name) const;
   // The metric over areas in measured year `year` (0-based) only.
   [[nodiscard]] double metric_in_year(std::string_view name, std::size_t year) const;
-  // A summed metric of models::age_band_metrics over areas and measured years,
-  // counting only the age bands from the one holding `from_age` up (so 65
-  // gives 65-74, 75-84 and 85+); nullopt when the run kept no measures by
-  // age band.
+  // A summed metric of models::age_band_metrics over areas and measured years
+  // (a snapshot at a year's end: the last measured year's), counting only
+  // the age bands from the one holding `from_age` up (so 65 gives 65-74,
+  // 75-84 and 85+); nullopt when the run kept no measures by age band.
   [[nodiscard]] std::optional<double> metric_from_age(std::string_view name,
                                                       double from_age) const;
   [[nodiscard]] std::size_t years() const noexcept;

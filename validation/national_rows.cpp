@@ -1,6 +1,7 @@
 // The national comparison table. Every published figure, year and source is
 // copied from ../shared/reference/england-defaults.md (the places of death
-// from the publication their helper names); arithmetic on them is
+// and home-care users from the publications their rows name, as cited in
+// models/defaults/england.yaml); arithmetic on them is
 // shown in the row's text. Whether a row is "calibrated" follows the issue
 // that asked for this report (the figures the default parameters were meant
 // to meet); each row's `how` says where the parameter file actually anchors.
@@ -595,6 +596,33 @@ std::vector<NationalRow> national_rows() {
     row.decimals = 3;
   }
 
+  {
+    NationalRow& row = rows.emplace_back();
+    row.what = "people 65+ holding a home-care package";
+    row.unit = "% of people 65+";
+    row.published = figure(350000.0 / 9.4e6 * 100.0,
+                           "more than 350,000 older people used home care (2015) / about 9.4m "
+                           "people 65+ (2015, between the 2011 and 2021 censuses) x 100");
+    row.year = "2015";
+    row.source = "Wittenberg and Hu 2015, via King's Fund, Home care in England (2018)";
+    row.how =
+        "metrics people_with_home_care_end / population_end over the age bands from 65, at "
+        "the end of the last measured year (council- and self-funded packages). The share "
+        "holding a package at the start was derived from this figure "
+        "(social_care.home_care.initial_share_receiving); the simulated value is where "
+        "new packages, deaths, care-home moves and the hours commissioned take it. The "
+        "published count is a lower bound and its denominator an interpolation "
+        "(models/defaults/england.yaml).";
+    row.metrics = {"people_with_home_care_end", "population_end"};
+    row.simulated = [](const NationalInputs& in) -> std::optional<double> {
+      const auto holders = in.metric_from_age("people_with_home_care_end", 65.0);
+      const auto older = in.metric_from_age("population_end", 65.0);
+      if (!holders || !older || !(*older > 0.0)) return std::nullopt;
+      return *holders / *older * 100.0;
+    };
+    row.unavailable = "nobody aged 65+ (or no measures by age band) in this run";
+    row.decimals = 2;
+  }
   add_place_of_death_row(
       rows, "deaths in hospital, share of all deaths", 46.9,
       "46.9% of deaths in England (2016)", "deaths_in_hospital",
