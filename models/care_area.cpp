@@ -20,7 +20,8 @@ namespace {
 // discharged), then the end of a hospital stay (freeing a bed), then arrivals.
 // Indexed by CareArea's event kinds: admission, death, stay end, service
 // end, year end (after everything else), health change, funding decision,
-// entry (an arrival), bed-wait limit (after beds freed at the same instant).
+// entry (an arrival), bed-wait limit (after beds freed at the same instant),
+// home-care wait limit (with the other ends of waits).
 constexpr std::array<std::uint16_t, 10> event_priorities{2, 0, 1, 1, 3, 2, 1, 2, 2, 1};
 
 constexpr std::uint16_t priority_of(std::uint16_t kind) noexcept {
@@ -823,6 +824,10 @@ void CareArea::on_admission(std::uint32_t person) {
     count(Metric::readmissions_30d, person);
   }
   ++people_.admissions[person];
+  if ((people_.flags[person] & PersonFlag::waiting_for_home_care) &&
+      people_.setting[person] == Setting::home) {
+    count_waiting_at_home(person, -1.0);  // away from home: counted again on return
+  }
   if (beds_occupied_ < beds_) {
     admit_to_bed(person);
   } else {
@@ -1037,7 +1042,7 @@ void CareArea::discharge_with_package(std::uint32_t person) {
     leave_hospital_with_package(person);
   } else {
     begin_delay(person, AwaitedService::home_care);
-    home_care_waiting_hospital_.push(person);
+    home_care_waiting_hospital_.push({person, people_.fit_to_leave_since[person]});
     const double limit = parameters_.social_care.longest_hospital_wait_days;
     if (limit > 0.0) {
       const double since = static_cast<double>(people_.fit_to_leave_since[person]);
@@ -1096,6 +1101,12 @@ bool CareArea::seeks_package(std::uint32_t person, std::uint64_t occasion) const
 }
 
 void CareArea::seek_home_care_from_hospital(std::uint32_t person) {
+  if (people_.flags[person] & PersonFlag::waiting_for_home_care) {
+    // Already waiting at home for a package: back to the community queue
+    // rather than asking (and waiting for a decision) again.
+    return_to_community(person);
+    return;
+  }
   const double hours = package_hours(person);
   if (hours <= 0.0 || people_.home_care_hours[person] > 0 ||
       !seeks_package(person, people_.admissions[person])) {
@@ -1139,10 +1150,12 @@ void CareArea::end_package(std::uint32_t person) {
 void CareArea::serve_home_care_queues() {
   // Patients waiting in hospital come first: their wait blocks a bed.
   while (!home_care_waiting_hospital_.empty()) {
-    const std::uint32_t next = home_care_waiting_hospital_.front();
+    const HospitalWait wait = home_care_waiting_hospital_.front();
+    const std::uint32_t next = wait.person;
     if (people_.setting[next] != Setting::delayed_discharge ||
-        people_.awaiting[next] != AwaitedService::home_care) {
-      (void)home_care_waiting_hospital_.pop();  // died or left waiting
+        people_.awaiting[next] != AwaitedService::home_care ||
+        people_.fit_to_leave_since[next] != wait.fit_to_leave_since) {
+      (void)home_care_waiting_hospital_.pop();  // died, left, or waits again later
       continue;
     }
     if (!home_care_has_room(package_hours(next))) return;
@@ -1193,29 +1206,36 @@ void CareArea::request_package_in_community(std::uint32_t person) {
   home_care_waiting_community_.push(person);
 }
 
+void CareArea::count_waiting_at_home(std::uint32_t person, double change) {
+  community_waiting_.change(scheduler_.now(), change);
+  hold(person, HeldLevel::waiting_for_home_care, change);
+}
+
 void CareArea::start_waiting_for_home_care(std::uint32_t person) {
   if (people_.flags[person] & PersonFlag::waiting_for_home_care) return;
   people_.flags[person] |= PersonFlag::waiting_for_home_care;
-  community_waiting_.change(scheduler_.now(), 1.0);
-  hold(person, HeldLevel::waiting_for_home_care, 1.0);
+  if (people_.setting[person] == Setting::home) count_waiting_at_home(person, 1.0);
 }
 
 void CareArea::stop_waiting_for_home_care(std::uint32_t person) {
   if (!(people_.flags[person] & PersonFlag::waiting_for_home_care)) return;
   people_.flags[person] &= static_cast<std::uint8_t>(~PersonFlag::waiting_for_home_care);
-  community_waiting_.change(scheduler_.now(), -1.0);
-  hold(person, HeldLevel::waiting_for_home_care, -1.0);
+  if (people_.setting[person] == Setting::home) count_waiting_at_home(person, -1.0);
 }
 
 void CareArea::rejoin_home_care_queue(std::uint32_t person) {
   // The community queue drops whoever is away when their turn comes (in
   // hospital, in a discharge service); back home, they wait again, at the
-  // back. An entry still in the queue makes a harmless duplicate: the first
-  // served clears the flag and the queue then skips the other.
-  if ((people_.flags[person] & PersonFlag::waiting_for_home_care) &&
-      people_.setting[person] == Setting::home) {
-    home_care_waiting_community_.push(person);
+  // back, unless their entry has not been reached yet. An entry still in
+  // the queue makes a harmless duplicate: the first served clears the flag
+  // and the queue then skips the other.
+  if (!(people_.flags[person] & PersonFlag::waiting_for_home_care) ||
+      people_.setting[person] != Setting::home) {
+    return;
   }
+  count_waiting_at_home(person, 1.0);
+  home_care_waiting_community_.push(person);
+  serve_home_care_queues();  // hours may have been free while they were away
 }
 
 void CareArea::go_home(std::uint32_t person) {
@@ -1476,8 +1496,11 @@ bool CareArea::admitted_to_die(std::uint32_t person) {
                                                            : end_of_life.community_probability;
   if (!bernoulli(end_of_life_stream, probability)) return false;
   // The hazard's time of death becomes the time of the last admission; the
-  // death follows the stay. Nothing else of the person's is queued beyond
-  // the old death time, so moving it later leaves no stray event.
+  // death follows the stay. A health change may still be queued (one drawn
+  // before the hazard moved the death earlier): it is cancelled, as it
+  // would otherwise move the death again. Admissions need no cancelling:
+  // they act only on people at home or in a care home.
+  people_.health_event[person] = next_sequence(person);
   auto stay_stream = stream(person, purpose_id(Purpose::end_of_life_admission), 1);
   const double time = scheduler_.now() + end_of_life.stay.sample(stay_stream);
   people_.death_time[person] = time;

@@ -195,8 +195,12 @@ class CareArea final : public sim::Area {
   void leave_hospital_with_package(std::uint32_t person);
   // Whether a person counts as waiting at home for a package (the flag and
   // the community-waiting levels); the queue itself is kept apart.
+  // Waiting counts (community_waiting_ and the person's held level) only
+  // while the person is at home: in hospital their wait is delayed
+  // discharge or none.
   void start_waiting_for_home_care(std::uint32_t person);
   void stop_waiting_for_home_care(std::uint32_t person);
+  void count_waiting_at_home(std::uint32_t person, double change);
   // Back home and still waiting for a package: into the community queue.
   void rejoin_home_care_queue(std::uint32_t person);
   // Starts the local authority's funding decision for a council-funded
@@ -379,7 +383,14 @@ class CareArea final : public sim::Area {
   std::array<PlacePool, 2> places_;  // residential, nursing
   std::int64_t public_residents_ = 0;
   double home_care_hours_held_ = 0.0;
-  sim::Fifo<std::uint32_t> home_care_waiting_hospital_;
+  // Patients waiting in hospital for a package, with the time their delay
+  // began: an entry left behind by a patient sent home must not stand for a
+  // later wait of theirs.
+  struct HospitalWait {
+    std::uint32_t person = 0;
+    float fit_to_leave_since = 0.0F;
+  };
+  sim::Fifo<HospitalWait> home_care_waiting_hospital_;
   sim::Fifo<std::uint32_t> home_care_waiting_community_;
   InterventionSet interventions_;
   double population_scale_ = 1.0;

@@ -155,7 +155,7 @@ HeldLevels CareArea::held_by(std::uint32_t person) {
   }
   if (people_.care_home_resident[person] != CareHomeType::none) set(HeldLevel::care_home_place);
   if (people_.flags[person] & PersonFlag::unmet_need) set(HeldLevel::unmet_need);
-  if (people_.flags[person] & PersonFlag::waiting_for_home_care) {
+  if ((people_.flags[person] & PersonFlag::waiting_for_home_care) && setting == Setting::home) {
     set(HeldLevel::waiting_for_home_care);
   }
   return held;

@@ -77,10 +77,19 @@ TEST_CASE("council-funded discharges wait the assessment days, self-funders do n
   const auto week = run(scenario_text("    assessment_days: 7\n"));
   const double waited = total(week, Metric::delayed_discharge_days_funding_decision);
   CHECK(waited > 0.0);
-  // At most a week for each package started or place taken (some of which
-  // were self-funded and did not wait), plus waits cut at the run's edges.
+  // At most a week for each decision: a package or place taken (some of
+  // them self-funded, with no wait), a patient who then waited too long for
+  // a package, or one who died in hospital; plus waits cut at the edges.
   CHECK(waited <= 7.0 * (total(week, Metric::home_care_packages_started) +
-                         total(week, Metric::care_home_admissions) + 2.0 * 30.0));
+                         total(week, Metric::care_home_admissions) +
+                         total(week, Metric::home_care_waits_sent_home) +
+                         total(week, Metric::deaths_in_hospital) + 2.0 * 30.0));
+  // Everyone funds themselves: nobody waits for the council.
+  const auto self_funded = run(scenario_text(
+      "    assessment_days: 7\n    capital: {age_band_lower_bounds: [0], between_share: [0], "
+      "above_upper_share: [1]}\n"));
+  CHECK(total(self_funded, Metric::delayed_discharge_days_funding_decision) == 0.0);
+  CHECK(total(self_funded, Metric::home_care_packages_started) > 0.0);
   // The wait is social care's.
   CHECK(total(week, Metric::delayed_discharge_days_social_care) >= waited - 1e-6);
 }

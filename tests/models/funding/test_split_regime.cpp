@@ -83,6 +83,18 @@ TEST_CASE("split: an underspending local authority relaxes back to baseline, no 
   CHECK(area.capacity(CommissionedService::reablement) == 100.0);
 }
 
+TEST_CASE("split: the longest approval delay counts beyond the baseline wait for assessment",
+          "[funding]") {
+  SplitArea area;
+  area.baseline.approval_delay_days = 10.0;  // social_care.assessment_days
+  area.levers.approval_delay_days = 10.0;
+  for (int month = 0; month < 40; ++month) area.run_cycle(130.0);
+  CHECK(area.levers.approval_delay_days == Approx(24.0));  // 10 + 14
+  // Relaxing stops at the baseline, not at zero.
+  for (int month = 0; month < 40; ++month) area.run_cycle(70.0);
+  CHECK(area.levers.approval_delay_days == Approx(10.0));
+}
+
 TEST_CASE("split: a forecast within tolerance changes nothing", "[funding]") {
   SplitArea area;
   area.run_cycle(100.5);  // 0.5% over, inside the 1% tolerance
