@@ -63,6 +63,20 @@ TEST_CASE("a scenario of the wrong form is refused with the key named", "[valida
   } catch (const models::InputError& error) {
     CHECK(std::string(error.what()).find("mortality.enabled") != std::string::npos);
   }
+  // The chain case: a baseline wait for the council, or admissions at the
+  // end of life, would add to the delays the M/M/k formula predicts.
+  const auto& chain = validation::validation_cases[2];
+  for (const char* key : {"parameters.social_care.assessment_days=3",
+                          "parameters.mortality.end_of_life_admission.enabled=true"}) {
+    const auto wrong = load_case(chain.file, {key, "replications=2"});
+    try {
+      validation::require_case_form(chain.kind, wrong);
+      FAIL("expected an InputError for " << key);
+    } catch (const models::InputError& error) {
+      const std::string name = std::string(key).substr(11, std::string(key).find('=') - 11);
+      CHECK(std::string(error.what()).find(name) != std::string::npos);
+    }
+  }
 }
 
 TEST_CASE("the validation report is one JSON object with every check", "[validation]") {
