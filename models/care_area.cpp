@@ -15,6 +15,10 @@
 namespace hcsim::models {
 namespace {
 
+// Width of the scheduler's buckets. Bucketing decides only when an event
+// enters the heap, never the order events run in, so results do not depend
+// on it; one day measured fastest of 0.25, 1, 3 and 30.4 days.
+constexpr sim::Days scheduler_bucket_days = 1.0;
 
 // Equal-time ties: deaths first (a person who dies does not then get
 // discharged), then the end of a hospital stay (freeing a bed), then arrivals.
@@ -362,7 +366,11 @@ void CareArea::synthesise() {
   boost::random::uniform_01<double> uniform;
   const auto& bounds = population.age_band_lower_bounds;
 
-  scheduler_.set_bucket_width(plan_.bucket_days);
+  // Events further ahead than a day wait outside the heap (sim::Scheduler),
+  // so the heap holds about a day's events, a few hundred to a few thousand
+  // an area, and stays in the caches; with buckets a window wide it held a
+  // month's and each pop missed them (benchmarks/README.md, fourth round).
+  scheduler_.set_bucket_width(scheduler_bucket_days);
   for (std::uint32_t person = 0; person < people_.size(); ++person) {
     auto band_stream = stream(person, purpose_id(Purpose::synthesis_age_band), 0);
     const std::size_t band = band_choice(band_stream);
@@ -719,7 +727,12 @@ void CareArea::schedule_health_change(std::uint32_t person) {
 }
 
 void CareArea::advance_to(sim::Days until) {
-  scheduler_.run_until(until, [this](const sim::Event& event) { return handle(event); });
+  // At full scale an area's people far outgrow the caches, and an event's
+  // first read of its person is a miss; fetching the next event's person
+  // while this one is handled overlaps the two.
+  scheduler_.run_until(
+      until, [this](const sim::Event& event) { return handle(event); },
+      [this](const sim::Event& next) noexcept { people_.prefetch(next.person); });
 }
 
 bool CareArea::handle(const sim::Event& event) {

@@ -41,9 +41,9 @@ struct MeasurementPlan {
   double origin_days = 0.0;  // end of warm-up
   double end_days = 0.0;     // end of the run
   std::size_t years = 1;     // reporting periods (the last may be partial)
-  // Events further ahead than the current bucket wait outside the heap
-  // (sim::Scheduler); one synchronisation window is a natural width.
-  double bucket_days = 30.4375;
+  // The synchronisation window (budget cycle): interventions book their
+  // costs a window at a time.
+  double window_days = 30.4375;
 };
 
 class CareArea final : public sim::Area {

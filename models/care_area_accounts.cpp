@@ -352,7 +352,7 @@ void CareArea::book_intervention_costs(sim::Days from) {
   const auto& all = interventions_.interventions();
   if (all.empty()) return;
   const double now = scheduler_.now();
-  const double until = from + plan_.bucket_days;
+  const double until = from + plan_.window_days;
   for (std::size_t i = 0; i < all.size(); ++i) {
     // The people the intervention targets now, living where it reaches them.
     double targeted = 0.0;

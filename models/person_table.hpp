@@ -161,6 +161,12 @@ class PersonTable {
   // move would be safe either way.
   void reserve(std::size_t count) { records_.reserve(count); }
 
+  // A hint that `person` is about to be read: starts loading the record
+  // into the cache. Changes nothing; out-of-range indices are ignored.
+  void prefetch(std::uint32_t person) const noexcept {
+    if (person < records_.size()) __builtin_prefetch(&records_[person]);
+  }
+
   [[nodiscard]] double age_at(std::uint32_t person, double now_days) const noexcept {
     return static_cast<double>(records_[person].age_at_start) + now_days / 365.25;
   }

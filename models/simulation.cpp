@@ -51,7 +51,7 @@ MeasurementPlan measurement_plan(const Scenario& scenario) {
   plan.origin_days = scenario.warmup_days;
   plan.end_days = scenario.warmup_days + scenario.horizon_years * 365.25;
   plan.years = static_cast<std::size_t>(std::ceil(scenario.horizon_years - 1e-9));
-  plan.bucket_days = scenario.window_days;
+  plan.window_days = scenario.window_days;
   return plan;
 }
 

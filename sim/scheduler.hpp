@@ -65,9 +65,20 @@ class Scheduler {
   // discarded as stale, which is not counted as processed.
   template <class Handler>
   void run_until(Days until, Handler&& handle) {
+    run_until(until, handle, [](const Event&) noexcept {});
+  }
+
+  // As above, and before each event is handled `anticipate(const Event&)` is
+  // shown the event most likely to come next (the earliest still queued), so
+  // the model can start fetching that event's state from memory while the
+  // current one runs. It must not change anything: a guess that proves wrong
+  // (the handler schedules something earlier) costs only the fetch.
+  template <class Handler, class Anticipate>
+  void run_until(Days until, Handler&& handle, Anticipate&& anticipate) {
     for (;;) {
       while (!queue_.empty() && queue_.top().time < until) {
         const Event event = queue_.pop();
+        if (!queue_.empty()) anticipate(queue_.top());
         now_ = event.time;
         if (handle(event)) ++processed_;
       }

@@ -161,3 +161,31 @@ TEST_CASE("bucketed scheduling gives the same order as a plain heap", "[schedule
   CHECK(run(1.0) == plain);
   CHECK(run(1000.0) == plain);
 }
+
+TEST_CASE("the scheduler shows the next queued event before handling each one",
+          "[scheduler]") {
+  // The hint is the earliest event in the heap when an event is popped; a
+  // handler that schedules something earlier makes the hint wrong, which is
+  // allowed, and the order of handling does not depend on the hint.
+  hcsim::sim::Scheduler scheduler;
+  scheduler.set_bucket_width(1.0);
+  scheduler.schedule(make(0.5, 0, 1, 0));
+  scheduler.schedule(make(0.7, 0, 2, 0));
+  scheduler.schedule(make(0.9, 0, 3, 0));
+  scheduler.schedule(make(7.0, 0, 5, 0));  // waits in a later bucket
+  std::vector<std::uint32_t> handled;
+  std::vector<std::uint32_t> hinted;
+  scheduler.run_until(
+      10.0,
+      [&](const Event& event) {
+        handled.push_back(event.person);
+        if (event.person == 2) scheduler.schedule(make(0.8, 0, 4, 0));  // before the hint
+        return true;
+      },
+      [&](const Event& next) { hinted.push_back(next.person); });
+  CHECK(handled == std::vector<std::uint32_t>{1, 2, 4, 3, 5});
+  // Popping 1 shows 2; popping 2 shows 3 (4 is not yet scheduled); popping 4
+  // shows 3; popping 3 or 5 leaves the heap empty and shows nothing.
+  CHECK(hinted == std::vector<std::uint32_t>{2, 3, 3});
+  CHECK(scheduler.events_processed() == 5);
+}
