@@ -140,10 +140,14 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
                                                               plan.years);
   }
   const auto& mortality = parameters_.mortality;
-  mortality_[static_cast<std::size_t>(Sex::male)] = {mortality.gompertz_slope,
-                                                     mortality.modal_age_male};
-  mortality_[static_cast<std::size_t>(Sex::female)] = {mortality.gompertz_slope,
-                                                       mortality.modal_age_female};
+  period_mortality_[static_cast<std::size_t>(Sex::male)] = {mortality.gompertz_slope,
+                                                            mortality.modal_age_male};
+  period_mortality_[static_cast<std::size_t>(Sex::female)] = {mortality.gompertz_slope,
+                                                              mortality.modal_age_female};
+  const MortalityImprovement improvement{mortality.improvement_per_year};
+  for (std::size_t sex = 0; sex < mortality_.size(); ++sex) {
+    mortality_[sex] = improvement.law_along_a_life(period_mortality_[sex]);
+  }
   counts_.assign(metric_count, sim::PeriodTotals(plan.origin_days, days_per_year, plan.years));
 
   const auto people = static_cast<std::size_t>(scaled_count(spec.population, population_scale));
@@ -340,6 +344,14 @@ const Gompertz& CareArea::mortality_of(std::uint32_t person) const {
   return mortality_[static_cast<std::size_t>(people_.sex[person])];
 }
 
+double CareArea::improvement_multiplier(std::uint32_t person) const {
+  const double rate = parameters_.mortality.improvement_per_year;
+  if (rate == 0.0) return 1.0;
+  return MortalityImprovement{rate}.multiplier(
+      period_mortality_[static_cast<std::size_t>(people_.sex[person])],
+      static_cast<double>(people_.age_at_start[person]));
+}
+
 DeathHazard CareArea::death_hazard(std::uint32_t person) const {
   const auto& mortality = parameters_.mortality;
   if (!mortality.enabled) return DeathHazard::no_hazard();
@@ -350,12 +362,17 @@ DeathHazard CareArea::death_hazard(std::uint32_t person) const {
     // The care-home multiplier replaces frailty and conditions rather than
     // adding to them: it was set against residents' observed mortality,
     // which already reflects their frailty (see england.yaml).
-    return DeathHazard::scaled_gompertz(mortality_of(person), mortality.care_home_multiplier);
+    return DeathHazard::scaled_gompertz(
+        mortality_of(person), mortality.care_home_multiplier * improvement_multiplier(person));
   }
   if (!mortality.outside_care_homes_enabled) return DeathHazard::no_hazard();
-  if (!risk_.mortality_by_health()) return DeathHazard::scaled_gompertz(mortality_of(person), 1.0);
+  if (!risk_.mortality_by_health()) {
+    return DeathHazard::scaled_gompertz(mortality_of(person), improvement_multiplier(person));
+  }
   return DeathHazard::scaled_gompertz_by_age(
-      mortality_of(person), risk_.mortality_ratio(people_.frailty[person], people_.conditions[person]),
+      mortality_of(person),
+      risk_.mortality_ratio(people_.frailty[person], people_.conditions[person]) *
+          improvement_multiplier(person),
       risk_.mortality_scale_by_age());
 }
 

@@ -295,7 +295,10 @@ class CareArea final : public sim::Area {
                 std::uint32_t payload = 0);
   [[nodiscard]] sim::RandomStream stream(std::uint32_t person, std::uint64_t purpose,
                                          std::uint64_t draw) const;
+  // The Gompertz law `person`'s life follows (with mortality improvement,
+  // not the period law of time 0) and its multiplier for them.
   [[nodiscard]] const Gompertz& mortality_of(std::uint32_t person) const;
+  [[nodiscard]] double improvement_multiplier(std::uint32_t person) const;
   // The hazard of death `person` is under in their current setting.
   [[nodiscard]] DeathHazard death_hazard(std::uint32_t person) const;
   [[nodiscard]] CareNeed need_of(std::uint32_t person) const noexcept {
@@ -361,7 +364,8 @@ class CareArea final : public sim::Area {
   Parameters parameters_;
   MeasurementPlan plan_;
   sim::RandomStreams streams_;
-  std::array<Gompertz, 2> mortality_;  // by sex
+  std::array<Gompertz, 2> mortality_;  // by sex, along a life (improvement included)
+  std::array<Gompertz, 2> period_mortality_;  // by sex, the law at time 0
   PersonRisk risk_;
   FrailtyProgression frailty_progression_;
   ConditionOnset condition_onset_;

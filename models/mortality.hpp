@@ -57,6 +57,29 @@ struct Gompertz {
   }
 };
 
+// Mortality that falls by a constant share each calendar year at every age:
+// mu(x, t) = b exp(b (x - M)) (1 - rate)^t, with t the years since time 0
+// (projections' "mortality improvement"). Along one life t = x - x0, with x0
+// the person's age at time 0, so the hazard is again Gompertz in age, with
+// slope b' = b - c (c = -log(1 - rate)) and a level set by x0:
+//   mu = k(x0) b' exp(b' (x - M)),   k(x0) = (b / b') exp(-c (M - x0)).
+// Death ages then come from the Gompertz closed forms unchanged, and a rate
+// of 0 gives back the law and a multiplier of exactly 1.
+struct MortalityImprovement {
+  double rate_per_year = 0.0;
+
+  [[nodiscard]] double log_rate() const noexcept { return -std::log1p(-rate_per_year); }
+  // The law one life follows: the slope less c, the same modal age.
+  [[nodiscard]] Gompertz law_along_a_life(const Gompertz& law) const noexcept {
+    return {law.slope - log_rate(), law.modal_age};
+  }
+  // k(x0): the multiplier of that law for someone aged `age_at_origin` at time 0.
+  [[nodiscard]] double multiplier(const Gompertz& law, double age_at_origin) const noexcept {
+    const double c = log_rate();
+    return law.slope / (law.slope - c) * std::exp(-c * (law.modal_age - age_at_origin));
+  }
+};
+
 // The hazard of death a person is under in their current setting: Gompertz
 // scaled by a multiplier (the default), a constant hazard (care-home residents
 // with mortality.care_home_constant_rate_per_year, which makes their stay

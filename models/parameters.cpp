@@ -1,6 +1,7 @@
 #include "models/parameters.hpp"
 
 #include "models/distribution_reader.hpp"
+#include "models/mortality.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -352,6 +353,18 @@ void apply_parameters(MapReader& reader, Parameters& p) {
                      Limits::between(40.0, 120.0, "years"));
     mortality.number("care_home_multiplier", p.mortality.care_home_multiplier,
                      Limits::positive("hazard ratio"));
+    // Above a tenth a year would halve mortality in seven years, far beyond
+    // any projection; the share is per year, not per cent.
+    mortality.number("improvement_per_year", p.mortality.improvement_per_year,
+                     Limits::between(0.0, 0.1, "share of mortality a year"));
+    if (p.mortality.improvement_per_year > 0.0 &&
+        MortalityImprovement{p.mortality.improvement_per_year}.log_rate() >=
+            p.mortality.gompertz_slope) {
+      mortality.error("improvement_per_year",
+                      "mortality must still rise with age along a life: -log(1 - improvement) "
+                      "must be below gompertz_slope (" +
+                          std::to_string(p.mortality.gompertz_slope) + ")");
+    }
     // 0 switches the constant hazard off; the upper limit (a mean stay of a
     // day) catches a rate given per day instead of per year.
     mortality.number("care_home_constant_rate_per_year",

@@ -62,6 +62,9 @@ struct MortalityParameters {
   double modal_age_male = 85.0;
   double modal_age_female = 89.0;
   double care_home_multiplier = 1.0;
+  // Mortality falls by this share a year from time 0, at every age and in
+  // every setting (models/mortality.hpp, MortalityImprovement).
+  double improvement_per_year = 0.0;
   // When > 0, care-home residents die at this constant hazard (per year)
   // instead of Gompertz x care_home_multiplier: an exponential stay.
   double care_home_constant_rate_per_year = 0.0;

@@ -143,8 +143,8 @@ TEST_CASE("Little's law holds on the validation scenarios", "[validation][little
 TEST_CASE("survival from 65 follows the Gompertz life table", "[validation][survival]") {
   // 20,000 people aged 65 (to within a few days), no care homes and one
   // hazard for everyone of an age and sex (mortality by frailty and
-  // conditions off), so every death comes from the Gompertz hazard
-  // mu(x) = b exp(b (x - M)) of their sex:
+  // conditions off) and no mortality improvement, so every death comes
+  // from the Gompertz hazard mu(x) = b exp(b (x - M)) of their sex:
   // S(t | a) = exp(-(exp(b (a + t - M)) - exp(b (a - M)))).
   const auto scenario = models::parse_scenario(R"(
 name: survival_from_65
@@ -159,7 +159,7 @@ parameters:
     oldest_age: 65.01
     age_counts: [0, 1]
     female_share: [0.5, 0.5]
-  mortality: {by_frailty_and_conditions: false}
+  mortality: {by_frailty_and_conditions: false, improvement_per_year: 0}
   discharge:
     care_home_age_band_lower_bounds: [0]
     care_home_probability: [0]

@@ -67,21 +67,13 @@ double chiang_standard_error(const SexCounts& counts) {
   return std::sqrt(variance);
 }
 
-}  // namespace
-
-TEST_CASE("simulated e65 is the Gompertz law's when mortality depends on age and sex only",
-          "[validation][life_expectancy]") {
-  // 200,000 people aged 65 to 110 in two areas, in the proportions of a
-  // stationary population under a Gompertz law between the men's and the
-  // women's, no care homes and one hazard for everyone of an age and sex
-  // (mortality by frailty and conditions off): every death comes from the
-  // law, so the period life table of two years of deaths and person-years
-  // estimates the law's e65. The estimate's own bias is about 0.001 years
-  // (a stationary population's table, tests/models/test_life_table.cpp);
-  // its sampling error, about 10,000 deaths a sex, is Chiang's standard
-  // error, and the simulated value must lie within three of them (a 0.3%
-  // chance of failing for a right model and another seed).
-  const auto scenario = hcsim::models::parse_scenario(R"(
+// 200,000 people aged 65 to 110 in two areas, in the proportions of a
+// stationary population under a Gompertz law between the men's and the
+// women's, no care homes and one hazard for everyone of an age and sex
+// (mortality by frailty and conditions off), mortality falling by
+// `improvement` a year; two years from time 0, no warm-up.
+hcsim::models::Scenario law_only_scenario(double improvement) {
+  std::string text = R"(
 name: life_expectancy_from_65
 seed: 65
 replications: 1
@@ -95,7 +87,7 @@ parameters:
     oldest_age: 110
     age_counts: [0, 1000, 914, 788, 618, 415, 216, 75, 15]
     female_share: [0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5]
-  mortality: {by_frailty_and_conditions: false}
+  mortality: {by_frailty_and_conditions: false, improvement_per_year: IMPROVEMENT}
   discharge:
     care_home_age_band_lower_bounds: [0]
     care_home_probability: [0]
@@ -109,8 +101,26 @@ areas:
   - name: South
     population: 100000
     care_home_places: 0
-)",
-                                                      "<life expectancy test>", {});
+)";
+  text.replace(text.find("IMPROVEMENT"), 11, std::to_string(improvement));
+  return hcsim::models::parse_scenario(text, "<life expectancy test>", {});
+}
+
+}  // namespace
+
+TEST_CASE("simulated e65 is the Gompertz law's when mortality depends on age and sex only",
+          "[validation][life_expectancy]") {
+  // 200,000 people aged 65 to 110 in two areas, in the proportions of a
+  // stationary population under a Gompertz law between the men's and the
+  // women's, no care homes and one hazard for everyone of an age and sex
+  // (mortality by frailty and conditions off, no improvement): every death comes from the
+  // law, so the period life table of two years of deaths and person-years
+  // estimates the law's e65. The estimate's own bias is about 0.001 years
+  // (a stationary population's table, tests/models/test_life_table.cpp);
+  // its sampling error, about 10,000 deaths a sex, is Chiang's standard
+  // error, and the simulated value must lie within three of them (a 0.3%
+  // chance of failing for a right model and another seed).
+  const auto scenario = law_only_scenario(0.0);
   const auto run = hcsim::models::run_replication(scenario, 0);
   const auto& mortality = scenario.areas[0].parameters.mortality;
   for (const Sex sex : {Sex::male, Sex::female}) {
@@ -153,4 +163,33 @@ TEST_CASE("simulated e65 with England's defaults is within 10% of the published 
   CHECK(std::abs(women - 20.9) < 0.1 * 20.9);
   // Women outlive men, as in every English life table.
   CHECK(women > men);
+}
+
+TEST_CASE("with mortality improvement the simulated e65 is the improved law's",
+          "[validation][life_expectancy]") {
+  // As above with mortality falling 5% a year from time 0. Over the two
+  // measured years the hazard at every age is the law's times (1 - 0.05)^t,
+  // on average over the period close to its value at t = 1 (the average of
+  // 0.95^t over [0, 2] is 0.9508), so the period table estimates the law's
+  // e65 under a multiplier of 0.9508, about 0.5 years above the law's own:
+  // far more than the three standard errors allowed, so a model that
+  // ignored improvement would fail.
+  const auto scenario = law_only_scenario(0.05);
+  const auto run = hcsim::models::run_replication(scenario, 0);
+  const auto& mortality = scenario.areas[0].parameters.mortality;
+  const double average_multiplier = (1.0 - std::pow(0.95, 2.0)) / (-std::log(0.95) * 2.0);
+  for (const Sex sex : {Sex::male, Sex::female}) {
+    const bool male = sex == Sex::male;
+    const hcsim::models::Gompertz law{mortality.gompertz_slope,
+                                      male ? mortality.modal_age_male : mortality.modal_age_female};
+    const double expected = law.life_expectancy(65.0, average_multiplier);
+    const double simulated = run.total(male ? Metric::life_expectancy_at_65_male
+                                            : Metric::life_expectancy_at_65_female);
+    const double standard_error = chiang_standard_error(counts_of(run, sex));
+    INFO((male ? "men" : "women") << ": simulated e65 " << simulated << ", improved law "
+                                  << expected << ", period law " << law.life_expectancy(65.0)
+                                  << ", standard error " << standard_error);
+    CHECK(expected - law.life_expectancy(65.0) > 3.0 * standard_error);
+    CHECK(std::abs(simulated - expected) < 3.0 * standard_error + 0.01);
+  }
 }
