@@ -46,7 +46,7 @@ GpAccess::GpAccess(const GpParameters& parameters, double appointments_per_week,
   youngest_at_start_ = -std::ceil(end / days_per_year) - 1.0;
   community_by_age_.assign(
       static_cast<std::size_t>(std::ceil((oldest_at_start - youngest_at_start_) * bins_per_year)),
-      0.0);
+      0);
 }
 
 std::size_t GpAccess::bin_of(float age_at_start) const noexcept {
@@ -59,7 +59,7 @@ void GpAccess::on_move(float age_at_start, Setting before, Setting after) noexce
   if (!counted_) return;
   const bool was = lives_in_community(before);
   const bool is = lives_in_community(after);
-  if (was != is) community_by_age_[bin_of(age_at_start)] += is ? 1.0 : -1.0;
+  if (was != is) community_by_age_[bin_of(age_at_start)] += is ? 1 : -1;
 }
 
 double GpAccess::capacity_per_day(sim::Days now) const noexcept {
@@ -76,12 +76,12 @@ double GpAccess::demand_per_day(sim::Days now) const {
   // last one: a cycle reads some 14,000 bins.
   std::size_t band = 0;
   for (std::size_t bin = 0; bin < community_by_age_.size(); ++bin) {
-    if (community_by_age_[bin] == 0.0) continue;
+    if (community_by_age_[bin] == 0) continue;
     // The bin's middle stands for everyone in it.
     const double age = youngest_at_start_ + (static_cast<double>(bin) + 0.5) / bins_per_year + years;
     if (age < 0.0) continue;
     band = rate.band_of_from(age, band);
-    per_year += community_by_age_[bin] * rate.values[band];
+    per_year += static_cast<double>(community_by_age_[bin]) * rate.values[band];
   }
   return per_year / days_per_year;
 }
@@ -92,7 +92,7 @@ GpAccess::CycleStart GpAccess::start_cycle(sim::Days now, const PersonTable& peo
   if (!counted_) {
     for (std::uint32_t person = 0; person < people.size(); ++person) {
       if (lives_in_community(people.setting[person])) {
-        community_by_age_[bin_of(people.age_at_start[person])] += 1.0;
+        ++community_by_age_[bin_of(people.age_at_start[person])];
       }
     }
     counted_ = true;
