@@ -74,6 +74,41 @@ void read_assessment(MapReader& parent, AssessmentParameters& assessment) {
   reader.finish();
 }
 
+// Reasons map to parties; every reason and party is named, so a misspelt
+// one is refused with the names that are allowed.
+void read_delay_responsibility(MapReader& parent, DelayResponsibility& responsibility) {
+  if (parent.has("delay_responsibility") && !parent.is_mapping("delay_responsibility")) {
+    parent.error("delay_responsibility", "expected a mapping of delay reasons to nhs, "
+                                         "social_care or both");
+  }
+  MapReader reader = parent.map("delay_responsibility");
+  std::vector<std::string> reasons;
+  std::string reason_list;
+  for (std::size_t r = 1; r < awaited_service_count; ++r) {
+    reasons.emplace_back(awaited_service_names[r]);
+    reason_list += (r > 1 ? ", " : "") + reasons.back();
+  }
+  for (const std::string& key : reader.keys()) {
+    if (std::find(reasons.begin(), reasons.end(), key) != reasons.end()) continue;
+    std::string message = "unknown delay reason '" + key + "': expected one of " + reason_list;
+    const std::string suggestion = closest_match(key, reasons);
+    if (!suggestion.empty()) message += "; did you mean '" + suggestion + "'?";
+    reader.error(key, message);
+    reader.accept(key);
+  }
+  for (std::size_t r = 1; r < awaited_service_count; ++r) {
+    const std::string& key = reasons[r - 1];
+    std::string name(responsible_party_names[static_cast<std::size_t>(responsibility.party[r])]);
+    reader.text(key, name);
+    if (const auto party = parse_responsible_party(name)) {
+      responsibility.party[r] = *party;
+    } else {
+      reader.error(key, "expected nhs, social_care or both (the party the delay is attributed "
+                        "to), got '" + name + "'");
+    }
+  }
+  reader.finish();
+}
 
 template <std::size_t N>
 void read_array(MapReader& reader, const std::string& key, std::array<double, N>& target,
@@ -413,6 +448,7 @@ void apply_parameters(MapReader& reader, Parameters& p) {
     read_discharge_service(discharge, "reablement", "slots", p.discharge.reablement);
     read_discharge_service(discharge, "rehabilitation", "beds", p.discharge.rehabilitation);
     read_assessment(discharge, p.discharge.assessment);
+    read_delay_responsibility(discharge, p.discharge.delay_responsibility);
     // A discharge needs at most one service: the probabilities may not add
     // up to more than 1 at any age.
     for (double age = 0.0; age <= 120.0; age += 0.5) {

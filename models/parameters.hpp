@@ -10,6 +10,7 @@
 
 #include "models/age_schedule.hpp"
 #include "models/capacity_scaling.hpp"
+#include "models/delay_responsibility.hpp"
 #include "models/funding/funding_parameters.hpp"
 #include "models/pathway.hpp"
 #include "models/person_traits.hpp"
@@ -140,6 +141,8 @@ struct DischargeParameters {
   DischargeServiceParameters reablement;       // P1
   DischargeServiceParameters rehabilitation;   // P2
   AssessmentParameters assessment;             // P3
+  // Whose each delayed discharge is, by what the patient waits for.
+  DelayResponsibility delay_responsibility;
 };
 
 struct CareHomeParameters {
