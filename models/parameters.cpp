@@ -300,7 +300,8 @@ void read_social_care(MapReader& reader, SocialCareParameters& care) {
                      Limits::between(0.0, 3650.0, "days (0: no limit)"));
     home_care.finish();
   }
-  reader.number("assessment_days", care.assessment_days, Limits::between(0.0, 365.0, "days"));
+  read_distribution(reader, "assessment_days", care.assessment_days,
+                    Limits::between(0.0, 365.0, "days"));
   {
     MapReader homes = reader.map("care_homes");
     homes.number("nursing_share_of_initial_residents", care.nursing_share_of_initial_residents,
@@ -425,8 +426,8 @@ void apply_parameters(MapReader& reader, Parameters& p) {
                     Limits::between(0.0, 1000.0, "beds per 1,000 people"));
     hospital.flag("beds_weighted_by_need", p.hospital.beds_weighted_by_need);
     hospital.number("same_day_share", p.hospital.same_day_share, Limits::probability());
-    hospital.number("same_day_stay_days", p.hospital.same_day_stay_days,
-                    Limits::between(0.0, 1.0, "days"));
+    read_distribution(hospital, "same_day_stay_days", p.hospital.same_day_stay_days,
+                      Limits::between(0.0, 1.0, "days"));
     read_distribution(hospital, "overnight_length_of_stay", p.hospital.overnight_length_of_stay);
     {
       MapReader stay = hospital.map("stay_length_by_person");
