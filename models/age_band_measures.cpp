@@ -25,6 +25,11 @@ constexpr bool snapshots_are_banded() {
 }
 static_assert(snapshots_are_banded());
 
+// measure() finds the level of each delay reason from delayed_discharge.
+static_assert(static_cast<std::size_t>(HeldLevel::delayed_for_assessment) ==
+              static_cast<std::size_t>(HeldLevel::delayed_discharge) +
+                  static_cast<std::size_t>(AwaitedService::assessment));
+
 }  // namespace
 
 AgeBandMeasures::AgeBandMeasures(double origin, double period, std::size_t years)
@@ -65,8 +70,14 @@ void AgeBandMeasures::set_snapshot(Metric metric, std::size_t band, std::size_t 
 }
 
 double AgeBandMeasures::measure(Metric metric, std::size_t band, std::size_t year,
-                                const AgeBandPrices& prices) const {
+                                const AgeBandPrices& prices,
+                                const DelayResponsibility& responsibility) const {
   auto held = [&](HeldLevel level) { return integral(band, level, year); };
+  // The delayed_for_ levels follow delayed_discharge in AwaitedService order.
+  auto delayed = [&](AwaitedService reason) {
+    return held(static_cast<HeldLevel>(static_cast<std::size_t>(HeldLevel::delayed_discharge) +
+                                       static_cast<std::size_t>(reason)));
+  };
   switch (metric) {
     case Metric::bed_days: return held(HeldLevel::hospital_bed);
     case Metric::delayed_discharge_days: return held(HeldLevel::delayed_discharge);
@@ -87,10 +98,11 @@ double AgeBandMeasures::measure(Metric metric, std::size_t band, std::size_t yea
     case Metric::assessment_bed_delay_days: return held(HeldLevel::assessment_delay);
     // Responsibility as for the area (care_area_accounts.cpp).
     case Metric::delayed_discharge_days_nhs:
-      return held(HeldLevel::delayed_for_rehabilitation) + held(HeldLevel::delayed_for_assessment);
+      return responsibility.days_of(ResponsibleParty::nhs, delayed);
     case Metric::delayed_discharge_days_social_care:
-      return held(HeldLevel::delayed_for_reablement) + held(HeldLevel::delayed_for_care_home) +
-             held(HeldLevel::delayed_for_home_care) + held(HeldLevel::delayed_for_funding_decision);
+      return responsibility.days_of(ResponsibleParty::social_care, delayed);
+    case Metric::delayed_discharge_days_both:
+      return responsibility.days_of(ResponsibleParty::both, delayed);
     case Metric::home_care_hours: return held(HeldLevel::home_care_hours) / days_per_week;
     case Metric::unpaid_care_hours: return held(HeldLevel::unpaid_care_hours) / days_per_week;
     case Metric::unmet_need_person_days: return held(HeldLevel::unmet_need);
@@ -103,7 +115,8 @@ double AgeBandMeasures::measure(Metric metric, std::size_t band, std::size_t yea
     case Metric::cost_assessment: return held(HeldLevel::assessment) * prices.assessment_day;
     case Metric::cost_shunted_to_nhs:
       return prices.delays_shunted_to_nhs
-                 ? measure(Metric::delayed_discharge_days_social_care, band, year, prices) *
+                 ? measure(Metric::delayed_discharge_days_social_care, band, year, prices,
+                           responsibility) *
                        prices.hospital_bed_day
                  : 0.0;
     case Metric::cost_home_care: return held(HeldLevel::cost_home_care);

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "models/delay_responsibility.hpp"
 #include "models/metrics.hpp"
 #include "sim/period_totals.hpp"
 
@@ -38,7 +39,7 @@ inline constexpr std::array<std::string_view, age_band_count> age_band_names{
 // population_65_plus_end (the bands from 65 of population_end) and
 // frail_people_85_plus_end (the 85+ band of population_frail_end); the 65+
 // prevalence snapshots are banded, zero in the bands under 65.
-inline constexpr std::array<Metric, 65> age_band_metrics{
+inline constexpr std::array<Metric, 66> age_band_metrics{
     Metric::emergency_admissions,
     Metric::bed_days,
     Metric::delayed_discharge_days,
@@ -104,6 +105,7 @@ inline constexpr std::array<Metric, 65> age_band_metrics{
     Metric::people_with_home_care_end,
     Metric::end_of_life_admissions,
     Metric::home_care_waits_sent_home,
+    Metric::delayed_discharge_days_both,
 };
 inline constexpr std::size_t age_band_metric_count = age_band_metrics.size();
 
@@ -216,7 +218,8 @@ class AgeBandMeasures {
 
   // Value of a banded metric in `band` and `year`.
   [[nodiscard]] double measure(Metric metric, std::size_t band, std::size_t year,
-                               const AgeBandPrices& prices) const;
+                               const AgeBandPrices& prices,
+                               const DelayResponsibility& responsibility) const;
 
  private:
   [[nodiscard]] double integral(std::size_t band, HeldLevel level, std::size_t year) const {

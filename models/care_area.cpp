@@ -171,7 +171,7 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
   places_[0].capacity = static_cast<std::int64_t>(std::llround(all_places)) - places_[1].capacity;
   FundingLevers baseline;
   baseline.eligibility_threshold = static_cast<double>(CareNeed::moderate);
-  baseline.approval_delay_days = parameters_.social_care.assessment_days;
+  baseline.approval_delay_days = parameters_.social_care.assessment_days.mean();
   baseline.capacity = {static_cast<double>(services_[0].capacity),
                        static_cast<double>(services_[1].capacity),
                        std::round(expected_initial_home_care_hours_per_person() *
@@ -896,7 +896,10 @@ void CareArea::admit_to_bed(std::uint32_t person) {
   auto same_day_stream = stream(person, purpose_id(Purpose::same_day_stay), stay);
   double length;
   if (bernoulli(same_day_stream, parameters_.hospital.same_day_share)) {
-    length = parameters_.hospital.same_day_stay_days;
+    // A fixed length draws nothing, so a number gives the same stream of
+    // draws as when only a number was allowed.
+    auto length_stream = stream(person, purpose_id(Purpose::same_day_stay_length), stay);
+    length = parameters_.hospital.same_day_stay_days.sample(length_stream);
   } else {
     auto stay_stream = stream(person, purpose_id(Purpose::length_of_stay), stay);
     length = parameters_.hospital.overnight_length_of_stay.sample(stay_stream) *
@@ -1048,13 +1051,29 @@ void CareArea::seek_care_home(std::uint32_t person) {
   if (!awaits_funding_decision(person, funding_for_placement)) try_place_in_care_home(person);
 }
 
+double CareArea::approval_delay(std::uint32_t person, std::uint32_t decision) const {
+  const sim::Distribution& baseline = parameters_.social_care.assessment_days;
+  double days = levers().approval_delay_days;
+  if (baseline.family() != sim::DistributionFamily::fixed) {
+    // The person's own wait, plus the days rationing has added to the
+    // baseline mean (the lever); a fixed wait is the lever itself.
+    const std::uint64_t draw = 2u * (people_.admissions[person] - 1u) +
+                               (decision == funding_for_package ? 1u : 0u);
+    auto wait_stream = stream(person, purpose_id(Purpose::funding_decision_wait), draw);
+    days = baseline.sample(wait_stream) + (days - baseline.mean());
+  }
+  return std::max(0.0, days) *
+         (interventions_.empty() ? 1.0 : interventions_.discharge_delay_multiplier(effects_time_));
+}
+
 bool CareArea::awaits_funding_decision(std::uint32_t person, std::uint32_t decision) {
-  if (people_.capital[person] == CapitalBand::above_upper || approval_delay() <= 0.0) {
+  if (people_.capital[person] == CapitalBand::above_upper) {
     return false;  // self-funders arrange their own care
   }
+  const double delay = approval_delay(person, decision);
+  if (delay <= 0.0) return false;
   wait_for(person, AwaitedService::funding_decision);
-  schedule(person, funding_decided, scheduler_.now() + approval_delay(), next_sequence(person),
-           decision);
+  schedule(person, funding_decided, scheduler_.now() + delay, next_sequence(person), decision);
   return true;
 }
 

@@ -226,11 +226,9 @@ class CareArea final : public sim::Area {
   // rely on family or go without); `occasion` separates the draws.
   [[nodiscard]] bool seeks_package(std::uint32_t person, std::uint64_t occasion) const;
   [[nodiscard]] bool publicly_eligible(std::uint32_t person) const;
-  // Days a council-funded discharge waits for its funding decision.
-  [[nodiscard]] double approval_delay() const noexcept {
-    return std::max(0.0, levers().approval_delay_days) *
-           (interventions_.empty() ? 1.0 : interventions_.discharge_delay_multiplier(effects_time_));
-  }
+  // Days a council-funded discharge waits for its funding decision on a
+  // placement or a package (`decision`).
+  [[nodiscard]] double approval_delay(std::uint32_t person, std::uint32_t decision) const;
   // P1/P2/P3 discharge services.
   [[nodiscard]] DischargeServiceState* choose_discharge_service(std::uint32_t person, double age);
   // Whether a discharge needing a placement goes to a P3 assessment bed

@@ -174,7 +174,8 @@ AgeBandPrices CareArea::age_band_prices() const {
 }
 
 double CareArea::measure_by_age_band(Metric metric, std::size_t band, std::size_t year) const {
-  return by_age_band_.measure(metric, band, year, age_band_prices());
+  return by_age_band_.measure(metric, band, year, age_band_prices(),
+                              parameters_.discharge.delay_responsibility);
 }
 
 double CareArea::age_band_level_drift() {
@@ -425,15 +426,14 @@ double CareArea::measure(Metric metric, std::size_t year) const {
     case Metric::delayed_discharge_days_home_care: return delayed(AwaitedService::home_care);
     case Metric::delayed_discharge_days_funding_decision:
       return delayed(AwaitedService::funding_decision);
-    // Responsibility follows the DToC convention: waiting for NHS
-    // rehabilitation or an NHS-commissioned P3 assessment bed is the NHS's;
-    // reablement, home care, care homes and funding decisions are social
-    // care's.
+    // Responsibility by reason, as the area's parameters attribute it.
     case Metric::delayed_discharge_days_nhs:
-      return delayed(AwaitedService::rehabilitation) + delayed(AwaitedService::assessment);
+      return parameters_.discharge.delay_responsibility.days_of(ResponsibleParty::nhs, delayed);
     case Metric::delayed_discharge_days_social_care:
-      return delayed(AwaitedService::reablement) + delayed(AwaitedService::care_home) +
-             delayed(AwaitedService::home_care) + delayed(AwaitedService::funding_decision);
+      return parameters_.discharge.delay_responsibility.days_of(ResponsibleParty::social_care,
+                                                                delayed);
+    case Metric::delayed_discharge_days_both:
+      return parameters_.discharge.delay_responsibility.days_of(ResponsibleParty::both, delayed);
     case Metric::cost_hospital:
       return service_total({CareService::hospital, CareService::delayed_discharge});
     case Metric::cost_care_home:

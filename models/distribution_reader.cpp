@@ -7,9 +7,21 @@
 namespace hcsim::models {
 
 void read_distribution(MapReader& parent, const std::string& key,
-                       sim::Distribution& distribution) {
+                       sim::Distribution& distribution, const Limits& mean_limits) {
   if (!parent.has(key)) {
     parent.accept(key);
+    return;
+  }
+  if (parent.is_list(key)) {
+    parent.error(key, "expected a number of days (a fixed duration) or a distribution, such "
+                      "as {distribution: gamma, shape: 2, scale: 7}; got a list");
+    return;
+  }
+  if (!parent.is_mapping(key)) {
+    // A bare number is a fixed duration, as keys that took only a number did.
+    double value = std::nan("");
+    parent.number(key, value, mean_limits);
+    if (!std::isnan(value)) distribution = sim::Distribution::fixed(value);
     return;
   }
   MapReader reader = parent.map(key);
@@ -95,6 +107,10 @@ void read_distribution(MapReader& parent, const std::string& key,
     }
   } catch (const std::invalid_argument& problem) {
     reader.error("", problem.what());
+  }
+  if (!mean_limits.allows(distribution.mean())) {
+    reader.error("", "its mean (" + std::to_string(distribution.mean()) + ") must be " +
+                         mean_limits.describe());
   }
   reader.finish();
 }

@@ -126,6 +126,10 @@ enum class Metric : std::size_t {
   // deaths and person-years at risk (models/life_table.hpp).
   life_expectancy_at_65_male,
   life_expectancy_at_65_female,
+  // Delayed discharge the NHS and social care are jointly responsible for
+  // (discharge.delay_responsibility): with the NHS's and social care's it
+  // adds up to delayed_discharge_days.
+  delayed_discharge_days_both,
   count_  // number of metrics
 };
 
@@ -191,11 +195,13 @@ inline constexpr std::array<MetricInfo, metric_count> metric_info{{
     {"delayed_discharge_days_care_home", "bed-days",
      "delayed discharge while waiting for a care-home place"},
     {"delayed_discharge_days_nhs", "bed-days",
-     "delayed discharge the NHS is responsible for (waiting for P2 rehabilitation or a P3 "
-     "assessment bed)"},
+     "delayed discharge the NHS alone is responsible for (the reasons "
+     "discharge.delay_responsibility gives to nhs; by default waiting for P2 rehabilitation "
+     "or a P3 assessment bed)"},
     {"delayed_discharge_days_social_care", "bed-days",
-     "delayed discharge social care is responsible for (waiting for P1 reablement, a "
-     "care-home place, a home-care package or a funding decision)"},
+     "delayed discharge social care alone is responsible for (the reasons "
+     "discharge.delay_responsibility gives to social_care; by default waiting for P1 "
+     "reablement, a care-home place, a home-care package or a funding decision)"},
     {"cost_reablement", "GBP", "cost of P1 reablement days"},
     {"cost_rehabilitation", "GBP", "cost of P2 rehabilitation bed days"},
     {"measured_days", "area-days", "days measured (per area; the denominator of daily levels)"},
@@ -263,8 +269,8 @@ inline constexpr std::array<MetricInfo, metric_count> metric_info{{
     {"cost_unpaid_care_value", "GBP", "value of the care unpaid carers give"},
     {"cost_third_sector", "GBP", "cost borne by voluntary and community organisations"},
     {"cost_shunted_to_nhs", "GBP",
-     "cost of NHS-funded bed days of patients delayed by social care (waiting for "
-     "reablement, home care, a care-home place or a funding decision)"},
+     "cost of NHS-funded bed days of patients delayed by social care alone "
+     "(delayed_discharge_days_social_care; delays shared with the NHS are not shunted)"},
     {"entries", "people",
      "people who entered the population: births and net international migrants"},
     {"escalation_admissions", "admissions",
@@ -339,6 +345,9 @@ inline constexpr std::array<MetricInfo, metric_count> metric_info{{
     {"life_expectancy_at_65_female", "years",
      "period life expectancy at 65 of women in the simulated population, as for men",
      Aggregation::life_table},
+    {"delayed_discharge_days_both", "bed-days",
+     "delayed discharge the NHS and social care are jointly responsible for (the reasons "
+     "discharge.delay_responsibility gives to both; none by default)"},
 }};
 
 // cost_total by service: every cost lands in exactly one of them.

@@ -75,6 +75,41 @@ void read_assessment(MapReader& parent, AssessmentParameters& assessment) {
   reader.finish();
 }
 
+// Reasons map to parties; every reason and party is named, so a misspelt
+// one is refused with the names that are allowed.
+void read_delay_responsibility(MapReader& parent, DelayResponsibility& responsibility) {
+  if (parent.has("delay_responsibility") && !parent.is_mapping("delay_responsibility")) {
+    parent.error("delay_responsibility", "expected a mapping of delay reasons to nhs, "
+                                         "social_care or both");
+  }
+  MapReader reader = parent.map("delay_responsibility");
+  std::vector<std::string> reasons;
+  std::string reason_list;
+  for (std::size_t r = 1; r < awaited_service_count; ++r) {
+    reasons.emplace_back(awaited_service_names[r]);
+    reason_list += (r > 1 ? ", " : "") + reasons.back();
+  }
+  for (const std::string& key : reader.keys()) {
+    if (std::find(reasons.begin(), reasons.end(), key) != reasons.end()) continue;
+    std::string message = "unknown delay reason '" + key + "': expected one of " + reason_list;
+    const std::string suggestion = closest_match(key, reasons);
+    if (!suggestion.empty()) message += "; did you mean '" + suggestion + "'?";
+    reader.error(key, message);
+    reader.accept(key);
+  }
+  for (std::size_t r = 1; r < awaited_service_count; ++r) {
+    const std::string& key = reasons[r - 1];
+    std::string name(responsible_party_names[static_cast<std::size_t>(responsibility.party[r])]);
+    reader.text(key, name);
+    if (const auto party = parse_responsible_party(name)) {
+      responsibility.party[r] = *party;
+    } else {
+      reader.error(key, "expected nhs, social_care or both (the party the delay is attributed "
+                        "to), got '" + name + "'");
+    }
+  }
+  reader.finish();
+}
 
 template <std::size_t N>
 void read_array(MapReader& reader, const std::string& key, std::array<double, N>& target,
@@ -266,7 +301,8 @@ void read_social_care(MapReader& reader, SocialCareParameters& care) {
                      Limits::between(0.0, 3650.0, "days (0: no limit)"));
     home_care.finish();
   }
-  reader.number("assessment_days", care.assessment_days, Limits::between(0.0, 365.0, "days"));
+  read_distribution(reader, "assessment_days", care.assessment_days,
+                    Limits::between(0.0, 365.0, "days"));
   {
     MapReader homes = reader.map("care_homes");
     homes.number("nursing_share_of_initial_residents", care.nursing_share_of_initial_residents,
@@ -403,8 +439,8 @@ void apply_parameters(MapReader& reader, Parameters& p) {
                     Limits::between(0.0, 1000.0, "beds per 1,000 people"));
     hospital.flag("beds_weighted_by_need", p.hospital.beds_weighted_by_need);
     hospital.number("same_day_share", p.hospital.same_day_share, Limits::probability());
-    hospital.number("same_day_stay_days", p.hospital.same_day_stay_days,
-                    Limits::between(0.0, 1.0, "days"));
+    read_distribution(hospital, "same_day_stay_days", p.hospital.same_day_stay_days,
+                      Limits::between(0.0, 1.0, "days"));
     read_distribution(hospital, "overnight_length_of_stay", p.hospital.overnight_length_of_stay);
     {
       MapReader stay = hospital.map("stay_length_by_person");
@@ -426,6 +462,7 @@ void apply_parameters(MapReader& reader, Parameters& p) {
     read_discharge_service(discharge, "reablement", "slots", p.discharge.reablement);
     read_discharge_service(discharge, "rehabilitation", "beds", p.discharge.rehabilitation);
     read_assessment(discharge, p.discharge.assessment);
+    read_delay_responsibility(discharge, p.discharge.delay_responsibility);
     // A discharge needs at most one service: the probabilities may not add
     // up to more than 1 at any age.
     for (double age = 0.0; age <= 120.0; age += 0.5) {

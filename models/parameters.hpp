@@ -10,6 +10,7 @@
 
 #include "models/age_schedule.hpp"
 #include "models/capacity_scaling.hpp"
+#include "models/delay_responsibility.hpp"
 #include "models/funding/funding_parameters.hpp"
 #include "models/pathway.hpp"
 #include "models/person_traits.hpp"
@@ -95,7 +96,8 @@ struct HospitalParameters {
   double beds_per_1000 = 0.0;
   bool beds_weighted_by_need = true;  // see models/capacity.hpp
   double same_day_share = 0.0;
-  double same_day_stay_days = 0.25;
+  // Days a same-day stay holds a bed: a number (fixed) or any family.
+  sim::Distribution same_day_stay_days = sim::Distribution::fixed(0.25);
   sim::Distribution overnight_length_of_stay = sim::Distribution::fixed(1.0);
   StayLengthParameters stay_length_by_person;
   // When every bed is taken, a patient waits at most this long before the
@@ -143,6 +145,8 @@ struct DischargeParameters {
   DischargeServiceParameters reablement;       // P1
   DischargeServiceParameters rehabilitation;   // P2
   AssessmentParameters assessment;             // P3
+  // Whose each delayed discharge is, by what the patient waits for.
+  DelayResponsibility delay_responsibility;
 };
 
 struct CareHomeParameters {
@@ -227,8 +231,10 @@ struct SocialCareParameters {
   double longest_hospital_wait_days = 0.0;
   // Days a council-funded discharge home with a package or to a care home
   // waits in hospital for the council's assessment and funding decision at
-  // baseline; the split regime's rationing lengthens it (funding levers).
-  double assessment_days = 0.0;
+  // baseline: a number (the same wait for everyone) or a distribution of
+  // each person's wait. Its mean is the baseline of the approval-delay
+  // lever, and the split regime's rationing adds days to every wait.
+  sim::Distribution assessment_days = sim::Distribution::fixed(0.0);
   double nursing_share_of_initial_residents = 0.5;
   // Attendance Allowance: pounds a week (lower, higher rate) and take-up.
   double attendance_allowance_lower_week = 0.0;

@@ -1,8 +1,10 @@
 #pragma once
 // The people of one area: one 64-byte record a person, read and written
 // column-style. A person is an index into the table, never a pointer.
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "models/person_traits.hpp"
@@ -36,6 +38,10 @@ enum class AwaitedService : std::uint8_t {
   assessment,        // a P3 care-home assessment bed
 };
 inline constexpr std::size_t awaited_service_count = 7;
+// Their names in scenarios and results, in AwaitedService order.
+inline constexpr std::array<std::string_view, awaited_service_count> awaited_service_names{
+    "none",      "care_home",        "reablement", "rehabilitation",
+    "home_care", "funding_decision", "assessment"};
 
 // What a person is to be discharged to once a funding decision is made or a
 // place frees (kept while they wait).

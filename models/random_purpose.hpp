@@ -48,6 +48,13 @@ enum class Purpose : std::uint64_t {
   // A death at home or in a care home preceded by an emergency admission:
   // whether (draw index 0) and the stay until death (draw index 1).
   end_of_life_admission = 28,
+  // How long a same-day stay holds its bed, when that is not fixed (draw
+  // index: the admission, as for same_day_stay).
+  same_day_stay_length = 29,
+  // A person's own wait for the council's assessment and funding decision,
+  // when social_care.assessment_days is not fixed (draw index: 2 x the
+  // admission, + 1 for a package rather than a placement).
+  funding_decision_wait = 30,
 };
 
 [[nodiscard]] constexpr std::uint64_t purpose_id(Purpose purpose) noexcept {

@@ -242,7 +242,7 @@ void require_case_form(CaseKind kind, const models::Scenario& scenario) {
     require(!p.discharge.assessment.in_use(), scenario, at + "discharge.assessment.enabled",
             "expected false (discharges go straight to the care-home queue, with no P3 "
             "assessment bed in between)");
-    require(p.social_care.assessment_days == 0.0, scenario, at + "social_care.assessment_days",
+    require(p.social_care.assessment_days.mean() == 0.0, scenario, at + "social_care.assessment_days",
             "expected 0 (a placement waits only for a free place)");
     require(!p.mortality.end_of_life_admission.enabled, scenario,
             at + "mortality.end_of_life_admission.enabled",
