@@ -361,6 +361,14 @@ void apply_parameters(MapReader& reader, Parameters& p) {
                   "age_band_lower_bounds", bounds.size());
     check_lengths(population, "female_share", p.population.female_share.size(),
                   "age_band_lower_bounds", bounds.size());
+    // Counts give the age mix (and, without an area's population, its size):
+    // all zero leaves nobody to simulate and no mix to draw ages from.
+    const auto& counts = p.population.age_counts;
+    if (!counts.empty() && std::all_of(counts.begin(), counts.end(),
+                                       [](double count) { return count == 0.0; })) {
+      population.error("age_counts", "every age count is 0; expected the number of people in "
+                                     "each age band, with people in at least one band");
+    }
     if (!bounds.empty() && !(p.population.oldest_age > bounds.back())) {
       population.error("oldest_age", "must be above the last age band's lower bound");
     }

@@ -98,10 +98,15 @@ std::vector<RequiredMove> required_moves(const Parameters& p) {
 void read_pathway(MapReader& reader, PathwayParameters& pathway) {
   std::vector<MapReader::TextPair> pairs;
   if (!reader.text_pairs("edges", pairs)) return;
+  // With `extends:`, the list may come from a base file: name that one.
+  const Diagnostic list = reader.location("edges");
   pathway.edges.clear();
   for (const auto& pair : pairs) {
-    pathway.edges.push_back({pair.first, pair.second, reader.file(), pair.line, pair.column});
+    pathway.edges.push_back({pair.first, pair.second, list.file, pair.line, pair.column});
   }
+  pathway.file = list.file;
+  pathway.line = list.line;
+  pathway.column = list.column;
 }
 
 Pathway Pathway::build(const Parameters& parameters, const std::string& file,
@@ -115,6 +120,7 @@ Pathway Pathway::build(const Parameters& parameters, const std::string& file,
   auto problem = [&](const std::string& where, int line, int column, const std::string& message) {
     diagnostics.add({where.empty() ? file : where, line, column, key_path, message});
   };
+  const PathwayParameters& edge_list = parameters.pathway;
   std::string known;
   for (std::size_t i = 0; i < setting_count; ++i) {
     known += (i ? ", " : "") + std::string(setting_name(static_cast<Setting>(i)));
@@ -150,15 +156,17 @@ Pathway Pathway::build(const Parameters& parameters, const std::string& file,
     const bool mentioned =
         boost::in_degree(i, pathway.graph_) + boost::out_degree(i, pathway.graph_) > 0;
     if (colour[i] == boost::white_color && mentioned) {
-      problem(file, 0, 0, "the setting '" + std::string(setting_name(static_cast<Setting>(i))) +
-                        "' cannot be reached from home");
+      problem(edge_list.file, edge_list.line, edge_list.column,
+              "the setting '" + std::string(setting_name(static_cast<Setting>(i))) +
+                  "' cannot be reached from home");
     }
   }
   for (const auto& move : required_moves(parameters)) {
     if (move.needed && !pathway.has_edge(move.from, move.to)) {
-      problem(file, 0, 0, "the pathway has no edge [" + std::string(setting_name(move.from)) + ", " +
-                        std::string(setting_name(move.to)) + "], which " + move.because +
-                        " needs; add it or switch that flow off");
+      problem(edge_list.file, edge_list.line, edge_list.column,
+              "the pathway has no edge [" + std::string(setting_name(move.from)) + ", " +
+                  std::string(setting_name(move.to)) + "], which " + move.because +
+                  " needs; add it or switch that flow off");
     }
   }
   return pathway;

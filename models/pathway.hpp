@@ -30,6 +30,11 @@ struct PathwayEdge {
 
 struct PathwayParameters {
   std::vector<PathwayEdge> edges;
+  // Where the edge list was given, for problems of the whole graph (a
+  // missing edge, an unreachable setting); line 0 when unknown.
+  std::string file;
+  int line = 0;
+  int column = 0;
 };
 
 // Reads `pathway.edges` (a list of [from, to] pairs) onto `pathway`.

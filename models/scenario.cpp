@@ -71,7 +71,12 @@ bool parse_index(const std::string& text, std::size_t& index) {
   return true;
 }
 
-void read_area(MapReader& reader, std::size_t index, const Parameters& base, AreaSpec& area) {
+// An area's size: its own `population`, else the sum of the age counts it
+// or the scenario's parameters give. England's embedded counts are never
+// used for size: an area without either would silently be all of England.
+// With `population` alone the age mix is England's (the embedded counts).
+void read_area(MapReader& reader, std::size_t index, const Parameters& base,
+               bool scenario_gives_age_counts, AreaSpec& area) {
   area.parameters = base;
   reader.text("name", area.name);
   if (area.name.empty()) {
@@ -88,15 +93,44 @@ void read_area(MapReader& reader, std::size_t index, const Parameters& base, Are
   if (places >= 0.0) area.care_home_places = places;
   MapReader parameters = reader.map("parameters");
   apply_parameters(parameters, area.parameters);
+  const bool area_gives_age_counts = parameters.map("population").has("age_counts");
   parameters.finish();
-  // Without an explicit population, the area is as large as its age counts.
-  double counted = 0.0;
-  for (double c : area.parameters.population.age_counts) counted += c;
-  area.population = population > 0.0 ? population : counted;
-  if (!(area.population > 0.0)) {
-    reader.error("population", "expected the area's full-scale population (a positive number), "
-                               "or population.age_counts under its parameters");
+  if (population > 0.0) {
+    area.population = population;
+    return;
   }
+  // A population that is not a positive number has been refused already.
+  if (reader.has("population")) return;
+  if (!area_gives_age_counts && !scenario_gives_age_counts) {
+    reader.error("population", "area '" + area.name + "' has no population; expected its "
+                               "full-scale residents (population: 250000, ages as England's) "
+                               "or its people by age band (parameters.population.age_counts)");
+    return;
+  }
+  // All-zero counts have been refused where they were given.
+  for (double count : area.parameters.population.age_counts) area.population += count;
+}
+
+// An area's parameters start as the scenario's, so a bad scenario-level
+// value fails the same cross-checks again in every area that does not
+// override it (once per area: 43 lines for one mistake in the default
+// scenario). Each is said once, where it was written.
+Diagnostics without_area_repeats(const Diagnostics& diagnostics) {
+  Diagnostics kept;
+  for (const auto& diagnostic : diagnostics.items()) {
+    const std::string& path = diagnostic.key_path;
+    bool repeat = false;
+    if (path.rfind("areas[", 0) == 0) {
+      const auto end = path.find("].parameters.");
+      const std::string scenario_path = end == std::string::npos ? "" : path.substr(end + 2);
+      for (const auto& other : diagnostics.items()) {
+        repeat = repeat || (!scenario_path.empty() && other.key_path == scenario_path &&
+                            other.message == diagnostic.message);
+      }
+    }
+    if (!repeat) kept.add(diagnostic);
+  }
+  return kept;
 }
 
 }  // namespace
@@ -329,18 +363,26 @@ Scenario read_scenario(YAML::Node root, const std::string& file,
   Parameters base = default_parameters();
   MapReader parameters = reader.map("parameters");
   apply_parameters(parameters, base);
+  const bool scenario_gives_age_counts = parameters.map("population").has("age_counts");
   parameters.finish();
 
-  if (!reader.has("areas")) reader.error("", "a scenario needs a non-empty 'areas' list");
+  const std::string areas_expected =
+      "expected a non-empty list of areas, each with a name and a population";
+  if (!reader.has("areas")) reader.error("areas", areas_expected);
   reader.each_map("areas", [&](MapReader& area_reader, std::size_t index) {
     AreaSpec area;
-    read_area(area_reader, index, base, area);
+    read_area(area_reader, index, base, scenario_gives_age_counts, area);
     for (const auto& other : scenario.areas) {
       if (other.name == area.name) area_reader.error("name", "area name '" + area.name +
                                                                  "' is used twice");
     }
     scenario.areas.push_back(std::move(area));
   });
+  // `areas: []` would run nothing and report zeros as if they were results.
+  if (reader.is_list("areas") && scenario.areas.empty()) {
+    reader.error("areas", areas_expected + "; got an empty list");
+  }
+  diagnostics = without_area_repeats(diagnostics);
   // Interventions name areas and dates, so they are read after both.
   reader.text("start_date", scenario.start_date);
   const std::optional<int> start_day = parse_iso_date(scenario.start_date);
@@ -390,6 +432,9 @@ Scenario read_scenario(YAML::Node root, const std::string& file,
   // Capacities that cannot work at this scale.
   for (std::size_t i = 0; i < scenario.areas.size(); ++i) {
     const AreaSpec& area = scenario.areas[i];
+    // An area without people has been refused; its capacities would only
+    // repeat that.
+    if (!(area.population > 0.0)) continue;
     const double beds = full_scale_hospital_beds(area);
     if (scaled_count(beds, scenario.population_scale) < 1) {
       Diagnostic diagnostic;

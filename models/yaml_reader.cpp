@@ -110,6 +110,14 @@ YAML::Node MapReader::child(const std::string& key) const {
   return YAML::Node();
 }
 
+YAML::Node MapReader::child_or_self(const std::string& key) const {
+  if (key.empty() || !node_ || !node_.IsMap()) return node_;
+  for (const auto& entry : node_) {
+    if (entry.first.IsScalar() && entry.first.Scalar() == key) return entry.second;
+  }
+  return node_;
+}
+
 bool MapReader::has(const std::string& key) const {
   const YAML::Node value = child(key);
   return value && !value.IsNull();
@@ -190,7 +198,11 @@ bool MapReader::text_pairs(const std::string& key, std::vector<TextPair>& target
 }
 
 void MapReader::error(const std::string& key, const std::string& message) {
-  diagnostics_->add(at(key.empty() ? node_ : child(key), key_path(key), message));
+  diagnostics_->add(at(child_or_self(key), key_path(key), message));
+}
+
+Diagnostic MapReader::location(const std::string& key) const {
+  return at(child_or_self(key), key_path(key), "");
 }
 
 bool MapReader::scalar_number(const std::string& key, const YAML::Node& value, double& out) {

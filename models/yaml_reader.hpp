@@ -90,7 +90,12 @@ class MapReader {
   void each_map(const std::string& key, const std::function<void(MapReader&, std::size_t)>& read_item);
 
   // Reports a problem with `key` (or with this mapping when key is empty).
+  // An absent key is reported at its mapping, so the message still has a
+  // line when the mapping came from a file.
   void error(const std::string& key, const std::string& message);
+  // Where the value under `key` is (its mapping's place when absent): file,
+  // line, column and key path, for diagnostics raised after reading.
+  [[nodiscard]] Diagnostic location(const std::string& key) const;
   // Reports keys present but never read, with the closest known key.
   void finish();
 
@@ -103,6 +108,8 @@ class MapReader {
 
  private:
   [[nodiscard]] YAML::Node child(const std::string& key) const;
+  // The value under `key`, or this mapping when the key is absent.
+  [[nodiscard]] YAML::Node child_or_self(const std::string& key) const;
   [[nodiscard]] Diagnostic at(const YAML::Node& node, const std::string& key_path,
                               std::string message) const;
   [[nodiscard]] std::string key_path(const std::string& key) const;

@@ -58,6 +58,21 @@ cp "$tiny" "$work/probability.yaml"
 printf 'parameters:\n  hospital:\n    same_day_share: 1.2\n' >>"$work/probability.yaml"
 expect_exit 2 "probability above 1" -- "$hcsim" run "$work/probability.yaml" --out "$out"
 expect_stderr "probability.yaml:16:21: parameters.hospital.same_day_share"
+printf 'name: x\nareas: []\n' >"$work/no_areas.yaml"
+expect_exit 2 "empty area list" -- "$hcsim" run "$work/no_areas.yaml" --out "$out"
+expect_stderr "no_areas.yaml:2:8: areas: expected a non-empty list of areas"
+expect_exit 2 "check empty area list" -- "$hcsim" check "$work/no_areas.yaml"
+expect_stderr "no_areas.yaml:2:8: areas:"
+printf 'name: x\nareas:\n  - name: A\n    population: 0\n' >"$work/nobody.yaml"
+expect_exit 2 "zero population" -- "$hcsim" run "$work/nobody.yaml" --out "$out"
+expect_stderr "nobody.yaml:4:17: areas[0].population: expected a number > 0"
+printf 'name: x\nareas:\n  - name: A\n' >"$work/unsized.yaml"
+expect_exit 2 "no population" -- "$hcsim" run "$work/unsized.yaml" --out "$out"
+expect_stderr "unsized.yaml:3:5: areas[0].population: area 'A' has no population"
+expect_exit 2 "bad parameter said once" -- "$hcsim" check "$source_dir/scenarios/default.yaml" \
+  --set 'parameters.frailty.split_of_frail=[0.5, 0.5, 0.5]'
+[ "$(grep -c split_of_frail "$work/stderr")" -eq 1 ] && pass ||
+  fail "a bad scenario-level parameter was not reported exactly once"
 expect_exit 2 "unknown option" -- "$hcsim" run "$tiny" --frobnicate
 expect_exit 2 "output directory missing" -- "$hcsim" run "$tiny" --out "$work/no/such/dir/x.h5"
 [ ! -e "$out" ] && pass || fail "a failed run left $out behind"

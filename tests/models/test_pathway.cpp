@@ -106,3 +106,10 @@ TEST_CASE("P3 assessment beds need their edges while in use", "[pathway][bad_inp
   CHECK_NOTHROW(parse_scenario(no_p3 + "  discharge:\n    assessment:\n      enabled: false\n",
                                "p.yaml", {}));
 }
+
+TEST_CASE("a missing edge is reported at the edge list", "[pathway][bad_input]") {
+  // The list is under `edges:` on line 8; its first item, where it starts, is on line 9.
+  const auto errors = errors_of(default_edges_without("in_hospital,home"));
+  CHECK_THAT(errors, Catch::Contains("p.yaml:9:7: parameters.pathway.edges: the pathway has no "
+                                     "edge [in_hospital, home], which discharges home needs"));
+}

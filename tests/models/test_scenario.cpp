@@ -258,3 +258,115 @@ TEST_CASE("errors in an extended file name that file and line", "[scenario][exte
   CHECK_THAT(load_errors("orphan.yaml"),
              Catch::Contains("orphan.yaml:1:10: extends") && Catch::Contains("no_such_base.yaml"));
 }
+
+TEST_CASE("an empty or missing area list is refused at the key", "[scenario][bad_input]") {
+  // `areas: []` used to pass and run to all-zero measures.
+  CHECK_THAT(errors_of("name: x\nareas: []\n"),
+             Catch::Contains("test.yaml:2:8: areas: expected a non-empty list of areas") &&
+                 Catch::Contains("got an empty list"));
+  // Without the key the scenario's own first line is named.
+  CHECK_THAT(errors_of("name: x\n"),
+             Catch::Contains("test.yaml:1:1: areas: expected a non-empty list of areas"));
+}
+
+TEST_CASE("an area without a name is refused at its line", "[scenario][bad_input]") {
+  CHECK_THAT(errors_of("name: x\nareas:\n  - {}\n"),
+             Catch::Contains("test.yaml:3:5: areas[0].name: every area needs a name"));
+}
+
+TEST_CASE("an area must have people", "[scenario][bad_input]") {
+  // An explicit zero.
+  const std::string zero = "name: x\nareas:\n  - name: A\n    population: 0\n";
+  CHECK_THAT(errors_of(zero), Catch::Contains("test.yaml:4:17: areas[0].population: expected a "
+                                              "number > 0 (full-scale residents), got 0"));
+  // Age counts that are all zero, named where they were written, and not
+  // followed by the capacity checks an empty area would also fail.
+  const std::string zero_counts = R"(name: x
+areas:
+  - name: A
+    parameters:
+      population:
+        age_counts: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+)";
+  const auto counts_errors = errors_of(zero_counts);
+  CHECK_THAT(counts_errors, Catch::Contains("test.yaml:6:21: areas[0].parameters.population."
+                                            "age_counts: every age count is 0; expected the "
+                                            "number of people in each age band"));
+  CHECK_THAT(counts_errors, !Catch::Contains("hospital_beds") && !Catch::Contains("capacity"));
+  // No population at all: England's counts are not taken as the area's size.
+  CHECK_THAT(errors_of("name: x\nareas:\n  - name: A\n    hospital_beds: 100\n"),
+             Catch::Contains("test.yaml:3:5: areas[0].population: area 'A' has no population; "
+                             "expected its full-scale residents") &&
+                 Catch::Contains("parameters.population.age_counts"));
+}
+
+TEST_CASE("an area's size comes from its population or the age counts given",
+          "[scenario][population]") {
+  // A population alone keeps England's age mix.
+  const auto sized = parse_scenario(valid, "test.yaml", {});
+  CHECK(sized.areas[0].population == 1000000.0);
+  CHECK(sized.areas[0].parameters.population.age_counts ==
+        hcsim::models::default_parameters().population.age_counts);
+  // Scenario-level counts size every area that gives no population.
+  const auto counted = parse_scenario(R"(name: x
+parameters:
+  population:
+    age_band_lower_bounds: [0, 65]
+    age_counts: [800000, 200000]
+    female_share: [0.5, 0.55]
+areas:
+  - name: A
+  - name: B
+    population: 500000
+)", "test.yaml", {});
+  CHECK(counted.areas[0].population == 1000000.0);
+  CHECK(counted.areas[1].population == 500000.0);
+}
+
+TEST_CASE("a bad scenario-level parameter is reported once, not once per area",
+          "[scenario][bad_input]") {
+  const auto errors = errors_of(R"(name: x
+parameters:
+  frailty:
+    split_of_frail: [0.5, 0.4, 0.4]
+areas:
+  - name: A
+    population: 100000
+  - name: B
+    population: 100000
+  - name: C
+    population: 100000
+)");
+  CHECK_THAT(errors, Catch::Contains("test.yaml:4:21: parameters.frailty.split_of_frail: the "
+                                     "mild, moderate and severe shares must sum to 1"));
+  std::size_t said = 0;
+  for (auto at = errors.find("split_of_frail"); at != std::string::npos;
+       at = errors.find("split_of_frail", at + 1)) {
+    ++said;
+  }
+  CHECK(said == 1);
+  // The same mistake through --set, on the 42 areas of the default scenario.
+  ScenarioOverrides set;
+  set.set = {"parameters.frailty.split_of_frail=[0.5, 0.5, 0.5]"};
+  try {
+    (void)hcsim::models::load_scenario(std::string(HCSIM_SOURCE_DIR) + "/scenarios/default.yaml",
+                                       set);
+    FAIL("the default scenario accepted a bad split");
+  } catch (const InputError& error) {
+    REQUIRE(error.diagnostics().size() == 1);
+    CHECK(error.diagnostics()[0].file == "--set");
+    CHECK(error.diagnostics()[0].key_path == "parameters.frailty.split_of_frail");
+  }
+}
+
+TEST_CASE("an area's own bad override is still reported at its line", "[scenario][bad_input]") {
+  const auto errors = errors_of(valid + R"(  - name: B
+    population: 100000
+    parameters:
+      frailty:
+        split_of_frail: [0.5, 0.4, 0.4]
+)");
+  CHECK_THAT(errors, Catch::Contains("test.yaml:13:25: areas[1].parameters.frailty."
+                                     "split_of_frail: the mild, moderate and severe shares "
+                                     "must sum to 1 (they sum to 1.3"));
+}
