@@ -126,6 +126,19 @@ for name in ["emergency_admissions", "bed_days", "delayed_discharge_days", "deat
     m = obj["metrics"][name]
     lo, hi = m["ci95"]
     assert lo <= m["mean"] <= hi, name
+# The care model's measures other tools read by name (the JSON contract):
+# each is present with a finite mean and a two-sided interval.
+import math
+for name in ["emergency_admissions_per_1000_per_year", "mean_emergency_length_of_stay_days",
+             "bed_occupancy_rate", "delayed_discharge_beds_per_day", "bed_wait_days",
+             "readmissions_30d", "deaths_in_hospital", "deaths_at_home", "deaths_in_care_home",
+             "care_home_admissions", "home_care_hours", "unpaid_care_hours", "population_end",
+             "population_85_plus_end", "delayed_discharge_days_nhs",
+             "delayed_discharge_days_social_care", "delayed_discharge_days_both"]:
+    m = obj["metrics"][name]
+    assert math.isfinite(m["mean"]), name
+    lo, hi = m["ci95"]
+    assert lo <= m["mean"] <= hi, name
 assert obj["events"] > 0 and obj["wall_seconds"] >= 0
 PY
 expect_exit 0 "json run, 2 threads" -- "$hcsim" run "$tiny" --json --threads 2 --out "$work/t2.h5"

@@ -2,18 +2,24 @@
 // calibrated to (docs/calibration.md): each lands within 10%.
 //
 // The run is the default scenario as shipped (5% of England, two measured
-// years) with three replications. Queues with few servers wait longer, so
+// years) with five replications. Queues with few servers wait longer, so
 // delayed discharge and occupancy depend on the population scale: at 1% the
 // delayed beds a day scaled to England are about twice those at 5%, while
 // 5% and 10% agree within their intervals. The test therefore runs at the
 // scale the calibration was done at, not a smaller one.
 //
-// Tolerance: the calibration target is 10% of the published figure. The
-// simulated mean carries sampling noise, measured by its 95% interval over
-// replications; a figure fails when its whole interval lies more than 10%
-// from the published value, so a correct calibration fails about one run
-// in forty at worst, and a drift of the mean beyond 10% plus the interval's
-// half-width always fails.
+// Tolerance: the mean over five replications (the number docs/calibration.md
+// and docs/validation.md report) must lie within 10% of each published
+// figure, the calibration target, with nothing added for sampling noise.
+// The seed is fixed, so the run is deterministic: nothing varies between two
+// runs of one build, and a change that moves a figure beyond 10% is a
+// change of calibration that must be looked at, whether it came from the
+// model or from which draws a person makes. 10% is also about the spread of
+// the published figures themselves between the years they come from
+// (2016/17 to 2019/20; delayed beds a day, for one, fell from 6,455 in
+// October 2016 to 5,487 a year later). Widening the band by the 95%
+// interval, as before, let delayed beds a day pass anywhere within about
+// 36% (its interval over three replications is about +-26%).
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -26,7 +32,7 @@ using namespace hcsim;
 TEST_CASE("the default scenario lands within 10% of every figure it was calibrated to",
           "[validation][calibration]") {
   validation::NationalOptions options;
-  options.replications = 3;
+  options.replications = 5;
   options.threads = 2;
   options.version = "test";
   options.date = "2000-01-01";
@@ -41,11 +47,9 @@ TEST_CASE("the default scenario lands within 10% of every figure it was calibrat
     if (!result.row.calibrated) continue;
     ++calibrated;
     const double published = result.row.published.value;
-    const double half_width =
-        result.ci_high && result.ci_low ? (*result.ci_high - *result.ci_low) / 2.0 : 0.0;
-    INFO(result.row.what << ": simulated " << result.mean << " (95% CI half-width "
-                         << half_width << ") against published " << published);
-    CHECK(std::abs(result.mean - published) <= 0.10 * std::abs(published) + half_width);
+    INFO(result.row.what << ": simulated " << result.mean << " against published "
+                         << published);
+    CHECK(std::abs(result.mean - published) <= 0.10 * std::abs(published));
   }
   // Admissions, length of stay, occupancy, delayed discharge, life
   // expectancy at 65 for men and women, and the population.
