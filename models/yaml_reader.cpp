@@ -102,20 +102,16 @@ Diagnostic MapReader::at(const YAML::Node& node, const std::string& path,
   return diagnostic;
 }
 
-YAML::Node MapReader::child(const std::string& key) const {
-  if (!node_ || !node_.IsMap()) return YAML::Node();
+YAML::Node MapReader::child(const std::string& key, const YAML::Node& absent) const {
+  if (!node_ || !node_.IsMap()) return absent;
   for (const auto& entry : node_) {
     if (entry.first.IsScalar() && entry.first.Scalar() == key) return entry.second;
   }
-  return YAML::Node();
+  return absent;
 }
 
 YAML::Node MapReader::child_or_self(const std::string& key) const {
-  if (key.empty() || !node_ || !node_.IsMap()) return node_;
-  for (const auto& entry : node_) {
-    if (entry.first.IsScalar() && entry.first.Scalar() == key) return entry.second;
-  }
-  return node_;
+  return key.empty() ? node_ : child(key, node_);
 }
 
 bool MapReader::has(const std::string& key) const {

@@ -107,7 +107,9 @@ class MapReader {
   void set_origins(const NodeOrigins* origins) noexcept { origins_ = origins; }
 
  private:
-  [[nodiscard]] YAML::Node child(const std::string& key) const;
+  // The value under `key`, or `absent` when the key is not there.
+  [[nodiscard]] YAML::Node child(const std::string& key,
+                                 const YAML::Node& absent = YAML::Node()) const;
   // The value under `key`, or this mapping when the key is absent.
   [[nodiscard]] YAML::Node child_or_self(const std::string& key) const;
   [[nodiscard]] Diagnostic at(const YAML::Node& node, const std::string& key_path,
