@@ -3,7 +3,8 @@
 // draws an exponential delay and schedules its successor, so N stays
 // constant. Unlike queue_benchmark.cpp, the generator is timed and the queue
 // is the engine's sim::Scheduler (the heap plus per-bucket lists) driven by
-// run_until one window at a time, as the model drives it.
+// run_until one window at a time, as the model drives it, with buckets a day
+// wide (the model's, models/care_area.cpp) or a window wide (as before).
 //
 // Two ways of drawing, as the model does both:
 //  - sequential: one long-lived Philox stream, many draws from it;
@@ -25,8 +26,13 @@ using hcsim::sim::Event;
 using hcsim::sim::RandomStreams;
 using hcsim::sim::Scheduler;
 
-// The model's synchronisation window and bucket width, in days.
+// The model's synchronisation window, in days.
 constexpr double window_days = 30.4375;
+// The bucket argument: 1 is a day (the model's width); 30 stands for a
+// window (30.44 days), the width before the model moved to days.
+double bucket_days(std::int64_t argument) {
+  return argument == 30 ? window_days : static_cast<double>(argument);
+}
 // Mean delay between a person's events. With N pending events the loop
 // handles N / mean_delay_days events a day.
 constexpr double mean_delay_days = 10.0;
@@ -42,7 +48,7 @@ void engine_hold(benchmark::State& state) {
   std::vector<std::uint32_t> draws(pending, 0);
 
   Scheduler scheduler;
-  scheduler.set_bucket_width(window_days);
+  scheduler.set_bucket_width(bucket_days(state.range(1)));
   for (std::uint32_t person = 0; person < pending; ++person) {
     scheduler.schedule(Event{delay(sequential), person, 0, 0, 0, 0});
   }
@@ -71,8 +77,10 @@ void engine_hold(benchmark::State& state) {
 }
 
 void pending_sizes(benchmark::internal::Benchmark* benchmark) {
-  benchmark->ArgName("pending");
-  for (const std::int64_t n : {1 << 10, 1 << 14, 1 << 18, 1 << 20}) benchmark->Arg(n);
+  benchmark->ArgNames({"pending", "bucket_days"});
+  for (const std::int64_t bucket : {1, 30}) {
+    for (const std::int64_t n : {1 << 10, 1 << 14, 1 << 18, 1 << 20}) benchmark->Args({n, bucket});
+  }
   benchmark->Unit(benchmark::kMillisecond);
 }
 

@@ -208,14 +208,20 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
   }
 }
 
-void CareArea::snapshot_population(std::size_t year) {
-  if (year >= year_end_.size() || year_end_[year].taken) return;
-  YearEndSnapshot& snapshot = year_end_[year];
-  snapshot.taken = true;
-  snapshot.alive = alive_.level();
+void CareArea::close_year(std::size_t year, bool advance_bands) {
+  // One pass over the people does all of a year end's work: at full scale
+  // an area's records are far beyond the caches, and each pass over them
+  // costs as much as a few hundred thousand events.
+  const bool take_snapshot = year < year_end_.size() && !year_end_[year].taken;
+  if (!take_snapshot && !advance_bands) return;
+  // The band levels take the net of a pending costs_off before people move.
+  if (advance_bands) settle_band_costs();
   const double now = scheduler_.now();
+  const double years_since_start = now / 365.25;
+  const double years_since_band_reference = band_reference_days_ / 365.25;
   // By age band too: by the age people have at the snapshot, as
   // population_85_plus_end counts them.
+  YearEndSnapshot snapshot;
   std::array<double, age_band_count> alive{};
   std::array<double, age_band_count> frail_by_band{};
   std::array<double, age_band_count> dementia_by_band{};
@@ -223,8 +229,15 @@ void CareArea::snapshot_population(std::size_t year) {
   std::array<double, age_band_count> home_care_by_band{};
   for (std::uint32_t person = 0; person < people_.size(); ++person) {
     if (people_.setting[person] == Setting::dead) continue;
-    const double age = people_.age_at(person, now);
+    const auto age_at_start = static_cast<double>(people_.age_at_start[person]);
+    const double age = age_at_start + years_since_start;  // as PersonTable::age_at
     const std::size_t band = age_band_of(age);
+    if (advance_bands) {
+      // From now on bands are those of people's ages now.
+      const std::size_t from = age_band_of(age_at_start + years_since_band_reference);
+      if (from != band) by_age_band_.move(from, band, now, held_by(person));
+    }
+    if (!take_snapshot) continue;
     ++alive[band];
     const bool is_frail = counts_as_frail(people_.frailty[person]);
     if (age >= 85.0) {
@@ -237,7 +250,7 @@ void CareArea::snapshot_population(std::size_t year) {
     }
     if (people_.home_care_hours[person] > 0) ++home_care_by_band[band];
     // Other conditions gained since the last snapshot: they are not events.
-    update_other_conditions(person, now);
+    update_other_conditions(person, age);
     // The published prevalence of dementia and of multimorbidity is of
     // people 65 and over.
     if (age >= 65.0) {
@@ -249,6 +262,10 @@ void CareArea::snapshot_population(std::size_t year) {
       }
     }
   }
+  if (advance_bands) band_reference_days_ = now;
+  if (!take_snapshot) return;
+  snapshot.taken = true;
+  snapshot.alive = alive_.level();
   for (std::size_t band = 0; band < age_band_count; ++band) {
     by_age_band_.set_snapshot(Metric::population_end, band, year, alive[band]);
     by_age_band_.set_snapshot(Metric::population_frail_end, band, year, frail_by_band[band]);
@@ -262,33 +279,20 @@ void CareArea::snapshot_population(std::size_t year) {
     snapshot.multimorbid_65_plus += multimorbid_by_band[band];
     snapshot.home_care_holders += home_care_by_band[band];
   }
+  year_end_[year] = snapshot;
 }
 
-void CareArea::update_other_conditions(std::uint32_t person, double now) {
+void CareArea::update_other_conditions(std::uint32_t person, double age) {
   if (!other_conditions_.enabled()) return;
-  const std::uint8_t band = other_conditions_.band_of(people_.age_at(person, now));
+  // Ages only rise, so the search starts from the band reached before.
   const std::uint8_t from = people_.other_conditions_band[person];
+  const std::uint8_t band = other_conditions_.band_of_from(age, from);
   if (band <= from) return;
   people_.other_conditions[person] = other_conditions_.brought_up_to(
       people_.other_conditions[person], from, band, [&](std::size_t entered) {
         return stream(person, purpose_id(Purpose::other_condition_onset), entered);
       });
   people_.other_conditions_band[person] = band;
-}
-
-void CareArea::advance_age_bands(std::size_t year) {
-  // The year-end event is at the end of `year`: from now on bands are those
-  // of people's ages now.
-  (void)year;
-  settle_band_costs();
-  const double now = scheduler_.now();
-  for (std::uint32_t person = 0; person < people_.size(); ++person) {
-    if (people_.setting[person] == Setting::dead) continue;
-    const std::size_t from = band_of(person);
-    const std::size_t to = age_band_of(people_.age_at(person, now));
-    if (from != to) by_age_band_.move(from, to, now, held_by(person));
-  }
-  band_reference_days_ = now;
 }
 
 double CareArea::expected_initial_resident_share() const {
@@ -754,8 +758,7 @@ void CareArea::advance_to(sim::Days until) {
 
 bool CareArea::handle(const sim::Event& event) {
   if (event.kind == year_end) {
-    snapshot_population(event.payload);
-    advance_age_bands(event.payload);
+    close_year(event.payload, true);
     return true;
   }
   if (event.kind == entry) {
@@ -1673,7 +1676,7 @@ void CareArea::serve_care_home_queue(CareHomeType place, CareHomeType waiting_fo
 void CareArea::finish(sim::Days end) {
   if (finished_) return;
   finished_ = true;
-  if (plan_.years > 0) snapshot_population(plan_.years - 1);
+  if (plan_.years > 0) close_year(plan_.years - 1, false);
   for (auto& service : services_) service.used.flush(end);
   for (auto& level : delayed_by_reason_) level.flush(end);
   for (auto* level : {&occupied_beds_, &delayed_patients_, &assessment_waiting_, &bed_waiters_,

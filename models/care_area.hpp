@@ -249,13 +249,14 @@ class CareArea final : public sim::Area {
   void release_service_place(std::uint32_t person, DischargeServiceState& service);
   // Starts the service for waiting patients while it has room.
   void serve_service_queue(DischargeServiceState& service);
-  void snapshot_population(std::size_t year);
+  // The end of `year`: the population snapshot (once a year), each
+  // person's other conditions brought up to their age, and, when
+  // `advance_bands`, people whose age band changes take what they hold to
+  // their new band. finish() takes the last year's snapshot alone.
+  void close_year(std::size_t year, bool advance_bands);
   // Brings a person's count of other long-term conditions up to the band of
-  // their age `now` (other_conditions.hpp).
-  void update_other_conditions(std::uint32_t person, double now);
-  // At the end of `year`: people whose age band changes take what they hold
-  // to their new band.
-  void advance_age_bands(std::size_t year);
+  // their age `age` (other_conditions.hpp).
+  void update_other_conditions(std::uint32_t person, double age);
   void go_home(std::uint32_t person);
   void return_to_community(std::uint32_t person);
   void begin_delay(std::uint32_t person, AwaitedService reason);
@@ -424,7 +425,7 @@ class CareArea final : public sim::Area {
   std::array<std::array<sim::IntegratedLevel, care_service_count>, payer_count> cost_rates_;
   // P1 reablement, P2 rehabilitation, P3 assessment.
   std::array<DischargeServiceState, 3> services_;
-  // Who is alive at the end of a year (snapshot_population).
+  // Who is alive at the end of a year (close_year).
   struct YearEndSnapshot {
     bool taken = false;
     double alive = 0.0;

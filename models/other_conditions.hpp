@@ -48,6 +48,10 @@ class OtherConditions {
   [[nodiscard]] std::uint8_t band_of(double age_years) const noexcept {
     return static_cast<std::uint8_t>(mean_.band_of(age_years));
   }
+  // band_of for an age at or above the one that gave band `from`.
+  [[nodiscard]] std::uint8_t band_of_from(double age_years, std::uint8_t from) const noexcept {
+    return static_cast<std::uint8_t>(mean_.band_of_from(age_years, from));
+  }
 
   // A person's count at synthesis, at `age_years`.
   template <class Stream>
