@@ -208,12 +208,16 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
   }
 }
 
-void CareArea::close_year(std::size_t year, bool advance_bands) {
+void CareArea::close_year(std::size_t year, YearEnd kind) {
   // One pass over the people does all of a year end's work: at full scale
   // an area's records are far beyond the caches, and each pass over them
   // costs as much as a few hundred thousand events.
   const bool take_snapshot = year < year_end_.size() && !year_end_[year].taken;
-  if (!take_snapshot && !advance_bands) return;
+  // The run's last year end has no events after it: bands stay, and every
+  // count of other conditions is brought up to date for whoever reads the
+  // person table afterwards.
+  const bool advance_bands = kind == YearEnd::within_run;
+  const bool end_of_run = kind == YearEnd::end_of_run;
   // The band levels take the net of a pending costs_off before people move.
   if (advance_bands) settle_band_costs();
   const double now = scheduler_.now();
@@ -237,6 +241,7 @@ void CareArea::close_year(std::size_t year, bool advance_bands) {
       const std::size_t from = age_band_of(age_at_start + years_since_band_reference);
       if (from != band) by_age_band_.move(from, band, now, held_by(person));
     }
+    if (end_of_run && age < 65.0) update_other_conditions(person, age);
     if (!take_snapshot) continue;
     ++alive[band];
     const bool is_frail = counts_as_frail(people_.frailty[person]);
@@ -249,11 +254,14 @@ void CareArea::close_year(std::size_t year, bool advance_bands) {
       ++frail_by_band[band];
     }
     if (people_.home_care_hours[person] > 0) ++home_care_by_band[band];
-    // Other conditions gained since the last snapshot: they are not events.
-    update_other_conditions(person, age);
     // The published prevalence of dementia and of multimorbidity is of
     // people 65 and over.
     if (age >= 65.0) {
+      // Other conditions gained since the last snapshot: they are not
+      // events, and nothing but this count reads them, so younger people's
+      // are brought up to date only from 65 (each band's gain has its own
+      // draw, so the count is the same whenever it is brought up).
+      update_other_conditions(person, age);
       ++snapshot.aged_65_plus;
       const std::uint8_t conditions = people_.conditions[person];
       if ((conditions & condition_bit(Condition::dementia)) != 0) ++dementia_by_band[band];
@@ -758,7 +766,7 @@ void CareArea::advance_to(sim::Days until) {
 
 bool CareArea::handle(const sim::Event& event) {
   if (event.kind == year_end) {
-    close_year(event.payload, true);
+    close_year(event.payload, YearEnd::within_run);
     return true;
   }
   if (event.kind == entry) {
@@ -1676,7 +1684,7 @@ void CareArea::serve_care_home_queue(CareHomeType place, CareHomeType waiting_fo
 void CareArea::finish(sim::Days end) {
   if (finished_) return;
   finished_ = true;
-  if (plan_.years > 0) close_year(plan_.years - 1, false);
+  if (plan_.years > 0) close_year(plan_.years - 1, YearEnd::end_of_run);
   for (auto& service : services_) service.used.flush(end);
   for (auto& level : delayed_by_reason_) level.flush(end);
   for (auto* level : {&occupied_beds_, &delayed_patients_, &assessment_waiting_, &bed_waiters_,

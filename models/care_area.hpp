@@ -249,11 +249,12 @@ class CareArea final : public sim::Area {
   void release_service_place(std::uint32_t person, DischargeServiceState& service);
   // Starts the service for waiting patients while it has room.
   void serve_service_queue(DischargeServiceState& service);
-  // The end of `year`: the population snapshot (once a year), each
-  // person's other conditions brought up to their age, and, when
-  // `advance_bands`, people whose age band changes take what they hold to
-  // their new band. finish() takes the last year's snapshot alone.
-  void close_year(std::size_t year, bool advance_bands);
+  // The end of `year`: the population snapshot (once a year) with the
+  // counts of other conditions of people 65 and over brought up to their
+  // age; within the run, people whose age band changes take what they hold
+  // to their new band. At the end of the run every count is brought up.
+  enum class YearEnd : std::uint8_t { within_run, end_of_run };
+  void close_year(std::size_t year, YearEnd kind);
   // Brings a person's count of other long-term conditions up to the band of
   // their age `age` (other_conditions.hpp).
   void update_other_conditions(std::uint32_t person, double age);
