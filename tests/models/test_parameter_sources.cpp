@@ -1,6 +1,7 @@
 // Every number in the embedded default parameters carries its source or is
-// marked as an assumption (docs: DESIGN.md, "Quality"), so that a reader of
-// models/defaults/england.yaml can tell a published figure from a choice.
+// marked as an assumption, as the file's own header promises, so that a
+// reader of models/defaults/england.yaml can tell a published figure from a
+// choice.
 //
 // The file's convention, which the lint below checks:
 // - A comment block documents the run of keys right after it, and the
