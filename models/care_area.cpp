@@ -842,11 +842,18 @@ void CareArea::move_to(std::uint32_t person, Setting setting) {
   // (unpaid care) and being alive, so most moves leave them as they are.
   const Setting before = people_.setting[person];
   gp_access_.on_move(people_.age_at_start[person], before, setting);
-  const bool costs_change =
-      setting == Setting::dead || lives_at_home(before) != lives_at_home(setting);
-  if (costs_change) costs_off(person);
+  if (setting == Setting::dead) {
+    costs_off(person);
+    people_.setting[person] = setting;
+    costs_on(person);  // nothing to add: books what was taken off, now
+    return;
+  }
   people_.setting[person] = setting;
-  if (costs_change) costs_on(person);
+  // Leaving home or coming back changes only the unpaid care: a package
+  // or a care-home place is paid while its holder is in hospital, and need
+  // does not change with the setting.
+  const bool was_at_home = lives_at_home(before);
+  if (was_at_home != lives_at_home(setting)) unpaid_care_changes(person, was_at_home ? -1.0 : 1.0);
 }
 
 void CareArea::count(Metric metric, std::uint32_t person, double amount) {

@@ -337,6 +337,11 @@ class CareArea final : public sim::Area {
   void costs_off(std::uint32_t person) { person_costs(person, -1.0); }
   void costs_on(std::uint32_t person) { person_costs(person, +1.0); }
   void person_costs(std::uint32_t person, double sign);
+  // The unpaid care a person's carer gives at home, in hours a week and
+  // pounds a day, starting (`sign` 1) or stopping (-1) as they come home
+  // or leave it: the one running cost a move between settings changes.
+  void unpaid_care_changes(std::uint32_t person, double sign);
+  [[nodiscard]] double unpaid_care_cost_per_day(double carer_hours) const noexcept;
   // The person's running costs by service and the home-care and unpaid-care
   // hours behind them, as held levels; booked on the area's rates times
   // `sign` when `book` is set.

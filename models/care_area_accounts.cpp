@@ -125,9 +125,27 @@ RunningCostLevels CareArea::running_costs(std::uint32_t person, double sign, boo
     if (book) unpaid_care_hours_.change(now, sign * carer);
     add(HeldLevel::unpaid_care_hours, sign * carer);
     pay(Payer::unpaid_carer, CareService::unpaid_care, HeldLevel::cost_unpaid_care,
-        sign * carer * costs.unpaid_care_hour / days_per_week);
+        sign * unpaid_care_cost_per_day(carer));
   }
   return held;
+}
+
+double CareArea::unpaid_care_cost_per_day(double carer_hours) const noexcept {
+  return carer_hours * parameters_.costs.unpaid_care_hour / days_per_week;
+}
+
+void CareArea::unpaid_care_changes(std::uint32_t person, double sign) {
+  const double carer = people_.carer_hours[person];
+  if (!(carer > 0.0)) return;
+  // As running_costs books the unpaid-care terms, on the area and the band.
+  settle_band_costs();
+  const double now = scheduler_.now();
+  const double cost = sign * unpaid_care_cost_per_day(carer);
+  unpaid_care_hours_.change(now, sign * carer);
+  add_cost_rate(Payer::unpaid_carer, CareService::unpaid_care, cost);
+  const std::size_t band = band_of(person);
+  by_age_band_.change(band, HeldLevel::unpaid_care_hours, now, sign * carer);
+  by_age_band_.change(band, HeldLevel::cost_unpaid_care, now, cost);
 }
 
 HeldLevels CareArea::held_by(std::uint32_t person) {
