@@ -23,6 +23,7 @@ class PeriodTotals {
       totals_[current_] += amount;
       return;
     }
+    if (time < origin_) return;  // warm-up
     add_at_anywhere(time, amount);
   }
   // Adds level * (overlap of [from, to) with each period).
@@ -32,6 +33,7 @@ class PeriodTotals {
       totals_[current_] += level * (to - from);
       return;
     }
+    if (to <= origin_) return;  // warm-up
     integrate_anywhere(from, to, level);
   }
 
