@@ -213,11 +213,8 @@ void CareArea::close_year(std::size_t year, YearEnd kind) {
   // an area's records are far beyond the caches, and each pass over them
   // costs as much as a few hundred thousand events.
   const bool take_snapshot = year < year_end_.size() && !year_end_[year].taken;
-  // The run's last year end has no events after it: bands stay, and every
-  // count of other conditions is brought up to date for whoever reads the
-  // person table afterwards.
   const bool advance_bands = kind == YearEnd::within_run;
-  const bool end_of_run = kind == YearEnd::end_of_run;
+  if (!take_snapshot && !advance_bands) return;
   // The band levels take the net of a pending costs_off before people move.
   if (advance_bands) settle_band_costs();
   const double now = scheduler_.now();
@@ -241,7 +238,6 @@ void CareArea::close_year(std::size_t year, YearEnd kind) {
       const std::size_t from = age_band_of(age_at_start + years_since_band_reference);
       if (from != band) by_age_band_.move(from, band, now, held_by(person));
     }
-    if (end_of_run && age < 65.0) update_other_conditions(person, age);
     if (!take_snapshot) continue;
     ++alive[band];
     const bool is_frail = counts_as_frail(people_.frailty[person]);
@@ -288,6 +284,15 @@ void CareArea::close_year(std::size_t year, YearEnd kind) {
     snapshot.home_care_holders += home_care_by_band[band];
   }
   year_end_[year] = snapshot;
+}
+
+void CareArea::bring_other_conditions_up_to_date() {
+  const double years_since_start = plan_.end_days / 365.25;
+  for (std::uint32_t person = 0; person < people_.size(); ++person) {
+    if (people_.setting[person] == Setting::dead) continue;
+    update_other_conditions(person,
+                            static_cast<double>(people_.age_at_start[person]) + years_since_start);
+  }
 }
 
 void CareArea::update_other_conditions(std::uint32_t person, double age) {

@@ -94,7 +94,12 @@ class CareArea final : public sim::Area {
   [[nodiscard]] const LifeTableCounts& life_table() const noexcept { return life_table_; }
   // Spend of `payer` on `service` in reporting year `year` (pounds).
   [[nodiscard]] double spend(Payer payer, CareService service, std::size_t year) const;
+  // The people as the run left them. A count of other conditions is
+  // brought up to a person's age only where something reads it (from 65, at
+  // year ends); bring_other_conditions_up_to_date() brings every living
+  // person's up to their age at the end of the run.
   [[nodiscard]] const PersonTable& person_table() const noexcept { return people_; }
+  void bring_other_conditions_up_to_date();
 
   // Ends a budget cycle at `at`: reports what the cycle cost each payer and
   // how each commissioned service was used, lets the area's funding book it
@@ -252,7 +257,7 @@ class CareArea final : public sim::Area {
   // The end of `year`: the population snapshot (once a year) with the
   // counts of other conditions of people 65 and over brought up to their
   // age; within the run, people whose age band changes take what they hold
-  // to their new band. At the end of the run every count is brought up.
+  // to their new band (at the run's end there are no events after it).
   enum class YearEnd : std::uint8_t { within_run, end_of_run };
   void close_year(std::size_t year, YearEnd kind);
   // Brings a person's count of other long-term conditions up to the band of

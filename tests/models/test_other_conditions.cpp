@@ -53,10 +53,12 @@ areas:
 
 using test::DirectRun;
 
-// Runs the area `years` and finishes it, so the last year-end snapshot has
-// brought every living person's count up to their age.
+// Runs the area `years`, finishes it and brings every living person's
+// count up to their age at the end.
 DirectRun run_for(const models::Scenario& scenario, double years) {
-  return test::run_area_to_end(scenario, years);
+  DirectRun run = test::run_area_to_end(scenario, years);
+  run.area->bring_other_conditions_up_to_date();
+  return run;
 }
 
 struct CountsByBand {
