@@ -1,6 +1,7 @@
 #pragma once
 // The engine's parallel loops. parallel_for_index calls body(i) for every i in
-// [0, count), each index exactly once, in any order and on any thread.
+// [0, count), each index exactly once, in any order and on any thread (a
+// throwing body stops later indices: see LowestFailure).
 // parallel_for_each_in_order does the same for the indices in `order`, and
 // starts them in that order: each thread takes the next index not yet taken,
 // so with the longest jobs first (largest areas) the last job to finish is a
@@ -19,9 +20,10 @@
 #include <cstddef>
 #include <span>
 
-#ifdef HCSIM_PARALLEL_STD_THREADS
 #include <exception>
 #include <mutex>
+
+#ifdef HCSIM_PARALLEL_STD_THREADS
 #include <thread>
 #include <vector>
 #else
@@ -31,21 +33,48 @@
 
 namespace hcsim::sim {
 
+// When bodies throw, the exception of the lowest failing index is rethrown,
+// whatever the threads: every index below it still runs, indices above one
+// that failed are skipped (those already running finish). So a plan whose
+// runs 3 and 7 fail reports run 3's error every time, and stops early.
+class LowestFailure {
+ public:
+  explicit LowestFailure(std::size_t count) noexcept : lowest_(count) {}
+  [[nodiscard]] bool skips(std::size_t i) const noexcept {
+    return i > lowest_.load(std::memory_order_acquire);
+  }
+  void record(std::size_t i, std::exception_ptr failure) {
+    std::lock_guard lock(mutex_);
+    if (i < lowest_.load(std::memory_order_relaxed)) {
+      lowest_.store(i, std::memory_order_release);
+      failure_ = std::move(failure);
+    }
+  }
+  void rethrow_if_any() const {
+    if (failure_) std::rethrow_exception(failure_);
+  }
+
+ private:
+  std::atomic<std::size_t> lowest_;
+  std::mutex mutex_;
+  std::exception_ptr failure_;
+};
+
 template <class Body>
 void parallel_for_index(std::size_t count, const Body& body) {
+  LowestFailure failures(count);
+  auto run = [&](std::size_t i) {
+    if (failures.skips(i)) return;
+    try {
+      body(i);
+    } catch (...) {
+      failures.record(i, std::current_exception());
+    }
+  };
 #ifdef HCSIM_PARALLEL_STD_THREADS
   std::atomic<std::size_t> next{0};
-  std::exception_ptr failure;
-  std::mutex failure_mutex;
   auto work = [&] {
-    for (std::size_t i = next++; i < count; i = next++) {
-      try {
-        body(i);
-      } catch (...) {
-        std::lock_guard lock(failure_mutex);
-        if (!failure) failure = std::current_exception();
-      }
-    }
+    for (std::size_t i = next++; i < count; i = next++) run(i);
   };
   const std::size_t workers =
       std::min<std::size_t>(count, std::max(2u, std::thread::hardware_concurrency()));
@@ -53,19 +82,28 @@ void parallel_for_index(std::size_t count, const Body& body) {
   for (std::size_t t = 1; t < workers; ++t) threads.emplace_back(work);
   work();
   for (auto& thread : threads) thread.join();
-  if (failure) std::rethrow_exception(failure);
 #else
-  tbb::parallel_for(std::size_t{0}, count, std::size_t{1}, [&](std::size_t i) { body(i); });
+  tbb::parallel_for(std::size_t{0}, count, std::size_t{1}, run);
 #endif
+  failures.rethrow_if_any();
 }
 
 template <class Body>
 void parallel_for_each_in_order(std::span<const std::size_t> order, const Body& body) {
   std::atomic<std::size_t> next{0};
+  // Failures as in parallel_for_index, by place in the list.
+  LowestFailure failures(order.size());
   // Each taker runs jobs in list order until none is left; which thread runs
   // which job does not matter, only that the long ones start first.
   auto take = [&](std::size_t /*taker*/) {
-    for (std::size_t k = next++; k < order.size(); k = next++) body(order[k]);
+    for (std::size_t k = next++; k < order.size(); k = next++) {
+      if (failures.skips(k)) continue;
+      try {
+        body(order[k]);
+      } catch (...) {
+        failures.record(k, std::current_exception());
+      }
+    }
   };
 #ifdef HCSIM_PARALLEL_STD_THREADS
   parallel_for_index(
@@ -75,6 +113,7 @@ void parallel_for_each_in_order(std::span<const std::size_t> order, const Body& 
       order.size(), static_cast<std::size_t>(tbb::this_task_arena::max_concurrency()));
   tbb::parallel_for(std::size_t{0}, takers, std::size_t{1}, take);
 #endif
+  failures.rethrow_if_any();
 }
 
 }  // namespace hcsim::sim
