@@ -64,9 +64,11 @@ HeldLevel use_of(const DischargeServiceState& service) noexcept {
 }
 
 // Slots or beds of a discharge service for an area of `population`
-// (full-scale residents) simulated at `population_scale`.
+// (full-scale residents) simulated at `population_scale`; none when the
+// service is switched off, so it costs nothing and no lever grows it.
 std::int64_t discharge_capacity(const DischargeServiceParameters& service, double population,
                                 double population_scale, CapacityScaling scaling) {
+  if (!service.enabled) return 0;
   return scaled_capacity(service.capacity_per_1000 * population / 1000.0, population_scale,
                          scaling, service.reference_utilisation);
 }
@@ -328,6 +330,7 @@ double CareArea::expected_initial_home_care_hours_per_person() const {
   // lower bound raises need by one level).
   const auto& population = parameters_.population;
   const auto& care = parameters_.social_care;
+  if (!care.home_care_enabled) return 0.0;  // no packages, so no hours commissioned
   const auto& bounds = population.age_band_lower_bounds;
   double people = 0.0;
   double hours = 0.0;
@@ -441,7 +444,7 @@ void CareArea::synthesise() {
     }
     // At home: a share of those with moderate or high need hold a package.
     const double hours = package_hours(person);
-    if (hours > 0.0 && publicly_eligible(person)) {
+    if (hours > 0.0 && parameters_.social_care.home_care_enabled && publicly_eligible(person)) {
       auto package_stream = stream(person, purpose_id(Purpose::synthesis_home_care), 0);
       if (bernoulli(package_stream, parameters_.social_care.initial_home_care_share) &&
           home_care_has_room(hours)) {
@@ -612,6 +615,7 @@ void CareArea::synthesise_traits(std::uint32_t person, double age) {
                             : v < above + between ? CapitalBand::between
                                                   : CapitalBand::below_lower;
 
+  if (!care.unpaid_care_enabled) return;  // nobody has a carer
   const auto need = static_cast<std::size_t>(need_of(person));
   auto carer_stream = stream(person, purpose_id(Purpose::synthesis_carer), 0);
   people_.carer_hours[person] =
@@ -678,6 +682,8 @@ double CareArea::horizon_years(std::uint32_t person) const {
 }
 
 void CareArea::schedule_next_admission(std::uint32_t person) {
+  const auto& admissions = parameters_.emergency_admission;
+  if (!admissions.enabled) return;  // switched off: no draw, no event
   const double now = scheduler_.now();
   auto budget_stream = stream(person, purpose_id(Purpose::admission_budget),
                               people_.admission_draws[person]++);
@@ -692,21 +698,19 @@ void CareArea::schedule_next_admission(std::uint32_t person) {
                                        need_of(person), residence_of(person), effects_time_)) *
                             gp_access_.admission_multiplier();
   // Readmissions cluster in the weeks after a discharge.
-  const auto& admissions = parameters_.emergency_admission;
   const double window_end =
       static_cast<double>(people_.last_discharge[person]) + admissions.readmission_window_days;
   const double early_years = std::max(0.0, window_end - now) / days_per_year;
   if (people_.care_home_resident[person] != CareHomeType::none) {
     years = years_until_hazard_raised_early(care_home_admission_rate_, age, budget, multiplier,
-                                            early_years, admissions.readmission_hazard_ratio,
+                                            early_years, admissions.readmission_ratio(),
                                             horizon_years(person));
   } else {
     const double ratio = multiplier *
                          risk_.admission_ratio(people_.frailty[person], people_.conditions[person],
                                                people_.flags[person] & PersonFlag::unmet_need);
     years = years_until_hazard_raised_early(risk_.admission_rate_per_unit_ratio(), age, budget,
-                                            ratio, early_years,
-                                            admissions.readmission_hazard_ratio,
+                                            ratio, early_years, admissions.readmission_ratio(),
                                             horizon_years(person));
   }
   const double time = now + years * days_per_year;
@@ -1038,6 +1042,12 @@ void CareArea::on_clinical_stay_end(std::uint32_t person) {
       costs_on(person);
       reschedule_death(person, before);
     }
+    if (!parameters_.care_home.admissions_enabled) {
+      // No placements (nor P3 assessments for one): home, asking for home
+      // care as after a refused placement.
+      seek_home_care_from_hospital(person);
+      return;
+    }
     if (routes_via_assessment(person, age)) {
       // Discharge to assess: the long-term decision is made in a P3 bed.
       DischargeServiceState& beds = assessment_beds();
@@ -1185,6 +1195,10 @@ void CareArea::seek_home_care_from_hospital(std::uint32_t person) {
     return_to_community(person);
     return;
   }
+  if (!parameters_.social_care.home_care_enabled) {
+    go_home(person);  // no service to ask: home without a package, with unmet need
+    return;
+  }
   if (!publicly_eligible(person)) {
     count(Metric::home_care_refusals, person);
     go_home(person);
@@ -1258,8 +1272,9 @@ void CareArea::request_package_in_community(std::uint32_t person) {
   // below 2^32).
   if (!seeks_package(person, (std::uint64_t{1} << 32) + people_.health_draws[person])) return;
   const double now = scheduler_.now();
+  const bool service = parameters_.social_care.home_care_enabled;
   const bool eligible = publicly_eligible(person);
-  if (eligible && home_care_has_room(hours)) {
+  if (service && eligible && home_care_has_room(hours)) {
     start_package(person, hours);
     schedule_next_admission(person);
     return;
@@ -1270,6 +1285,7 @@ void CareArea::request_package_in_community(std::uint32_t person) {
     hold(person, HeldLevel::unmet_need, 1.0);
     schedule_next_admission(person);  // unmet need raises the admission hazard
   }
+  if (!service) return;  // none to be refused or to wait for
   if (!eligible) {
     count(Metric::home_care_refusals, person);
     return;
@@ -1331,9 +1347,14 @@ DischargeServiceState* CareArea::choose_discharge_service(std::uint32_t person, 
   auto choice_stream = stream(person, purpose_id(Purpose::discharge_service),
                               people_.admissions[person] - 1u);
   const double u = boost::random::uniform_01<double>()(choice_stream);
-  if (u < reablement) return &services_[0];
-  if (u < reablement + rehabilitation) return &services_[1];
-  return nullptr;
+  DischargeServiceState* needed = u < reablement                    ? &services_[0]
+                                  : u < reablement + rehabilitation ? &services_[1]
+                                                                    : nullptr;
+  // A service switched off is not there to wait for: the discharge goes
+  // ahead without it. The draw is the same either way, so whoever needs
+  // the other service still gets it.
+  if (needed != nullptr && !needed->parameters->enabled) return nullptr;
+  return needed;
 }
 
 bool CareArea::routes_via_assessment(std::uint32_t person, double age) {
@@ -1534,7 +1555,7 @@ void CareArea::on_health_change(std::uint32_t person, std::uint32_t which) {
     count(Metric::condition_onsets, person);
   }
   const CareNeed need = need_of(person);
-  if (need != need_before) {
+  if (need != need_before && parameters_.social_care.unpaid_care_enabled) {
     // A new level of need: the person may now have an unpaid carer.
     const auto& care = parameters_.social_care;
     const auto level = static_cast<std::size_t>(need);
@@ -1559,7 +1580,9 @@ void CareArea::on_health_change(std::uint32_t person, std::uint32_t which) {
 bool CareArea::admitted_to_die(std::uint32_t person) {
   const auto& end_of_life = parameters_.mortality.end_of_life_admission;
   const Setting setting = people_.setting[person];
-  if (!end_of_life.enabled ||
+  // An end-of-life admission is an emergency admission: none when those
+  // are switched off.
+  if (!end_of_life.enabled || !parameters_.emergency_admission.enabled ||
       (setting != Setting::home && setting != Setting::home_care && setting != Setting::care_home)) {
     return false;
   }

@@ -59,9 +59,11 @@ void read_discharge_service_keys(MapReader& reader, const char* unit,
                 {0.0, 1.0, true, "share of capacity in use at full scale"});
 }
 
+// P1 or P2, each with its own switch (P3's is read with its other keys).
 void read_discharge_service(MapReader& parent, const std::string& key, const char* unit,
                             DischargeServiceParameters& service) {
   MapReader reader = parent.map(key);
+  reader.flag("enabled", service.enabled);
   read_discharge_service_keys(reader, unit, service);
   reader.finish();
 }
@@ -279,6 +281,7 @@ void read_social_care(MapReader& reader, SocialCareParameters& care) {
   }
   {
     MapReader unpaid = reader.map("unpaid_care");
+    unpaid.flag("enabled", care.unpaid_care_enabled);
     read_array(unpaid, "carer_probability_by_need", care.carer_probability, Limits::probability());
     read_array(unpaid, "hours_per_week_by_need", care.carer_hours_per_week,
                Limits::between(0.0, 168.0, "hours a week"));
@@ -286,6 +289,7 @@ void read_social_care(MapReader& reader, SocialCareParameters& care) {
   }
   {
     MapReader home_care = reader.map("home_care");
+    home_care.flag("enabled", care.home_care_enabled);
     read_array(home_care, "hours_per_week_by_need", care.home_care_hours_per_week,
                Limits::between(0.0, 168.0, "hours a week"));
     home_care.number("initial_share_receiving", care.initial_home_care_share,
@@ -429,6 +433,8 @@ void apply_parameters(MapReader& reader, Parameters& p) {
   }
   {
     MapReader admission = reader.map("emergency_admission");
+    admission.flag("enabled", p.emergency_admission.enabled);
+    admission.flag("readmissions_enabled", p.emergency_admission.readmissions_enabled);
     read_schedule(admission, "age_band_lower_bounds", "rate_per_person_year",
                   p.emergency_admission.rate_per_person_year,
                   Limits::between(0.0, 365.0, "admissions per person-year"));
@@ -487,6 +493,7 @@ void apply_parameters(MapReader& reader, Parameters& p) {
   }
   {
     MapReader care_home = reader.map("care_home");
+    care_home.flag("admissions_enabled", p.care_home.admissions_enabled);
     read_schedule(care_home, "initial_resident_age_band_lower_bounds", "initial_resident_share",
                   p.care_home.initial_resident_share, Limits::probability());
     care_home.number("initial_occupancy", p.care_home.initial_occupancy,

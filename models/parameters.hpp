@@ -73,12 +73,23 @@ struct MortalityParameters {
 };
 
 struct EmergencyAdmissionParameters {
+  // Switches, so the model reduces to textbook cases: `enabled` false means
+  // nobody is admitted as an emergency, not even to die (end-of-life
+  // admissions are emergency admissions); `readmissions_enabled` false
+  // leaves the hazard unraised after a discharge.
+  bool enabled = true;
+  bool readmissions_enabled = true;
   AgeSchedule rate_per_person_year;
   double care_home_rate_per_person_year = 0.0;
   // The admission hazard is this many times higher for the first
   // readmission_window_days after a discharge from hospital (1: no change).
   double readmission_hazard_ratio = 1.0;
   double readmission_window_days = 30.0;
+
+  // The ratio in force after a discharge: 1 with readmissions switched off.
+  [[nodiscard]] double readmission_ratio() const noexcept {
+    return readmissions_enabled ? readmission_hazard_ratio : 1.0;
+  }
 };
 
 // How a person's age and frailty stretch or shorten an overnight stay: the
@@ -111,6 +122,10 @@ struct HospitalParameters {
 // home, P2 bedded rehabilitation). A patient who needs it and finds no
 // capacity waits in the hospital bed: delayed discharge.
 struct DischargeServiceParameters {
+  // false: the service does not exist (no capacity, no cost), and a
+  // discharge that would have needed it goes home without it. (P3 has its
+  // own switch, AssessmentParameters::enabled.)
+  bool enabled = true;
   AgeSchedule probability;          // of a discharge (not to a care home) needing it
   double capacity_per_1000 = 0.0;   // slots or beds per 1,000 residents
   sim::Distribution length_of_service = sim::Distribution::fixed(1.0);
@@ -150,6 +165,10 @@ struct DischargeParameters {
 };
 
 struct CareHomeParameters {
+  // false: nobody enters a care home during the run; a discharge that needs
+  // a placement goes home instead (asking for home care as a refused
+  // placement does). Residents at the start stay.
+  bool admissions_enabled = true;
   AgeSchedule initial_resident_share;
   double initial_occupancy = 0.85;
 };
@@ -215,9 +234,15 @@ struct ConditionsParameters {
 struct SocialCareParameters {
   AgeSchedule capital_between_share;      // capital between the means-test limits
   AgeSchedule capital_above_upper_share;  // capital above the upper limit (self-funders)
+  // false: nobody has an unpaid carer, so no unpaid care is given.
+  bool unpaid_care_enabled = true;
   std::array<double, care_need_levels> carer_probability{};  // has an unpaid carer, by need
   std::array<double, care_need_levels> carer_hours_per_week{};
-  // Long-term home care: hours a week a package gives, by need (0 = none).
+  // Long-term home care. false: no packages, none held at the start and
+  // none asked for (so none waited for); people whose need calls for one
+  // go without, with unmet need.
+  bool home_care_enabled = true;
+  // Hours a week a package gives, by need (0 = none).
   std::array<double, care_need_levels> home_care_hours_per_week{};
   double initial_home_care_share = 0.0;  // of people at home with need >= moderate
   double new_package_share = 0.0;  // of those whose need newly calls for one, who ask

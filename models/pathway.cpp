@@ -38,15 +38,20 @@ struct RequiredMove {
 
 std::vector<RequiredMove> required_moves(const Parameters& p) {
   using S = Setting;
-  const bool care_home = any_positive(p.discharge.care_home_probability);
+  const bool care_home =
+      p.care_home.admissions_enabled && any_positive(p.discharge.care_home_probability);
   const bool residents = any_positive(p.care_home.initial_resident_share) || care_home;
-  const bool reablement = any_positive(p.discharge.reablement.probability);
-  const bool rehabilitation = any_positive(p.discharge.rehabilitation.probability);
+  const bool reablement =
+      p.discharge.reablement.enabled && any_positive(p.discharge.reablement.probability);
+  const bool rehabilitation =
+      p.discharge.rehabilitation.enabled && any_positive(p.discharge.rehabilitation.probability);
   const bool assessment = care_home && p.discharge.assessment.in_use();
-  const bool admissions = any_positive(p.emergency_admission.rate_per_person_year) ||
-                          p.emergency_admission.care_home_rate_per_person_year > 0.0;
+  const bool admissions = p.emergency_admission.enabled &&
+                          (any_positive(p.emergency_admission.rate_per_person_year) ||
+                           p.emergency_admission.care_home_rate_per_person_year > 0.0);
   const bool deaths = p.mortality.enabled;
-  const bool home_care = std::any_of(p.social_care.home_care_hours_per_week.begin(),
+  const bool home_care = p.social_care.home_care_enabled &&
+                         std::any_of(p.social_care.home_care_hours_per_week.begin(),
                                      p.social_care.home_care_hours_per_week.end(),
                                      [](double hours) { return hours > 0.0; });
   std::vector<RequiredMove> moves{

@@ -215,9 +215,10 @@ void require_case_form(CaseKind kind, const models::Scenario& scenario) {
   require(!p.hospital.stay_length_by_person.enabled, scenario,
           at + "hospital.stay_length_by_person.enabled",
           "expected false (one stay distribution for everyone)");
-  require(p.emergency_admission.readmission_hazard_ratio == 1.0, scenario,
+  require(p.emergency_admission.readmission_ratio() == 1.0, scenario,
           at + "emergency_admission.readmission_hazard_ratio",
-          "expected 1 (arrivals that do not depend on past discharges)");
+          "expected 1, or readmissions_enabled: false (arrivals that do not depend on past "
+          "discharges)");
   require(!p.hospital.escalation_enabled, scenario, at + "hospital.escalation_beds.enabled",
           "expected false (a pure queue for beds, as queueing theory has it)");
   require(p.hospital.same_day_share == 0.0, scenario, at + "hospital.same_day_share",
