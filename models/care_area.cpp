@@ -90,6 +90,7 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
       parameters_(spec.parameters),
       plan_(plan),
       streams_(streams),
+      ageing_(parameters_.population.ageing_enabled),
       risk_(parameters_),
       frailty_progression_(parameters_, risk_),
       condition_onset_(parameters_, risk_),
@@ -98,7 +99,8 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
                                 {parameters_.emergency_admission.care_home_rate_per_person_year}},
       stay_length_(parameters_, risk_),
       gp_access_(parameters_.gp, full_scale_gp_appointments_per_week(spec) * population_scale,
-                 plan.origin_days, days_per_year, plan.years, plan.end_days),
+                 plan.origin_days, days_per_year, plan.years, plan.end_days,
+                 parameters_.population.ageing_enabled),
       interventions_(spec.interventions),
       population_scale_(population_scale),
       occupied_beds_(plan.origin_days, days_per_year, plan.years),
@@ -220,8 +222,6 @@ void CareArea::close_year(std::size_t year, YearEnd kind) {
   // The band levels take the net of a pending costs_off before people move.
   if (advance_bands) settle_band_costs();
   const double now = scheduler_.now();
-  const double years_since_start = now / 365.25;
-  const double years_since_band_reference = band_reference_days_ / 365.25;
   // By age band too: by the age people have at the snapshot, as
   // population_85_plus_end counts them.
   YearEndSnapshot snapshot;
@@ -232,12 +232,12 @@ void CareArea::close_year(std::size_t year, YearEnd kind) {
   std::array<double, age_band_count> home_care_by_band{};
   for (std::uint32_t person = 0; person < people_.size(); ++person) {
     if (people_.setting[person] == Setting::dead) continue;
-    const auto age_at_start = static_cast<double>(people_.age_at_start[person]);
-    const double age = age_at_start + years_since_start;  // as PersonTable::age_at
+    const double age = age_of(person, now);
     const std::size_t band = age_band_of(age);
     if (advance_bands) {
-      // From now on bands are those of people's ages now.
-      const std::size_t from = age_band_of(age_at_start + years_since_band_reference);
+      // From now on bands are those of people's ages now (the same bands
+      // with ageing off).
+      const std::size_t from = band_of(person);
       if (from != band) by_age_band_.move(from, band, now, held_by(person));
     }
     if (!take_snapshot) continue;
@@ -289,11 +289,9 @@ void CareArea::close_year(std::size_t year, YearEnd kind) {
 }
 
 void CareArea::bring_other_conditions_up_to_date() {
-  const double years_since_start = plan_.end_days / 365.25;
   for (std::uint32_t person = 0; person < people_.size(); ++person) {
     if (people_.setting[person] == Setting::dead) continue;
-    update_other_conditions(person,
-                            static_cast<double>(people_.age_at_start[person]) + years_since_start);
+    update_other_conditions(person, age_of(person, plan_.end_days));
   }
 }
 
@@ -373,6 +371,15 @@ double CareArea::improvement_multiplier(std::uint32_t person) const {
 }
 
 DeathHazard CareArea::death_hazard(std::uint32_t person) const {
+  const DeathHazard as_they_age = death_hazard_as_they_age(person);
+  if (ageing_ || as_they_age.form != DeathHazard::Form::gompertz) return as_they_age;
+  // Nobody ages: the hazard stays at its value when the person joined, at
+  // the age they joined at. (Mortality improvement, a change with the
+  // calendar rather than with age, is then held there too.)
+  return DeathHazard::constant(as_they_age.at(people_.age_joined[person]));
+}
+
+DeathHazard CareArea::death_hazard_as_they_age(std::uint32_t person) const {
   const auto& mortality = parameters_.mortality;
   if (!mortality.enabled) return DeathHazard::no_hazard();
   if (people_.care_home_resident[person] != CareHomeType::none) {
@@ -416,6 +423,7 @@ void CareArea::synthesise() {
     auto age_stream = stream(person, purpose_id(Purpose::synthesis_age_in_band), 0);
     const double age = lower + (upper - lower) * uniform(age_stream);
     people_.age_at_start[person] = static_cast<float>(age);
+    people_.age_joined[person] = static_cast<float>(age);
 
     auto sex_stream = stream(person, purpose_id(Purpose::synthesis_sex), 0);
     people_.sex[person] =
@@ -545,6 +553,7 @@ void CareArea::on_entry() {
     age = lower + (upper - lower) * uniform(age_stream);
   }
   people_.age_at_start[person] = static_cast<float>(age - now / days_per_year);
+  people_.age_joined[person] = static_cast<float>(age);
 
   // Sex and traits as synthesis gives them at this age.
   const auto& bounds = population.age_band_lower_bounds;
@@ -564,7 +573,7 @@ void CareArea::on_entry() {
                                static_cast<double>(people_.age_at_start[person]), 0.0, now, -1.0);
   alive_.change(now, 1.0);
   hold(person, HeldLevel::alive, 1.0);
-  gp_access_.on_entry(people_.age_at_start[person]);
+  gp_access_.on_entry(people_, person);
   if (transition_log_ && transition_log_->follows(person)) {
     transition_log_->record(now, person, Setting::home, Setting::home);
   }
@@ -689,7 +698,7 @@ void CareArea::schedule_next_admission(std::uint32_t person) {
                               people_.admission_draws[person]++);
   const double budget = exponential_budget(budget_stream);
   double years;
-  const double age = people_.age_at(person, now);
+  const double age = age_of(person, now);
   // Interventions' effects and GP access, both held for the cycle.
   const double multiplier = (interventions_.empty()
                                  ? 1.0
@@ -702,16 +711,14 @@ void CareArea::schedule_next_admission(std::uint32_t person) {
       static_cast<double>(people_.last_discharge[person]) + admissions.readmission_window_days;
   const double early_years = std::max(0.0, window_end - now) / days_per_year;
   if (people_.care_home_resident[person] != CareHomeType::none) {
-    years = years_until_hazard_raised_early(care_home_admission_rate_, age, budget, multiplier,
-                                            early_years, admissions.readmission_ratio(),
-                                            horizon_years(person));
+    years = years_until(care_home_admission_rate_, person, age, budget, multiplier, early_years,
+                        admissions.readmission_ratio());
   } else {
     const double ratio = multiplier *
                          risk_.admission_ratio(people_.frailty[person], people_.conditions[person],
                                                people_.flags[person] & PersonFlag::unmet_need);
-    years = years_until_hazard_raised_early(risk_.admission_rate_per_unit_ratio(), age, budget,
-                                            ratio, early_years, admissions.readmission_ratio(),
-                                            horizon_years(person));
+    years = years_until(risk_.admission_rate_per_unit_ratio(), person, age, budget, ratio,
+                        early_years, admissions.readmission_ratio());
   }
   const double time = now + years * days_per_year;
   const std::uint32_t sequence = next_sequence(person);
@@ -721,13 +728,23 @@ void CareArea::schedule_next_admission(std::uint32_t person) {
   }
 }
 
+double CareArea::years_until(const AgeSchedule& rate, std::uint32_t person, double age,
+                             double budget, double multiplier, double early_years,
+                             double early_multiplier) const {
+  if (!ageing_) {
+    return years_until_hazard_at_fixed_age(rate, age, budget, multiplier, early_years,
+                                           early_multiplier);
+  }
+  return years_until_hazard_raised_early(rate, age, budget, multiplier, early_years,
+                                         early_multiplier, horizon_years(person));
+}
+
 void CareArea::schedule_health_change(std::uint32_t person) {
   // The earliest of the next frailty step and the onset of each condition
   // the person does not have, each from its own hazard budget.
   const double now = scheduler_.now();
-  const double age = people_.age_at(person, now);
+  const double age = age_of(person, now);
   const std::uint64_t round = people_.health_draws[person]++;
-  const double horizon = horizon_years(person);
   double earliest = std::numeric_limits<double>::infinity();
   std::uint32_t which = 0;
   const auto& frailty = parameters_.frailty;
@@ -736,7 +753,7 @@ void CareArea::schedule_health_change(std::uint32_t person) {
     if (!rate.values.empty()) {
       auto budget_stream = stream(person, purpose_id(Purpose::frailty_budget), round);
       const double years =
-          years_until_hazard(rate, age, exponential_budget(budget_stream), 1.0, horizon);
+          years_until(rate, person, age, exponential_budget(budget_stream), 1.0);
       if (years < earliest) earliest = years;
     }
   }
@@ -749,7 +766,7 @@ void CareArea::schedule_health_change(std::uint32_t person) {
       auto budget_stream = stream(person, purpose_id(Purpose::condition_budget),
                                   round * tracked_conditions + c);
       const double years =
-          years_until_hazard(onset, age, exponential_budget(budget_stream), 1.0, horizon);
+          years_until(onset, person, age, exponential_budget(budget_stream), 1.0);
       if (years < earliest) {
         earliest = years;
         which = static_cast<std::uint32_t>(c + 1);
@@ -850,7 +867,7 @@ void CareArea::move_to(std::uint32_t person, Setting setting) {
   // Running costs depend on the setting only through living at home
   // (unpaid care) and being alive, so most moves leave them as they are.
   const Setting before = people_.setting[person];
-  gp_access_.on_move(people_.age_at_start[person], before, setting);
+  gp_access_.on_move(people_, person, before, setting);
   if (setting == Setting::dead) {
     costs_off(person);
     people_.setting[person] = setting;
@@ -930,10 +947,10 @@ void CareArea::admit_to_bed(std::uint32_t person) {
   } else {
     auto stay_stream = stream(person, purpose_id(Purpose::length_of_stay), stay);
     length = parameters_.hospital.overnight_length_of_stay.sample(stay_stream) *
-             stay_length_.multiplier(people_.age_at(person, now), people_.frailty[person]);
+             stay_length_.multiplier(age_of(person, now), people_.frailty[person]);
     if (!interventions_.empty()) {
       length *= interventions_.length_of_stay_multiplier(
-          people_.age_at(person, now), people_.frailty[person], people_.conditions[person],
+          age_of(person, now), people_.frailty[person], people_.conditions[person],
           need_of(person), residence_of(person), effects_time_);
     }
   }
@@ -1027,7 +1044,7 @@ void CareArea::on_clinical_stay_end(std::uint32_t person) {
     return_to_community(person);
     return;
   }
-  const double age = people_.age_at(person, scheduler_.now());
+  const double age = age_of(person, scheduler_.now());
   auto destination_stream = stream(person, purpose_id(Purpose::discharge_destination),
                                    people_.admissions[person] - 1u);
   const bool needs_care_home =

@@ -304,8 +304,11 @@ class CareArea final : public sim::Area {
   // not the period law of time 0) and its multiplier for them.
   [[nodiscard]] const Gompertz& mortality_of(std::uint32_t person) const;
   [[nodiscard]] double improvement_multiplier(std::uint32_t person) const;
-  // The hazard of death `person` is under in their current setting.
+  // The hazard of death `person` is under in their current setting; with
+  // ageing off, the constant hazard of their fixed age.
   [[nodiscard]] DeathHazard death_hazard(std::uint32_t person) const;
+  // The same as they age.
+  [[nodiscard]] DeathHazard death_hazard_as_they_age(std::uint32_t person) const;
   [[nodiscard]] CareNeed need_of(std::uint32_t person) const noexcept {
     return care_need_of(people_.frailty[person], people_.conditions[person]);
   }
@@ -326,8 +329,20 @@ class CareArea final : public sim::Area {
     by_age_band_.change(band_of(person), level, scheduler_.now(), delta);
   }
   [[nodiscard]] std::size_t band_of(std::uint32_t person) const noexcept {
-    return age_band_of(people_.age_at(person, band_reference_days_));
+    return age_band_of(age_of(person, band_reference_days_));
   }
+  // The age that `person`'s hazards, needs and measures read at `now`:
+  // their age then, or with ageing switched off the age they joined at.
+  // (Event times still run on people_.age_at, the age along the clock.)
+  [[nodiscard]] double age_of(std::uint32_t person, double now) const noexcept {
+    return ageing_ ? people_.age_at(person, now) : static_cast<double>(people_.age_joined[person]);
+  }
+  // Years until `rate` x `multiplier`, raised `early_multiplier` times over
+  // the first `early_years`, uses up `budget` for `person`, aged `age` now:
+  // as they age, or at their fixed age with ageing off.
+  [[nodiscard]] double years_until(const AgeSchedule& rate, std::uint32_t person, double age,
+                                   double budget, double multiplier, double early_years = 0.0,
+                                   double early_multiplier = 1.0) const;
   // What `person` holds now, as the levels of HeldLevel.
   [[nodiscard]] HeldLevels held_by(std::uint32_t person);
   [[nodiscard]] AgeBandPrices age_band_prices() const;
@@ -374,6 +389,7 @@ class CareArea final : public sim::Area {
   Parameters parameters_;
   MeasurementPlan plan_;
   sim::RandomStreams streams_;
+  bool ageing_ = true;  // population.ageing_enabled
   std::array<Gompertz, 2> mortality_;  // by sex, along a life (improvement included)
   std::array<Gompertz, 2> period_mortality_;  // by sex, the law at time 0
   PersonRisk risk_;

@@ -378,7 +378,7 @@ void CareArea::book_intervention_costs(sim::Days from) {
     if (all[i].cost.per_person_per_year > 0.0) {
       for (std::uint32_t person = 0; person < people_.size(); ++person) {
         if (people_.setting[person] == Setting::dead) continue;
-        if (all[i].target.matches(people_.age_at(person, now), people_.frailty[person],
+        if (all[i].target.matches(age_of(person, now), people_.frailty[person],
                                   people_.conditions[person], need_of(person),
                                   residence_of(person))) {
           targeted += 1.0;

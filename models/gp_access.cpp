@@ -37,8 +37,10 @@ double full_scale_gp_appointments_per_week(const AreaSpec& area) {
 }
 
 GpAccess::GpAccess(const GpParameters& parameters, double appointments_per_week,
-                   sim::Days origin, double period_days, std::size_t periods, sim::Days end)
+                   sim::Days origin, double period_days, std::size_t periods, sim::Days end,
+                   bool ageing)
     : parameters_(&parameters),
+      ageing_(ageing),
       appointments_per_week_(appointments_per_week),
       given_(origin, period_days, periods),
       unmet_(origin, period_days, periods) {
@@ -55,11 +57,12 @@ std::size_t GpAccess::bin_of(float age_at_start) const noexcept {
   return static_cast<std::size_t>(std::clamp(std::floor(offset), 0.0, last));
 }
 
-void GpAccess::on_move(float age_at_start, Setting before, Setting after) noexcept {
+void GpAccess::on_move(const PersonTable& people, std::uint32_t person, Setting before,
+                       Setting after) noexcept {
   if (!counted_) return;
   const bool was = lives_in_community(before);
   const bool is = lives_in_community(after);
-  if (was != is) community_by_age_[bin_of(age_at_start)] += is ? 1 : -1;
+  if (was != is) community_by_age_[bin_of(people, person)] += is ? 1 : -1;
 }
 
 double GpAccess::capacity_per_day(sim::Days now) const noexcept {
@@ -71,7 +74,7 @@ double GpAccess::demand_per_day(sim::Days now) const {
   const AgeSchedule& rate = parameters_->appointments_per_person_year;
   if (rate.values.empty()) return 0.0;
   double per_year = 0.0;
-  const double years = now / days_per_year;
+  const double years = ageing_ ? now / days_per_year : 0.0;
   // Bins go up in age, so the rate's band is found by walking on from the
   // last one: a cycle reads some 14,000 bins.
   std::size_t band = 0;
@@ -92,7 +95,7 @@ GpAccess::CycleStart GpAccess::start_cycle(sim::Days now, const PersonTable& peo
   if (!counted_) {
     for (std::uint32_t person = 0; person < people.size(); ++person) {
       if (lives_in_community(people.setting[person])) {
-        ++community_by_age_[bin_of(people.age_at_start[person])];
+        ++community_by_age_[bin_of(people, person)];
       }
     }
     counted_ = true;

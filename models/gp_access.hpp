@@ -38,13 +38,18 @@ class GpAccess {
   // `appointments_per_week` is the simulated area's capacity (already
   // scaled to the simulated population); `end` is the end of the run, which
   // bounds how young at day 0 an entrant can be.
+  // `ageing` false (population.ageing_enabled): demand is that of the
+  // age each person joined at, for the whole run.
   GpAccess(const GpParameters& parameters, double appointments_per_week, sim::Days origin,
-           double period_days, std::size_t periods, sim::Days end);
+           double period_days, std::size_t periods, sim::Days end, bool ageing = true);
 
   // Every change of a person's setting after the first cycle has started,
   // and every entrant (who starts at home), is reported here.
-  void on_move(float age_at_start, Setting before, Setting after) noexcept;
-  void on_entry(float age_at_start) noexcept { on_move(age_at_start, Setting::dead, Setting::home); }
+  void on_move(const PersonTable& people, std::uint32_t person, Setting before,
+               Setting after) noexcept;
+  void on_entry(const PersonTable& people, std::uint32_t person) noexcept {
+    on_move(people, person, Setting::dead, Setting::home);
+  }
 
   // What starting a cycle changed, for the care area to act on.
   struct CycleStart {
@@ -82,6 +87,11 @@ class GpAccess {
   [[nodiscard]] double demand_per_day(sim::Days now) const;
   [[nodiscard]] double capacity_per_day(sim::Days now) const noexcept;
   [[nodiscard]] std::size_t bin_of(float age_at_start) const noexcept;
+  // A person's bin: by age at day 0, or with ageing off by the age they
+  // joined at (which the bins then hold for good).
+  [[nodiscard]] std::size_t bin_of(const PersonTable& people, std::uint32_t person) const noexcept {
+    return bin_of(ageing_ ? people.age_at_start[person] : people.age_joined[person]);
+  }
 
   const GpParameters* parameters_;
   // People in the community by age at day 0, in bins of 1 / bins_per_year
@@ -91,6 +101,7 @@ class GpAccess {
   std::vector<std::int32_t> community_by_age_;
   double youngest_at_start_ = 0.0;
   bool counted_ = false;  // the count is built at the first cycle
+  bool ageing_ = true;
   double appointments_per_week_;
   sim::IntegratedLevel given_;  // appointments a day
   sim::IntegratedLevel unmet_;  // appointments a day

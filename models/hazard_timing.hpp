@@ -60,4 +60,21 @@ namespace hcsim::models {
          years_until_hazard(rate, age + early_years, budget, multiplier, horizon - early_years);
 }
 
+// As years_until_hazard_raised_early for someone who does not age
+// (population.ageing_enabled false): the hazard stays at its value at
+// `age`, so the budget is spent at a constant rate, raised over the first
+// `early_years`.
+[[nodiscard]] inline double years_until_hazard_at_fixed_age(const AgeSchedule& rate, double age,
+                                                            double budget, double multiplier,
+                                                            double early_years = 0.0,
+                                                            double early_multiplier = 1.0) noexcept {
+  const double hazard = rate.values.empty() ? 0.0 : rate.at(age) * multiplier;
+  if (!(hazard > 0.0)) return std::numeric_limits<double>::infinity();
+  const double raised = hazard * early_multiplier;
+  if (early_years > 0.0 && budget > raised * early_years) {
+    return early_years + (budget - raised * early_years) / hazard;
+  }
+  return budget / (early_years > 0.0 ? raised : hazard);
+}
+
 }  // namespace hcsim::models

@@ -110,6 +110,18 @@ struct DeathHazard {
     return {Form::constant, nullptr, 1.0, nullptr, rate_per_year};
   }
 
+  // The hazard (per year) at `age`.
+  [[nodiscard]] double at(double age) const noexcept {
+    switch (form) {
+      case Form::gompertz:
+        return multiplier * (scale_by_age == nullptr ? 1.0 : scale_by_age->at(age)) *
+               gompertz->hazard(age);
+      case Form::constant: return rate_per_year;
+      case Form::none: break;
+    }
+    return 0.0;
+  }
+
   // Age at which `budget` is used up from `age`; infinity under no hazard.
   [[nodiscard]] double age_at_death(double age, double budget) const noexcept {
     switch (form) {

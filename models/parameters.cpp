@@ -354,6 +354,7 @@ std::string_view default_parameters_text() { return hcsim_default_parameters_yam
 void apply_parameters(MapReader& reader, Parameters& p) {
   {
     MapReader population = reader.map("population");
+    population.flag("ageing_enabled", p.population.ageing_enabled);
     population.numbers("age_band_lower_bounds", p.population.age_band_lower_bounds,
                        Limits::between(0.0, 130.0, "years"));
     population.number("oldest_age", p.population.oldest_age, Limits::between(1.0, 130.0, "years"));

@@ -29,6 +29,10 @@ struct EntryParameters {
 };
 
 struct PopulationParameters {
+  // false: everyone keeps the age they joined the population at (time 0,
+  // or their entry), so nobody moves between age bands and every hazard is
+  // read at that age (a switch for textbook cases).
+  bool ageing_enabled = true;
   std::vector<double> age_band_lower_bounds;
   double oldest_age = 100.0;
   std::vector<double> age_counts;     // full-scale people per band

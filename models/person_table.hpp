@@ -65,6 +65,9 @@ enum PersonFlag : std::uint8_t {
 struct alignas(64) PersonRecord {
   double death_time = 0.0;                // days
   float age_at_start = 0.0F;              // years at time 0; negative if born in the run
+  // Years when the person joined the population (at time 0, or on entry):
+  // the age everything reads when population.ageing_enabled is false.
+  float age_joined = 0.0F;
   float bed_since = 0.0F;                 // days: when the current hospital stay took a bed
   // Days: when a delayed discharge began, or when a P3 assessment ended and
   // the person began waiting for a placement (the order care homes take
@@ -132,6 +135,7 @@ class PersonTable {
 
  public:
   PersonColumn<float, &PersonRecord::age_at_start> age_at_start{records_};
+  PersonColumn<float, &PersonRecord::age_joined> age_joined{records_};
   PersonColumn<Sex, &PersonRecord::sex> sex{records_};
   PersonColumn<Setting, &PersonRecord::setting> setting{records_};
   PersonColumn<CareHomeType, &PersonRecord::care_home_resident> care_home_resident{records_};

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <set>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -158,6 +159,34 @@ TEST_CASE("unpaid carers switched off: no unpaid care is given", "[switches]") {
   CHECK(off.total(Metric::cost_unpaid_care) == 0.0);
 }
 
+TEST_CASE("ageing switched off: nobody crosses into 85+", "[switches]") {
+  // A closed population, so the 85+ at the end can only be people who
+  // were 85+ at the start and survived.
+  auto count = [](bool ageing) {
+    std::vector<std::string> set{"parameters.population.entries.enabled=false"};
+    if (!ageing) set.emplace_back("parameters.population.ageing_enabled=false");
+    auto direct = hcsim::test::build_area(tiny(set), 1.0);
+    const auto& people = direct.area->person_table();
+    std::set<std::uint32_t> old_at_start;
+    for (std::uint32_t person = 0; person < people.size(); ++person) {
+      if (people.age_at_start[person] >= 85.0F) old_at_start.insert(person);
+    }
+    direct.area->advance_to(direct.plan.end_days);
+    direct.area->finish(direct.plan.end_days);
+    double surviving = 0.0;
+    for (const std::uint32_t person : old_at_start) {
+      if (people.setting[person] != hcsim::models::Setting::dead) ++surviving;
+    }
+    return std::pair{direct.area->measure(Metric::population_85_plus_end, 0), surviving};
+  };
+  const auto [off_end, off_survivors] = count(false);
+  CHECK(off_survivors > 0.0);
+  CHECK(off_end == off_survivors);
+  // With ageing, people of 84 turn 85 within the year.
+  const auto [on_end, on_survivors] = count(true);
+  CHECK(on_end > on_survivors);
+}
+
 TEST_CASE("every process switch takes true or false and nothing else",
           "[switches][parameters][bad_input]") {
   // Each switch's key path under parameters; the value goes on the last
@@ -170,6 +199,7 @@ TEST_CASE("every process switch takes true or false and nothing else",
       {"social_care", "home_care", "enabled"},
       {"care_home", "admissions_enabled"},
       {"social_care", "unpaid_care", "enabled"},
+      {"population", "ageing_enabled"},
   };
   for (const auto& path : switches) {
     std::string text = valid + "parameters:\n";
