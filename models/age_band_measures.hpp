@@ -39,7 +39,7 @@ inline constexpr std::array<std::string_view, age_band_count> age_band_names{
 // population_65_plus_end (the bands from 65 of population_end) and
 // frail_people_85_plus_end (the 85+ band of population_frail_end); the 65+
 // prevalence snapshots are banded, zero in the bands under 65.
-inline constexpr std::array<Metric, 66> age_band_metrics{
+inline constexpr std::array<Metric, 68> age_band_metrics{
     Metric::emergency_admissions,
     Metric::bed_days,
     Metric::delayed_discharge_days,
@@ -106,6 +106,8 @@ inline constexpr std::array<Metric, 66> age_band_metrics{
     Metric::end_of_life_admissions,
     Metric::home_care_waits_sent_home,
     Metric::delayed_discharge_days_both,
+    Metric::gp_people_turned_away,
+    Metric::gp_shortfall_admissions,
 };
 inline constexpr std::size_t age_band_metric_count = age_band_metrics.size();
 

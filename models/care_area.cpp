@@ -25,8 +25,9 @@ constexpr sim::Days scheduler_bucket_days = 1.0;
 // Indexed by CareArea's event kinds: admission, death, stay end, service
 // end, year end (after everything else), health change, funding decision,
 // entry (an arrival), bed-wait limit (after beds freed at the same instant),
-// home-care wait limit (with the other ends of waits).
-constexpr std::array<std::uint16_t, 10> event_priorities{2, 0, 1, 1, 3, 2, 1, 2, 2, 1};
+// home-care wait limit (with the other ends of waits), GP shortfall
+// admission (an arrival).
+constexpr std::array<std::uint16_t, 11> event_priorities{2, 0, 1, 1, 3, 2, 1, 2, 2, 1, 2};
 
 constexpr std::uint16_t priority_of(std::uint16_t kind) noexcept {
   return event_priorities[kind];
@@ -101,6 +102,7 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
       gp_access_(parameters_.gp, full_scale_gp_appointments_per_week(spec) * population_scale,
                  plan.origin_days, days_per_year, plan.years, plan.end_days,
                  parameters_.population.ageing_enabled),
+      gp_shortfall_(parameters_.gp, plan.window_days),
       interventions_(spec.interventions),
       population_scale_(population_scale),
       occupied_beds_(plan.origin_days, days_per_year, plan.years),
@@ -467,7 +469,7 @@ void CareArea::synthesise() {
   alive_.change(0.0, static_cast<double>(people_.size()));
   care_home_residents_.change(0.0, static_cast<double>(places_[0].held + places_[1].held));
   // Before admissions are drawn, so a shortfall from the start is in them.
-  (void)start_gp_cycle();
+  start_gp_cycle();
 
   // Everyone at the start, by band, added once a band.
   std::array<HeldLevels, age_band_count> held_at_start{};
@@ -638,7 +640,7 @@ void CareArea::schedule(std::uint32_t person, EventKind kind, double time,
   // Every kind needs its tie-break priority.
   static_assert(std::max({admission, death, clinical_stay_end, service_end, year_end,
                           health_change, funding_decided, entry, bed_wait_limit,
-                          home_care_wait_limit}) <
+                          home_care_wait_limit, gp_shortfall_admission}) <
                 event_priorities.size());
   sim::Event event;
   event.time = time;
@@ -699,16 +701,9 @@ void CareArea::schedule_next_admission(std::uint32_t person) {
   const double budget = exponential_budget(budget_stream);
   double years;
   const double age = age_of(person, now);
-  // Interventions' effects and GP access, both held for the cycle.
-  const double multiplier = (interventions_.empty()
-                                 ? 1.0
-                                 : interventions_.admission_hazard_multiplier(
-                                       age, people_.frailty[person], people_.conditions[person],
-                                       need_of(person), residence_of(person), effects_time_)) *
-                            gp_access_.admission_multiplier();
+  const double multiplier = intervention_admission_multiplier(person, age);
   // Readmissions cluster in the weeks after a discharge.
-  const double window_end =
-      static_cast<double>(people_.last_discharge[person]) + admissions.readmission_window_days;
+  const double window_end = readmission_window_end(person);
   const double early_years = std::max(0.0, window_end - now) / days_per_year;
   if (people_.care_home_resident[person] != CareHomeType::none) {
     years = years_until(care_home_admission_rate_, person, age, budget, multiplier, early_years,
@@ -726,6 +721,24 @@ void CareArea::schedule_next_admission(std::uint32_t person) {
   if (time < people_.death_time[person] && time < plan_.end_days) {
     schedule(person, admission, time, sequence);
   }
+}
+
+double CareArea::intervention_admission_multiplier(std::uint32_t person, double age) const {
+  if (interventions_.empty()) return 1.0;
+  return interventions_.admission_hazard_multiplier(age, people_.frailty[person],
+                                                    people_.conditions[person], need_of(person),
+                                                    residence_of(person), effects_time_);
+}
+
+double CareArea::admission_rate_outside_readmission_window(std::uint32_t person,
+                                                          double age) const {
+  const double multiplier = intervention_admission_multiplier(person, age);
+  if (people_.care_home_resident[person] != CareHomeType::none) {
+    return care_home_admission_rate_.values[0] * multiplier;
+  }
+  return risk_.admission_rate_per_unit_ratio().at(age) * multiplier *
+         risk_.admission_ratio(people_.frailty[person], people_.conditions[person],
+                               people_.flags[person] & PersonFlag::unmet_need);
 }
 
 double CareArea::years_until(const AgeSchedule& rate, std::uint32_t person, double age,
@@ -848,6 +861,16 @@ bool CareArea::handle(const sim::Event& event) {
       }
       on_home_care_wait_limit(person);
       return true;
+    case gp_shortfall_admission:
+      // Void once the person has left the community (seen in hospital,
+      // say) or the cycle they went without in has ended.
+      if (!(people_.flags[person] & PersonFlag::without_gp_appointment) ||
+          !awaits_admission(setting)) {
+        return false;
+      }
+      count(Metric::gp_shortfall_admissions, person);
+      on_admission(person);
+      return true;
     case funding_decided:
       if ((setting != Setting::delayed_discharge && setting != Setting::assessment) ||
           people_.awaiting[person] != AwaitedService::funding_decision) {
@@ -868,6 +891,11 @@ void CareArea::move_to(std::uint32_t person, Setting setting) {
   // (unpaid care) and being alive, so most moves leave them as they are.
   const Setting before = people_.setting[person];
   gp_access_.on_move(people_, person, before, setting);
+  // Whoever leaves the community has been seen (or has died): going without
+  // a GP appointment ends with it.
+  if (!awaits_admission(setting)) {
+    people_.flags[person] &= static_cast<std::uint8_t>(~PersonFlag::without_gp_appointment);
+  }
   if (setting == Setting::dead) {
     costs_off(person);
     people_.setting[person] = setting;

@@ -16,6 +16,7 @@
 #include "models/funding/levers.hpp"
 #include "models/funding/payer.hpp"
 #include "models/gp_access.hpp"
+#include "models/gp_shortfall.hpp"
 #include "models/life_table_counts.hpp"
 #include "models/metrics.hpp"
 #include "models/mortality.hpp"
@@ -142,6 +143,9 @@ class CareArea final : public sim::Area {
     bed_wait_limit = 8,    // a patient has waited the longest allowed for a bed
     entry = 7,             // not a person's: someone enters the population
     home_care_wait_limit = 9,  // a delayed patient has waited the longest allowed for a package
+    // Admission from the raised hazard of someone turned away by general
+    // practice this cycle (models/gp_shortfall.hpp).
+    gp_shortfall_admission = 10,
   };
 
   // What a funding decision is about (the event's payload).
@@ -276,9 +280,29 @@ class CareArea final : public sim::Area {
   [[nodiscard]] const FundingLevers& levers() const noexcept { return funding_->levers(); }
   // Books each intervention's running cost for the cycle starting at `from`.
   void book_intervention_costs(sim::Days from);
-  // Balances GP appointments for the cycle starting now and books their
-  // cost; true when the admission multiplier moved.
-  bool start_gp_cycle();
+  // Balances GP appointments for the cycle starting now, books their cost,
+  // draws who goes without and when the raised part of their admission
+  // hazard admits them (models/care_area_gp.cpp).
+  void start_gp_cycle();
+  // Settings whose people wait for their next emergency admission (drawn
+  // by schedule_next_admission, drawn again when hazards change).
+  [[nodiscard]] static bool awaits_admission(Setting setting) noexcept {
+    return setting == Setting::home || setting == Setting::home_care ||
+           setting == Setting::care_home;
+  }
+  // Interventions' multiplier of `person`'s emergency-admission hazard,
+  // held for the cycle.
+  [[nodiscard]] double intervention_admission_multiplier(std::uint32_t person,
+                                                         double age) const;
+  // `person`'s emergency-admission hazard a year at `age`, outside the
+  // raised weeks after a discharge.
+  [[nodiscard]] double admission_rate_outside_readmission_window(std::uint32_t person,
+                                                                 double age) const;
+  // When the raised weeks after `person`'s last discharge end (days).
+  [[nodiscard]] double readmission_window_end(std::uint32_t person) const noexcept {
+    return static_cast<double>(people_.last_discharge[person]) +
+           parameters_.emergency_admission.readmission_window_days;
+  }
   [[nodiscard]] Setting residence_of(std::uint32_t person) const noexcept {
     return people_.care_home_resident[person] != CareHomeType::none ? Setting::care_home
                                                                     : Setting::home;
@@ -401,6 +425,17 @@ class CareArea final : public sim::Area {
   AgeSchedule care_home_admission_rate_;
   StayLengthScale stay_length_;
   GpAccess gp_access_;
+  GpShortfall gp_shortfall_;
+  // People turned away by general practice in the current cycle.
+  std::vector<std::uint32_t> turned_away_;
+  // A cycle's candidates for being turned away and their draws, kept to
+  // reuse the memory (care_area_gp.cpp).
+  struct GpCandidate {
+    std::uint32_t person;
+    double keep;
+  };
+  std::vector<GpCandidate> gp_candidates_;
+  std::uint64_t gp_cycles_ = 0;  // GP cycles started (the draw index of the shortfall's draws)
 
   PersonTable people_;
   std::size_t people_at_start_ = 0;

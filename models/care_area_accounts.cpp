@@ -333,14 +333,10 @@ void CareArea::on_budget_cycle(std::size_t cycle, sim::Days at) {
     changed = interventions_.effects_change_between(effects_time_, at);
     effects_time_ = at;
   }
-  if (start_gp_cycle()) changed = true;
+  start_gp_cycle();
   if (changed) {
     for (std::uint32_t person = 0; person < people_.size(); ++person) {
-      const Setting setting = people_.setting[person];
-      if (setting == Setting::home || setting == Setting::home_care ||
-          setting == Setting::care_home) {
-        schedule_next_admission(person);
-      }
+      if (awaits_admission(people_.setting[person])) schedule_next_admission(person);
     }
   }
   if (!interventions_.empty()) book_intervention_costs(at);
@@ -359,12 +355,6 @@ void CareArea::obey_levers() {
   services_[0].capacity = std::llround(effective_capacity_[0]);
   services_[1].capacity = std::llround(effective_capacity_[1]);
   fill_from_queues();
-}
-
-bool CareArea::start_gp_cycle() {
-  const GpAccess::CycleStart start = gp_access_.start_cycle(scheduler_.now(), people_);
-  add_cost_rate(Payer::nhs, CareService::gp, start.cost_change_per_day);
-  return start.admission_multiplier_moved;
 }
 
 void CareArea::book_intervention_costs(sim::Days from) {

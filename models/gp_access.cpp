@@ -10,8 +10,6 @@ namespace {
 
 constexpr double days_per_week = 7.0;
 
-// Fine enough that a bin straddles an age band's bound for a few days only.
-constexpr double bins_per_year = 100.0;
 constexpr double oldest_at_start = 131.0;
 
 bool lives_in_community(Setting setting) noexcept {
@@ -74,18 +72,13 @@ double GpAccess::demand_per_day(sim::Days now) const {
   const AgeSchedule& rate = parameters_->appointments_per_person_year;
   if (rate.values.empty()) return 0.0;
   double per_year = 0.0;
-  const double years = ageing_ ? now / days_per_year : 0.0;
-  // Bins go up in age, so the rate's band is found by walking on from the
-  // last one: a cycle reads some 14,000 bins.
+  // Ages come in ascending order, so the rate's band is found by walking on
+  // from the last one: a cycle reads some 14,000 bins.
   std::size_t band = 0;
-  for (std::size_t bin = 0; bin < community_by_age_.size(); ++bin) {
-    if (community_by_age_[bin] == 0) continue;
-    // The bin's middle stands for everyone in it.
-    const double age = youngest_at_start_ + (static_cast<double>(bin) + 0.5) / bins_per_year + years;
-    if (age < 0.0) continue;
+  visit_community_ages(now, [&](double age, double people) {
     band = rate.band_of_from(age, band);
-    per_year += static_cast<double>(community_by_age_[bin]) * rate.values[band];
-  }
+    per_year += people * rate.values[band];
+  });
   return per_year / days_per_year;
 }
 
@@ -110,15 +103,6 @@ GpAccess::CycleStart GpAccess::start_cycle(sim::Days now, const PersonTable& peo
   cost_per_day_ = cost;
 
   unmet_share_ = demand > 0.0 ? unmet / demand : 0.0;
-  const double target = 1.0 + unmet_share_ * (parameters_->unmet_admission_hazard_ratio - 1.0);
-  // Small moves are not worth redrawing every pending admission for; the
-  // multiplier in force stays within one step of the target.
-  // A shortfall that ends is let go of whole.
-  const bool ended = target == 1.0 && admission_multiplier_ != 1.0;
-  if (ended || std::abs(target - admission_multiplier_) > parameters_->admission_multiplier_step) {
-    admission_multiplier_ = target;
-    start.admission_multiplier_moved = true;
-  }
   return start;
 }
 

@@ -6,12 +6,9 @@
 // of each cycle the people living in the community (at home, in
 // reablement or in a care home) are expected to ask for appointments at
 // their age's rate; practices give up to their capacity. The share of
-// demand left unmet, u, raises the emergency-admission hazard of everyone
-// living in the community for the cycle by 1 + u x (hazard ratio - 1).
-//
-// The multiplier is held for a cycle, as interventions' effects are; the
-// care area redraws pending admissions only when it moves by more than a
-// small step, so a steady shortfall costs nothing after its first cycle.
+// demand left unmet, u, falls on people drawn by GpShortfall
+// (models/gp_shortfall.hpp), who carry a raised emergency-admission hazard
+// for the cycle.
 //
 // Demand is read from a count of the people in the community by age at
 // day 0, kept as they move (a person's age band follows from it at any
@@ -54,17 +51,26 @@ class GpAccess {
   // What starting a cycle changed, for the care area to act on.
   struct CycleStart {
     double cost_change_per_day = 0.0;  // pounds a day, on the NHS's GP line
-    bool admission_multiplier_moved = false;
   };
   // Starts the cycle at `now`: demand from the people in the community now,
-  // appointments given and unmet from now on, and the admission multiplier
-  // in force until the next cycle. Does nothing when switched off.
+  // and appointments given and unmet from now on. Does nothing when
+  // switched off.
   CycleStart start_cycle(sim::Days now, const PersonTable& people);
 
+  // Calls visit(age in years at `now`, people) for the people in the
+  // community, youngest first (ages of a bin's middle; bins of 1/100 year).
+  template <typename Visit>
+  void visit_community_ages(sim::Days now, Visit&& visit) const {
+    const double years = ageing_ ? now / sim::days_per_year : 0.0;
+    for (std::size_t bin = 0; bin < community_by_age_.size(); ++bin) {
+      if (community_by_age_[bin] == 0) continue;
+      const double age = youngest_at_start_ + (static_cast<double>(bin) + 0.5) / bins_per_year + years;
+      if (age < 0.0) continue;
+      visit(age, static_cast<double>(community_by_age_[bin]));
+    }
+  }
+
   [[nodiscard]] bool enabled() const noexcept { return parameters_->enabled; }
-  // The multiplier pending admissions of people in the community are drawn
-  // under (1 when switched off or never short).
-  [[nodiscard]] double admission_multiplier() const noexcept { return admission_multiplier_; }
   [[nodiscard]] double cost_per_day() const noexcept { return cost_per_day_; }
   // The unmet share of demand in the current cycle.
   [[nodiscard]] double unmet_share() const noexcept { return unmet_share_; }
@@ -93,6 +99,9 @@ class GpAccess {
     return bin_of(ageing_ ? people.age_at_start[person] : people.age_joined[person]);
   }
 
+  // Fine enough that a bin straddles an age band's bound for a few days only.
+  static constexpr double bins_per_year = 100.0;
+
   const GpParameters* parameters_;
   // People in the community by age at day 0, in bins of 1 / bins_per_year
   // years from youngest_at_start_ (entrants are younger than 0 at day 0).
@@ -107,7 +116,6 @@ class GpAccess {
   sim::IntegratedLevel unmet_;  // appointments a day
   double cost_per_day_ = 0.0;
   double unmet_share_ = 0.0;
-  double admission_multiplier_ = 1.0;
 };
 
 }  // namespace hcsim::models

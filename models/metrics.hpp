@@ -92,6 +92,8 @@ enum class Metric : std::size_t {
   // General practice appointments (models/gp_access.hpp).
   gp_appointments,
   gp_appointments_unmet,
+  gp_people_turned_away,
+  gp_shortfall_admissions,
   cost_gp,
   // P3 care-home assessment beds: starts, beds in use, hospital delays
   // waiting for one, beds held after assessment waiting for a funding
@@ -291,6 +293,13 @@ inline constexpr std::array<MetricInfo, metric_count> metric_info{{
     {"gp_appointments_unmet", "appointments",
      "general practice appointments asked for but not given: demand beyond practices' "
      "capacity"},
+    {"gp_people_turned_away", "people",
+     "people who asked for a general practice appointment in a budget cycle short of "
+     "capacity and went without, admitted more often until the next cycle; counted once a "
+     "cycle they are"},
+    {"gp_shortfall_admissions", "admissions",
+     "emergency admissions of people turned away by general practice from the raised part "
+     "of their hazard: those the shortfall added (included in emergency_admissions)"},
     {"cost_gp", "GBP", "cost of general practice appointments given"},
     {"assessment_admissions", "people",
      "people who entered a P3 care-home assessment bed from hospital"},

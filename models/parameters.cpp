@@ -342,8 +342,6 @@ void read_gp(MapReader& reader, GpParameters& gp) {
                 Limits::between(1.0, 100.0, "hazard ratio"));
   reader.number("cost_per_appointment", gp.cost_per_appointment,
                 Limits::between(0.0, 1e4, "pounds per appointment"));
-  reader.number("admission_multiplier_step", gp.admission_multiplier_step,
-                Limits::between(0.0, 1.0, "change of the admission multiplier"));
   reader.finish();
 }
 

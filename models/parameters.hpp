@@ -281,12 +281,11 @@ struct GpParameters {
   double capacity_per_1000_per_week = 0.0;   // appointments practices can give
   bool capacity_weighted_by_need = true;     // see full_scale_gp_appointments_per_week
   double capacity_growth_per_year = 0.0;     // share a year, compounding from day 0
-  // Admission hazard of people in the community when no demand is met; a
-  // share u unmet gives 1 + u x (ratio - 1).
+  // Admission hazard of a practice population when none of its demand is
+  // met; a share u unmet gives 1 + u x (ratio - 1), put on the people who
+  // went without (models/gp_shortfall.hpp).
   double unmet_admission_hazard_ratio = 1.0;
   double cost_per_appointment = 0.0;  // pounds, paid by the NHS
-  // Pending admissions are redrawn only when the multiplier moves by more.
-  double admission_multiplier_step = 0.002;
 };
 
 // How capacities follow population_scale (capacity_scaling.hpp). Hospital

@@ -56,6 +56,10 @@ enum PersonFlag : std::uint8_t {
   waiting_for_home_care = 2,
   // Admitted at the end of life: in hospital until death, never discharged.
   dying = 4,
+  // Asked for a general practice appointment this cycle and went without
+  // (models/gp_shortfall.hpp): admitted more often until the cycle ends or
+  // they leave the community.
+  without_gp_appointment = 8,
 };
 
 // One person's state, packed into one cache line: an event touches a

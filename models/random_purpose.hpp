@@ -55,6 +55,12 @@ enum class Purpose : std::uint64_t {
   // when social_care.assessment_days is not fixed (draw index: 2 x the
   // admission, + 1 for a package rather than a placement).
   funding_decision_wait = 30,
+  // Who goes without a general practice appointment in a cycle of shortfall
+  // (subject: the area, see area_subject; draw index: the GP cycle), and
+  // when the raised part of their admission hazard admits them (subject:
+  // the person; draw index: the GP cycle).
+  without_gp_appointment = 31,
+  gp_shortfall_admission = 32,
 };
 
 [[nodiscard]] constexpr std::uint64_t purpose_id(Purpose purpose) noexcept {
