@@ -60,7 +60,12 @@ void GpAccess::on_move(const PersonTable& people, std::uint32_t person, Setting 
   if (!counted_) return;
   const bool was = lives_in_community(before);
   const bool is = lives_in_community(after);
-  if (was != is) community_by_age_[bin_of(people, person)] += is ? 1 : -1;
+  if (was == is) return;
+  const std::size_t bin = bin_of(people, person);
+  const int change = is ? 1 : -1;
+  community_by_age_[bin] += change;
+  const std::size_t band = band_of_bin(bin);
+  if (band != no_band) community_by_band_[band] += change;
 }
 
 double GpAccess::capacity_per_day(sim::Days now) const noexcept {
@@ -68,17 +73,72 @@ double GpAccess::capacity_per_day(sim::Days now) const noexcept {
   return appointments_per_week_ / days_per_week * growth;
 }
 
-double GpAccess::demand_per_day(sim::Days now) const {
+std::size_t GpAccess::first_bin_at(double age, sim::Days now) const noexcept {
+  const std::size_t bins = community_by_age_.size();
+  // From the closed form, then settled on the very expression the bins'
+  // ages are read with, so that rounding cannot put a bin in two bands.
+  const double guess = std::ceil((age - age_of_bin(0, now)) * bins_per_year);
+  auto bin = static_cast<std::size_t>(std::clamp(guess, 0.0, static_cast<double>(bins)));
+  while (bin > 0 && age_of_bin(bin - 1, now) >= age) --bin;
+  while (bin < bins && age_of_bin(bin, now) < age) ++bin;
+  return bin;
+}
+
+void GpAccess::count_bands(sim::Days now) {
   const AgeSchedule& rate = parameters_->appointments_per_person_year;
-  if (rate.values.empty()) return 0.0;
+  band_first_bin_.clear();
+  for (const double bound : rate.lower_bounds) band_first_bin_.push_back(first_bin_at(bound, now));
+  community_by_band_.assign(band_first_bin_.size(), 0);
+  for (std::size_t bin = 0; bin < community_by_age_.size(); ++bin) {
+    const std::size_t band = band_of_bin(bin);
+    if (band != no_band) community_by_band_[band] += community_by_age_[bin];
+  }
+}
+
+void GpAccess::age_bands_to(sim::Days now) {
+  // Ages only grow, so each bound's first bin moves down; the bins between
+  // its new and old place crossed it. Bounds are ascending, so the ranges
+  // are too, and a cursor visits each bin once even if a cycle is longer
+  // than a band.
+  std::vector<std::size_t> before = band_first_bin_;
+  for (std::size_t band = 0; band < band_first_bin_.size(); ++band) {
+    band_first_bin_[band] =
+        first_bin_at(parameters_->appointments_per_person_year.lower_bounds[band], now);
+  }
+  std::size_t cursor = 0;
+  for (std::size_t band = 0; band < before.size(); ++band) {
+    for (std::size_t bin = std::max(cursor, band_first_bin_[band]); bin < before[band]; ++bin) {
+      if (community_by_age_[bin] == 0) continue;
+      // The band the bin was in under the old bounds.
+      std::size_t was = no_band;
+      for (std::size_t b = 0; b < before.size() && bin >= before[b]; ++b) was = b;
+      const std::size_t is = band_of_bin(bin);
+      if (was == is) continue;
+      if (was != no_band) community_by_band_[was] -= community_by_age_[bin];
+      if (is != no_band) community_by_band_[is] += community_by_age_[bin];
+    }
+    cursor = std::max(cursor, before[band]);
+  }
+}
+
+double GpAccess::demand_per_day() const noexcept {
+  const AgeSchedule& rate = parameters_->appointments_per_person_year;
   double per_year = 0.0;
-  // Ages come in ascending order, so the rate's band is found by walking on
-  // from the last one: a cycle reads some 14,000 bins.
-  std::size_t band = 0;
-  visit_community_ages(now, [&](double age, double people) {
-    band = rate.band_of_from(age, band);
-    per_year += people * rate.values[band];
-  });
+  for (std::size_t band = 0; band < community_by_band_.size(); ++band) {
+    per_year += static_cast<double>(community_by_band_[band]) * rate.values[band];
+  }
+  return per_year / days_per_year;
+}
+
+double GpAccess::demand_per_day_by_pass(sim::Days now) const {
+  const AgeSchedule& rate = parameters_->appointments_per_person_year;
+  double per_year = 0.0;
+  for (std::size_t bin = 0; bin < community_by_age_.size(); ++bin) {
+    if (community_by_age_[bin] == 0) continue;
+    const double age = age_of_bin(bin, now);
+    if (age < 0.0) continue;
+    per_year += static_cast<double>(community_by_age_[bin]) * rate.at(age);
+  }
   return per_year / days_per_year;
 }
 
@@ -92,8 +152,11 @@ GpAccess::CycleStart GpAccess::start_cycle(sim::Days now, const PersonTable& peo
       }
     }
     counted_ = true;
+    count_bands(now);
+  } else {
+    age_bands_to(now);
   }
-  const double demand = demand_per_day(now);
+  const double demand = demand_per_day();
   const double given = std::min(demand, capacity_per_day(now));
   const double unmet = demand - given;
   given_.change(now, given - given_.level());

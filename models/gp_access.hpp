@@ -12,7 +12,9 @@
 //
 // Demand is read from a count of the people in the community by age at
 // day 0, kept as they move (a person's age band follows from it at any
-// time), so a cycle costs a pass over age bins, not over people.
+// time), and from it a count by band of the appointment rate, kept with it.
+// A cycle moves between bands only the bins whose age crossed a band's
+// bound since the last one: a few dozen bins, not the 14,000 or the people.
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -57,18 +59,12 @@ class GpAccess {
   // switched off.
   CycleStart start_cycle(sim::Days now, const PersonTable& people);
 
-  // Calls visit(age in years at `now`, people) for the people in the
-  // community, youngest first (ages of a bin's middle; bins of 1/100 year).
-  template <typename Visit>
-  void visit_community_ages(sim::Days now, Visit&& visit) const {
-    const double years = ageing_ ? now / sim::days_per_year : 0.0;
-    for (std::size_t bin = 0; bin < community_by_age_.size(); ++bin) {
-      if (community_by_age_[bin] == 0) continue;
-      const double age = youngest_at_start_ + (static_cast<double>(bin) + 0.5) / bins_per_year + years;
-      if (age < 0.0) continue;
-      visit(age, static_cast<double>(community_by_age_[bin]));
-    }
-  }
+  // Appointments a day the people in the community ask for, as of the
+  // last start_cycle (0 before the first).
+  [[nodiscard]] double demand_per_day() const noexcept;
+  // The same from a pass over every age bin at `now`, the definition the
+  // kept counts follow (for tests).
+  [[nodiscard]] double demand_per_day_by_pass(sim::Days now) const;
 
   [[nodiscard]] bool enabled() const noexcept { return parameters_->enabled; }
   [[nodiscard]] double cost_per_day() const noexcept { return cost_per_day_; }
@@ -89,8 +85,27 @@ class GpAccess {
   }
 
  private:
-  // Appointments a day the people in the community ask for now.
-  [[nodiscard]] double demand_per_day(sim::Days now) const;
+  // The age of the middle of `bin` at `now`: a bin's people are all taken
+  // to be that age.
+  [[nodiscard]] double age_of_bin(std::size_t bin, sim::Days now) const noexcept {
+    const double years = ageing_ ? now / sim::days_per_year : 0.0;
+    return youngest_at_start_ + (static_cast<double>(bin) + 0.5) / bins_per_year + years;
+  }
+  // The first bin at or above `age` at `now`.
+  [[nodiscard]] std::size_t first_bin_at(double age, sim::Days now) const noexcept;
+  // The rate band of `bin` under band_first_bin_ (none below age 0).
+  static constexpr std::size_t no_band = static_cast<std::size_t>(-1);
+  [[nodiscard]] std::size_t band_of_bin(std::size_t bin) const noexcept {
+    if (band_first_bin_.empty() || bin < band_first_bin_.front()) return no_band;
+    std::size_t band = 0;
+    while (band + 1 < band_first_bin_.size() && bin >= band_first_bin_[band + 1]) ++band;
+    return band;
+  }
+  // Builds the counts by band from the bins, with the bands' bounds at `now`.
+  void count_bands(sim::Days now);
+  // Moves the bins whose age crossed a band's bound between the last cycle
+  // and `now` into their new band.
+  void age_bands_to(sim::Days now);
   [[nodiscard]] double capacity_per_day(sim::Days now) const noexcept;
   [[nodiscard]] std::size_t bin_of(float age_at_start) const noexcept;
   // A person's bin: by age at day 0, or with ageing off by the age they
@@ -108,6 +123,11 @@ class GpAccess {
   // Counts, not doubles: every move touches one bin at random, and at half
   // the size the array stays in the caches more often.
   std::vector<std::int32_t> community_by_age_;
+  // The first bin of each band of appointments_per_person_year at the last
+  // cycle (band 0 from age 0: younger bins are people not born yet), and
+  // the people in the community in each band.
+  std::vector<std::size_t> band_first_bin_;
+  std::vector<std::int64_t> community_by_band_;
   double youngest_at_start_ = 0.0;
   bool counted_ = false;  // the count is built at the first cycle
   bool ageing_ = true;

@@ -3,7 +3,9 @@
 #include <string>
 #include <vector>
 
+#include "models/gp_access.hpp"
 #include "models/input_error.hpp"
+#include "models/person_table.hpp"
 #include "models/scenario.hpp"
 #include "models/simulation.hpp"
 
@@ -160,4 +162,45 @@ areas:
                  Catch::Contains("one value per age band"));
   CHECK_THAT(errors_of(valid_base, {"parameters.gp.enabeld=false"}),
              Catch::Contains("did you mean 'enabled'"));
+}
+
+TEST_CASE("demand kept by band as people move and age is the demand of a pass over ages",
+          "[gp][demand]") {
+  using hcsim::models::Setting;
+  hcsim::models::GpParameters gp;
+  gp.appointments_per_person_year = {{0.0, 5.0, 65.0, 85.0}, {6.0, 2.5, 8.0, 12.5}};
+  gp.capacity_per_1000_per_week = 1e6;  // never short
+  const double end = 20.0 * 365.25;
+  // A cycle longer than the youngest band, so bins cross two bounds at once.
+  const double cycle = 2000.0;
+  hcsim::models::GpAccess access(gp, 1e9, 0.0, 365.25, 20, end);
+
+  hcsim::models::PersonTable people;
+  const std::uint32_t count = 3000;
+  people.resize(count);
+  for (std::uint32_t p = 0; p < count; ++p) {
+    // Ages from -3 (entrants to come) to 102, some on a band's bound.
+    people.age_at_start[p] = static_cast<float>(-3.0 + 105.0 * p / count);
+    people.age_joined[p] = people.age_at_start[p];
+    people.setting[p] = p % 7 == 0 ? Setting::in_hospital : Setting::home;
+  }
+  people.age_at_start[1] = 65.0f;
+  people.age_at_start[2] = 4.999f;
+
+  double previous = -1.0;
+  for (int c = 0; c * cycle < end; ++c) {
+    const double now = c * cycle;
+    (void)access.start_cycle(now, people);
+    INFO("cycle " << c);
+    CHECK(access.demand_per_day() == Approx(access.demand_per_day_by_pass(now)).epsilon(1e-12));
+    CHECK(access.demand_per_day() != previous);
+    previous = access.demand_per_day();
+    // Between cycles some go into hospital and some come home.
+    for (std::uint32_t p = static_cast<std::uint32_t>(c) % 5; p < count; p += 5) {
+      const Setting before = people.setting[p];
+      const Setting after = before == Setting::home ? Setting::in_hospital : Setting::home;
+      people.setting[p] = after;
+      access.on_move(people, p, before, after);
+    }
+  }
 }
