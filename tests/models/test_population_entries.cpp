@@ -82,17 +82,19 @@ TEST_CASE("with entries the population holds over ten years and the 85+ grow",
   CHECK(run.total(Metric::entries) > 0.012 * start * 10.0);
   CHECK(run.total(Metric::entries) < 0.018 * start * 10.0);
 
-  // The 85+ grow by ageing: +13% from the end of year 1 to the end of year
-  // 10 with this seed, about 1.4% a year. That is slower than published
-  // (+28% over 2006-2016 and a projected +90% by 2036, Public Accounts
-  // Committee 2018); entries add few people that old, so the gap lies in
-  // the ageing itself (candidates: the one-slope Gompertz law at the oldest
-  // ages, ages spread evenly within the 90+ band). The check here is that
-  // they grow, clearly.
+  // The 85+ grow by ageing: +24% from the end of year 1 to the end of year
+  // 10 with this seed, 2.4% a year, as the cohorts born after 1945 reach
+  // 85. ONS projects 2.4% a year for the UK (1.7 million in 2020 to 3.1
+  // million in 2045); the published decade 2006-2016 grew 2.5% a year
+  // (Public Accounts Committee 2018). Entries add few people that old, so
+  // this is the ageing and mortality at work: with the mortality of
+  // 2010-12 (before step 18 of docs/calibration.md) it was 1.4% a year. The
+  // band allows for other seeds and this small population.
   const double first = in_year(run, Metric::population_85_plus_end, 0);
   const double last = in_year(run, Metric::population_85_plus_end, run.years - 1);
   INFO("85+ at the end of year 1: " << first << ", of year 10: " << last);
-  CHECK(last > 1.08 * first);
+  CHECK(last > 1.16 * first);
+  CHECK(last < 1.35 * first);
 }
 
 TEST_CASE("with entries switched off the population shrinks", "[simulation][entries]") {

@@ -97,8 +97,8 @@ TEST_CASE("every calibrated figure is compared on the default scenario", "[valid
   }
   // Life expectancy at 65 is the simulated population's, over the
   // replications (about 22,000 people aged 65 and over here: within 10%
-  // by a wide margin); the Gompertz law's own value, to which the modal ages
-  // were fitted, is an exact row from the parameters beside it.
+  // by a wide margin); the Gompertz law's own value is an exact row from the
+  // parameters beside it.
   for (const std::string sex : {"men", "women"}) {
     INFO(sex);
     const auto* simulated = find_row(report, "life expectancy at 65, " + sex);
@@ -112,8 +112,11 @@ TEST_CASE("every calibrated figure is compared on the default scenario", "[valid
     CHECK(law->row.basis == validation::Basis::parameters);
     CHECK(!law->row.calibrated);
     CHECK(law->replications == 0);
-    CHECK(law->mean == Approx(law->row.published.value).epsilon(0.01));
-    CHECK(law->mean != simulated->mean);
+    // The law lives longer than the simulated people, whose care-home
+    // residents die faster (docs/calibration.md, step 18); within 6% of the
+    // reference file's figure.
+    CHECK(law->mean > simulated->mean);
+    CHECK(std::abs(law->mean - law->row.published.value) < 0.06 * law->row.published.value);
   }
   // Simulated rows have an interval over the replications.
   const auto* occupancy = find_row(report, "general and acute bed occupancy");
