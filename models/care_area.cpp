@@ -468,8 +468,6 @@ void CareArea::synthesise() {
   }
   alive_.change(0.0, static_cast<double>(people_.size()));
   care_home_residents_.change(0.0, static_cast<double>(places_[0].held + places_[1].held));
-  // Before admissions are drawn, so a shortfall from the start is in them.
-  start_gp_cycle();
 
   // Everyone at the start, by band, added once a band.
   std::array<HeldLevels, age_band_count> held_at_start{};
@@ -495,6 +493,9 @@ void CareArea::synthesise() {
     }
   }
   book_intervention_costs(0.0);
+  // After everyone's death is drawn: a shortfall from the start admits
+  // only those who would still be alive (care_area_gp.cpp).
+  start_gp_cycle();
   schedule_next_entry();
 }
 
