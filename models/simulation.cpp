@@ -8,6 +8,8 @@
 #include <memory>
 #include <mutex>
 #include <numeric>
+#include <stdexcept>
+#include <string>
 
 #include "models/budget_record.hpp"
 #include "models/interventions/intervention_returns.hpp"
@@ -146,9 +148,20 @@ ReplicationResult simulate(const Scenario& scenario, std::int64_t replication,
       area_count * plan.years * life_table_sexes * life_table_age_groups;
   result.life_table_deaths.assign(life_table_cells, 0.0);
   result.life_table_exposure.assign(life_table_cells, 0.0);
+  // Every area has the same budget cycles; an area not simulated gets rows of
+  // zeros, so that the shares of a run merge area by area.
+  for (const auto& area : areas) {
+    if (area) {
+      result.cycles = area->ledger().history().size();
+      break;
+    }
+  }
+  const std::size_t budget_row_size = budget_history_fields().size();
   for (std::size_t a = 0; a < area_count; ++a) {
     if (!areas[a]) {
       result.facts.push_back({scenario.areas[a].name, 0, 0, 0});
+      result.budget_history.resize(result.budget_history.size() + result.cycles * budget_row_size,
+                                   0.0);
       continue;
     }
     CareArea& area = *areas[a];
@@ -186,9 +199,7 @@ ReplicationResult simulate(const Scenario& scenario, std::int64_t replication,
         }
       }
     }
-    const auto& history = area.ledger().history();
-    result.cycles = history.size();
-    for (const auto& row : history) append_budget_row(row, result.budget_history);
+    for (const auto& row : area.ledger().history()) append_budget_row(row, result.budget_history);
     result.facts.push_back({area.name(), static_cast<std::int64_t>(area.people()),
                             area.hospital_beds(), area.care_home_places()});
     if (area.transition_log()) {
@@ -201,20 +212,107 @@ ReplicationResult simulate(const Scenario& scenario, std::int64_t replication,
 
 }  // namespace
 
-ReplicationResult run_replication(const Scenario& scenario, std::int64_t replication,
-                                  const sim::StopFlag* stop, const TransitionLogOptions& log) {
-  ReplicationResult result = simulate(scenario, replication, stop, log, {});
-  if (!wants_intervention_returns(scenario)) return result;
-  // One counterfactual per intervention, each on the same random numbers.
+RunShare simulate_share(const Scenario& scenario, std::int64_t replication,
+                        const std::vector<char>& areas, const sim::StopFlag* stop,
+                        const TransitionLogOptions& log) {
+  if (areas.size() != scenario.areas.size()) {
+    throw std::logic_error("simulate_share: a flag per area is needed");
+  }
+  RunShare share;
+  share.areas = areas;
+  share.with = simulate(scenario, replication, stop, log, areas);
+  if (!wants_intervention_returns(scenario)) return share;
+  // One counterfactual per intervention, each on the same random numbers,
+  // of the areas here that it covers.
   for (std::size_t i = 0; i < scenario.interventions.size(); ++i) {
-    const std::vector<char> covered = areas_covered(scenario, i);
-    const ReplicationResult without =
-        simulate(without_intervention(scenario, i), replication, stop, {}, covered);
+    std::vector<char> covered = areas_covered(scenario, i);
+    for (std::size_t a = 0; a < covered.size(); ++a) covered[a] = covered[a] && areas[a];
+    share.without.push_back(simulate(without_intervention(scenario, i), replication, stop, {},
+                                     covered));
+  }
+  return share;
+}
+
+namespace {
+
+// Copies the slices of the flagged areas of `from` into `into`, both laid
+// out area-major ([area][...]); an empty `from` holds nothing to copy.
+void copy_areas(std::vector<double>& into, const std::vector<double>& from,
+                const std::vector<char>& areas) {
+  if (from.empty()) return;
+  if (into.empty()) into.assign(from.size(), 0.0);
+  if (into.size() != from.size() || from.size() % areas.size() != 0) {
+    throw std::logic_error("merge_share: shares of one run differ in shape");
+  }
+  const std::size_t per_area = from.size() / areas.size();
+  for (std::size_t a = 0; a < areas.size(); ++a) {
+    if (!areas[a]) continue;
+    const auto begin = from.begin() + static_cast<std::ptrdiff_t>(a * per_area);
+    std::copy(begin, begin + static_cast<std::ptrdiff_t>(per_area),
+              into.begin() + static_cast<std::ptrdiff_t>(a * per_area));
+  }
+}
+
+void merge_areas(ReplicationResult& into, const ReplicationResult& from,
+                 const std::vector<char>& areas) {
+  copy_areas(into.values, from.values, areas);
+  copy_areas(into.cost_by_payer_service, from.cost_by_payer_service, areas);
+  copy_areas(into.budget_history, from.budget_history, areas);
+  copy_areas(into.values_by_age_band, from.values_by_age_band, areas);
+  copy_areas(into.life_table_deaths, from.life_table_deaths, areas);
+  copy_areas(into.life_table_exposure, from.life_table_exposure, areas);
+  into.cycles = std::max(into.cycles, from.cycles);
+  if (into.facts.size() != areas.size() || from.facts.size() != areas.size()) {
+    throw std::logic_error("merge_share: a share without a fact per area");
+  }
+  for (std::size_t a = 0; a < areas.size(); ++a) {
+    if (areas[a]) into.facts[a] = from.facts[a];
+  }
+  into.events += from.events;
+  into.synthesis_seconds += from.synthesis_seconds;
+  into.simulation_seconds += from.simulation_seconds;
+}
+
+}  // namespace
+
+void merge_share(RunShare& whole, const RunShare& part) {
+  if (part.run != whole.run || part.areas.size() != whole.areas.size() ||
+      part.without.size() != whole.without.size()) {
+    throw std::logic_error("merge_share: the shares are not of one run");
+  }
+  for (std::size_t a = 0; a < part.areas.size(); ++a) {
+    if (part.areas[a] && whole.areas[a]) {
+      throw std::logic_error("merge_share: area " + std::to_string(a) + " is in two shares");
+    }
+  }
+  merge_areas(whole.with, part.with, part.areas);
+  for (std::size_t i = 0; i < part.without.size(); ++i) {
+    merge_areas(whole.without[i], part.without[i], part.areas);
+  }
+  for (std::size_t a = 0; a < part.areas.size(); ++a) {
+    if (part.areas[a]) whole.areas[a] = 1;
+  }
+}
+
+ReplicationResult complete_run(const Scenario& scenario, RunShare share) {
+  if (std::find(share.areas.begin(), share.areas.end(), 0) != share.areas.end()) {
+    throw std::logic_error("complete_run: the share lacks some of the run's areas");
+  }
+  ReplicationResult result = std::move(share.with);
+  for (std::size_t i = 0; i < share.without.size(); ++i) {
+    const ReplicationResult& without = share.without[i];
     result.events += without.events;
     result.simulation_seconds += without.synthesis_seconds + without.simulation_seconds;
-    append_intervention_return(result, without, covered, result.intervention_returns);
+    append_intervention_return(result, without, areas_covered(scenario, i),
+                               result.intervention_returns);
   }
   return result;
+}
+
+ReplicationResult run_replication(const Scenario& scenario, std::int64_t replication,
+                                  const sim::StopFlag* stop, const TransitionLogOptions& log) {
+  const std::vector<char> every_area(scenario.areas.size(), 1);
+  return complete_run(scenario, simulate_share(scenario, replication, every_area, stop, log));
 }
 
 ExperimentResult run_plan(const RunPlan& plan, const PlanExecution& execution) {
@@ -232,10 +330,15 @@ ExperimentResult run_plan(const RunPlan& plan, const PlanExecution& execution) {
       ++done;
     }
   }
+  // How much of each run is computed here: all, none or some of its areas.
+  auto flagged = [&](std::size_t run) {
+    if (execution.areas_here.empty()) return plan.points[plan.point_of(run)].scenario.areas.size();
+    const auto& areas = execution.areas_here.at(run);
+    return static_cast<std::size_t>(std::count(areas.begin(), areas.end(), 1));
+  };
   std::vector<std::size_t> pending;
   for (std::size_t run = 0; run < count; ++run) {
-    const bool here = execution.runs_here.empty() || execution.runs_here[run];
-    if (to_do[run] && here) pending.push_back(run);
+    if (to_do[run] && flagged(run) > 0) pending.push_back(run);
   }
 
   std::mutex report_mutex;
@@ -244,9 +347,20 @@ ExperimentResult run_plan(const RunPlan& plan, const PlanExecution& execution) {
   arena.execute([&] {
     sim::parallel_for_index(pending.size(), [&](std::size_t i) {
       const std::size_t run = pending[i];
-      ReplicationResult result =
-          run_replication(plan.points[plan.point_of(run)].scenario, plan.replication_of(run),
-                          execution.stop, execution.transition_log);
+      const Scenario& scenario = plan.points[plan.point_of(run)].scenario;
+      if (flagged(run) < scenario.areas.size()) {
+        RunShare share = simulate_share(scenario, plan.replication_of(run),
+                                        execution.areas_here[run], execution.stop, {});
+        share.run = run;
+        share.with.point = plan.point_of(run);
+        std::lock_guard lock(report_mutex);
+        experiment.shares.push_back(std::move(share));
+        ++done;
+        if (execution.progress) execution.progress(done, count);
+        return;
+      }
+      ReplicationResult result = run_replication(scenario, plan.replication_of(run),
+                                                 execution.stop, execution.transition_log);
       result.point = plan.point_of(run);
       std::lock_guard lock(report_mutex);
       experiment.runs[run] = std::move(result);
@@ -255,83 +369,13 @@ ExperimentResult run_plan(const RunPlan& plan, const PlanExecution& execution) {
       if (execution.progress) execution.progress(done, count);
     });
   });
+  std::sort(experiment.shares.begin(), experiment.shares.end(),
+            [](const RunShare& a, const RunShare& b) { return a.run < b.run; });
   for (const auto& run : experiment.runs) {
     if (experiment.areas.empty()) experiment.areas = run.facts;
     experiment.events += run.events;
   }
   return experiment;
-}
-
-void encode_run(std::size_t run, const ReplicationResult& result, std::vector<double>& out) {
-  // Counts and indices are far below 2^53, so doubles carry them exactly.
-  out.push_back(static_cast<double>(run));
-  out.push_back(static_cast<double>(result.point));
-  out.push_back(static_cast<double>(result.replication));
-  out.push_back(static_cast<double>(result.events));
-  out.push_back(static_cast<double>(result.facts.size()));
-  for (const auto& fact : result.facts) {
-    out.push_back(static_cast<double>(fact.people));
-    out.push_back(static_cast<double>(fact.hospital_beds));
-    out.push_back(static_cast<double>(fact.care_home_places));
-  }
-  out.push_back(static_cast<double>(result.values.size()));
-  out.insert(out.end(), result.values.begin(), result.values.end());
-  out.push_back(static_cast<double>(result.cost_by_payer_service.size()));
-  out.insert(out.end(), result.cost_by_payer_service.begin(), result.cost_by_payer_service.end());
-  out.push_back(static_cast<double>(result.cycles));
-  out.push_back(static_cast<double>(result.budget_history.size()));
-  out.insert(out.end(), result.budget_history.begin(), result.budget_history.end());
-  out.push_back(static_cast<double>(result.intervention_returns.size()));
-  out.insert(out.end(), result.intervention_returns.begin(), result.intervention_returns.end());
-  out.push_back(static_cast<double>(result.values_by_age_band.size()));
-  out.insert(out.end(), result.values_by_age_band.begin(), result.values_by_age_band.end());
-  for (const auto* counts : {&result.life_table_deaths, &result.life_table_exposure}) {
-    out.push_back(static_cast<double>(counts->size()));
-    out.insert(out.end(), counts->begin(), counts->end());
-  }
-}
-
-void decode_runs(const std::vector<double>& buffer, const RunPlan& plan,
-                 std::vector<ReplicationResult>& runs) {
-  std::size_t at = 0;
-  auto next = [&]() { return buffer.at(at++); };
-  while (at < buffer.size()) {
-    const auto run = static_cast<std::size_t>(next());
-    ReplicationResult& result = runs.at(run);
-    result.point = static_cast<std::size_t>(next());
-    result.replication = static_cast<std::int64_t>(next());
-    result.events = static_cast<std::uint64_t>(next());
-    const auto& scenario = plan.points.at(result.point).scenario;
-    const auto areas = static_cast<std::size_t>(next());
-    result.facts.clear();
-    for (std::size_t a = 0; a < areas; ++a) {
-      AreaFacts fact;
-      fact.name = scenario.areas.at(a).name;
-      fact.people = static_cast<std::int64_t>(next());
-      fact.hospital_beds = static_cast<std::int64_t>(next());
-      fact.care_home_places = static_cast<std::int64_t>(next());
-      result.facts.push_back(std::move(fact));
-    }
-    const auto count = static_cast<std::size_t>(next());
-    result.values.assign(buffer.begin() + static_cast<std::ptrdiff_t>(at),
-                         buffer.begin() + static_cast<std::ptrdiff_t>(at + count));
-    at += count;
-    auto take = [&](std::vector<double>& target) {
-      const auto size = static_cast<std::size_t>(next());
-      target.assign(buffer.begin() + static_cast<std::ptrdiff_t>(at),
-                    buffer.begin() + static_cast<std::ptrdiff_t>(at + size));
-      at += size;
-    };
-    take(result.cost_by_payer_service);
-    result.cycles = static_cast<std::size_t>(next());
-    take(result.budget_history);
-    take(result.intervention_returns);
-    take(result.values_by_age_band);
-    take(result.life_table_deaths);
-    take(result.life_table_exposure);
-    result.areas = areas;
-    result.years = areas > 0 ? count / (areas * metric_count) : 0;
-  }
 }
 
 ExperimentResult run_experiment(const Scenario& scenario, int threads,

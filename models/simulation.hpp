@@ -81,12 +81,29 @@ struct ReplicationResult {
                                              std::size_t end_year) const;
 };
 
+// Some of a run's areas, simulated in one process: a distributed run splits
+// a run's areas over ranks when that balances the work, and rank 0 puts the
+// shares together. Areas do not interact, so an area's numbers are the same
+// whichever other areas were simulated with it.
+struct RunShare {
+  std::size_t run = 0;
+  std::vector<char> areas;  // a flag per area of the scenario: simulated here
+  // The run's measures for those areas (zero elsewhere).
+  ReplicationResult with;
+  // Per intervention, when the scenario asks for returns: the counterfactual
+  // run without it, for the areas here that it covers.
+  std::vector<ReplicationResult> without;
+};
+
 struct ExperimentResult {
   MeasurementPlan plan;
   std::vector<AreaFacts> areas;  // from the first run
   std::size_t points = 1;
   // Every run, in run order: point-major, replication-minor.
   std::vector<ReplicationResult> runs;
+  // Runs computed here for some of their areas only (PlanExecution's
+  // areas_here), in run order; their entries in `runs` stay empty.
+  std::vector<RunShare> shares;
   std::uint64_t events = 0;
 
   // The runs of sweep point `point`.
@@ -102,6 +119,21 @@ struct ExperimentResult {
                                                 const sim::StopFlag* stop = nullptr,
                                                 const TransitionLogOptions& log = {});
 
+// The areas flagged in `areas` of one replication, with the counterfactual
+// runs that its intervention returns need for them. run_replication is
+// complete_run of the share of every area.
+[[nodiscard]] RunShare simulate_share(const Scenario& scenario, std::int64_t replication,
+                                      const std::vector<char>& areas,
+                                      const sim::StopFlag* stop = nullptr,
+                                      const TransitionLogOptions& log = {});
+// Copies the areas of `part` into `whole`, a share of the same run; the two
+// must not both hold an area. Individual histories are not merged.
+void merge_share(RunShare& whole, const RunShare& part);
+// The run from a share of all its areas: its intervention returns are
+// computed from the counterfactuals, area by area in order, so they do not
+// depend on how the areas were split.
+[[nodiscard]] ReplicationResult complete_run(const Scenario& scenario, RunShare share);
+
 // Called after each finished run with (done, total); from any thread,
 // serialised.
 using ProgressCallback = std::function<void(std::size_t done, std::size_t total)>;
@@ -116,22 +148,19 @@ struct PlanExecution {
   // Runs already finished (a resumed plan): indexed by run, empty where the
   // run is still to do. Finished runs are taken as they are.
   std::vector<std::optional<ReplicationResult>> finished;
-  // Which runs this process computes (a distributed run gives each rank its
-  // share); empty: all of them. Runs left out stay empty in the result.
-  std::vector<char> runs_here;
+  // Which areas of each run this process computes (a distributed run gives
+  // each rank its share): indexed by run, a flag per area. Empty: every area
+  // of every run. A run with every area flagged is computed whole; one with
+  // none is left out (its entry in the result stays empty); one with some
+  // becomes a RunShare in ExperimentResult::shares and is not passed to
+  // run_done, as it is not a finished run.
+  std::vector<std::vector<char>> areas_here;
   // Optional individual histories (off by default).
   TransitionLogOptions transition_log;
 };
 
 // Every run of the plan, in parallel (runs and, inside each, areas).
 [[nodiscard]] ExperimentResult run_plan(const RunPlan& plan, const PlanExecution& execution);
-
-// A run flattened to numbers, for sending between ranks: its index, point,
-// replication, events, per-area facts and values. Area names are the plan's.
-void encode_run(std::size_t run, const ReplicationResult& result, std::vector<double>& out);
-// Decodes every run in `buffer` into `runs` (indexed by run).
-void decode_runs(const std::vector<double>& buffer, const RunPlan& plan,
-                 std::vector<ReplicationResult>& runs);
 
 // All replications of one scenario, on `threads` worker threads.
 [[nodiscard]] ExperimentResult run_experiment(const Scenario& scenario, int threads,

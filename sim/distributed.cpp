@@ -1,6 +1,7 @@
 #include "sim/distributed.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <numeric>
 
@@ -98,18 +99,20 @@ void Distributed::barrier() const {
 #endif
 }
 
-std::vector<int> partition_by_weight(const std::vector<double>& weights, int ranks) {
-  std::vector<std::size_t> order(weights.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return weights[a] > weights[b]; });
-  std::vector<double> load(static_cast<std::size_t>(std::max(ranks, 1)), 0.0);
+std::vector<int> partition_in_order(const std::vector<double>& weights, int parts) {
+  parts = std::max(parts, 1);
+  double total = 0.0;
+  for (const double weight : weights) total += std::max(weight, 0.0);
+  const bool by_count = !(total > 0.0);
+  if (by_count) total = static_cast<double>(weights.size());
   std::vector<int> owner(weights.size(), 0);
-  for (std::size_t item : order) {
-    const auto lightest = static_cast<std::size_t>(
-        std::min_element(load.begin(), load.end()) - load.begin());
-    owner[item] = static_cast<int>(lightest);
-    load[lightest] += weights[item];
+  double before = 0.0;
+  for (std::size_t item = 0; item < weights.size(); ++item) {
+    const double weight = by_count ? 1.0 : std::max(weights[item], 0.0);
+    const double midpoint = before + 0.5 * weight;
+    const auto part = static_cast<int>(std::floor(midpoint / total * parts));
+    owner[item] = std::clamp(part, 0, parts - 1);
+    before += weight;
   }
   return owner;
 }

@@ -1,9 +1,9 @@
 #pragma once
 // Processes of a distributed run (MPI ranks), or a single process.
 //
-// hcsim splits a plan's runs over ranks and gathers their results to rank 0,
-// which alone writes output; every run is computed the same way on any rank,
-// so results are bit-identical on 1 rank or many. Built without MPI, or
+// hcsim splits a plan's work over ranks and gathers the results to rank 0,
+// which alone writes output; every piece of work is computed the same way on
+// any rank, so results are bit-identical on 1 rank or many. Built without MPI, or
 // started without mpirun, this is one process of rank 0.
 #include <cstddef>
 #include <cstdint>
@@ -42,9 +42,12 @@ class Distributed {
   bool initialised_mpi_ = false;
 };
 
-// Static weighted partition: run i goes to the rank with the least weight so
-// far, taking runs heaviest first (ties to the lower run and lower rank), so
-// every rank computes the same assignment without communicating.
-[[nodiscard]] std::vector<int> partition_by_weight(const std::vector<double>& weights, int ranks);
+// Static weighted partition of items in their order: the sequence is cut
+// into `parts` consecutive pieces of nearly equal weight, an item going to
+// the piece its weight's midpoint falls in. Each piece's weight differs from
+// the even share by at most the heaviest item, and every process computes
+// the same owners without communicating. Items of zero total weight are
+// split by count. Returns each item's part.
+[[nodiscard]] std::vector<int> partition_in_order(const std::vector<double>& weights, int parts);
 
 }  // namespace hcsim::sim

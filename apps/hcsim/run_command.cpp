@@ -1,5 +1,6 @@
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -14,7 +15,9 @@
 #include "models/flow_scenario.hpp"
 #include "models/input_error.hpp"
 #include "models/resource_estimate.hpp"
+#include "models/plan_partition.hpp"
 #include "models/run_plan.hpp"
+#include "models/run_transfer.hpp"
 #include "results/checkpoint.hpp"
 #include "sim/distributed.hpp"
 #include "models/scenario.hpp"
@@ -185,21 +188,15 @@ int run_command(const RunOptions& options, const std::string& command_line) {
       checkpoint->save(run, result);
     };
   }
-  // Each rank takes a static share of the runs, weighted by population.
-  std::vector<double> weights;
-  for (std::size_t run = 0; run < plan.run_count(); ++run) {
-    const auto& point_scenario = plan.points[plan.point_of(run)].scenario;
-    double people_in_run = 0.0;
-    for (const auto& area : point_scenario.areas) {
-      people_in_run += static_cast<double>(
-          models::scaled_count(area.population, point_scenario.population_scale));
+  // Each rank takes a static share of the work still to do: whole runs where
+  // the plan has enough of them, areas of a run where it does not
+  // (models/plan_partition.hpp).
+  if (world.size() > 1) {
+    std::vector<char> to_do(plan.run_count(), 1);
+    for (std::size_t run = 0; run < execution.finished.size(); ++run) {
+      if (execution.finished[run]) to_do[run] = 0;
     }
-    weights.push_back(people_in_run);
-  }
-  const std::vector<int> owner = sim::partition_by_weight(weights, world.size());
-  execution.runs_here.resize(plan.run_count());
-  for (std::size_t run = 0; run < plan.run_count(); ++run) {
-    execution.runs_here[run] = owner[run] == world.rank() ? 1 : 0;
+    execution.areas_here = models::areas_of_rank(plan, to_do, world.size(), world.rank());
   }
 
   std::int64_t people = 0;
@@ -248,18 +245,38 @@ int run_command(const RunOptions& options, const std::string& command_line) {
     throw sim::PeerFailure();
   }
   if (world.size() > 1) {
-    // Rank 0 collects every rank's runs, in rank order; where a run was
-    // computed does not change its numbers.
+    // Rank 0 collects every rank's runs and shares of runs, in rank order,
+    // and puts each split run together area by area; where a run or an area
+    // was computed does not change its numbers.
     std::vector<double> mine;
     for (std::size_t run = 0; run < plan.run_count(); ++run) {
       const bool resumed_run = run < execution.finished.size() && execution.finished[run];
-      if (execution.runs_here[run] && !resumed_run) models::encode_run(run, result.runs[run], mine);
+      const auto& areas = execution.areas_here[run];
+      const bool whole_here = std::find(areas.begin(), areas.end(), 0) == areas.end();
+      if (whole_here && !resumed_run) models::encode_run(run, result.runs[run], mine);
     }
+    for (const auto& share : result.shares) models::encode_share(share, mine);
     const auto gathered = world.gather_to_root(mine);
     if (!world.is_root()) return exit_success;
+    std::vector<models::RunShare> shares = std::move(result.shares);
     for (std::size_t r = 1; r < gathered.size(); ++r) {
-      models::decode_runs(gathered[r], plan, result.runs);
+      models::decode_runs(gathered[r], plan, result.runs, shares);
     }
+    std::vector<std::optional<models::RunShare>> split(plan.run_count());
+    for (auto& share : shares) {
+      auto& whole = split.at(share.run);
+      if (whole) {
+        models::merge_share(*whole, share);
+      } else {
+        whole = std::move(share);
+      }
+    }
+    for (std::size_t run = 0; run < plan.run_count(); ++run) {
+      if (!split[run]) continue;
+      result.runs[run] = models::complete_run(plan.points[plan.point_of(run)].scenario,
+                                              std::move(*split[run]));
+    }
+    result.shares.clear();
     result.areas = result.runs.front().facts;
     result.events = 0;
     for (const auto& run : result.runs) result.events += run.events;

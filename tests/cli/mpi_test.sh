@@ -31,6 +31,43 @@ for other in files[1:]:
 obj = json.loads(open(sys.argv[5]).read())
 assert len(obj["points"]) == 4
 PY
+# A single run of many areas, with interventions and their counterfactual
+# runs, split by area over 2 and 3 ranks; and 2 runs over 3 ranks, one of them
+# split. Every dataset equals the single process's.
+vanguard="$source_dir/scenarios/vanguard.yaml"
+small=(--set population_scale=0.005 --set warmup_days=30 --set horizon_years=1 --quiet)
+"$hcsim" run "$vanguard" "${small[@]}" --replications 1 --out "$work/split_one.h5" >/dev/null
+check "${launch[@]}" -np 2 "$hcsim" run "$vanguard" "${small[@]}" --replications 1 --threads 1 \
+  --out "$work/split_two.h5" >/dev/null
+check "${launch[@]}" -np 3 "$hcsim" run "$vanguard" "${small[@]}" --replications 1 --threads 1 \
+  --out "$work/split_three.h5" >/dev/null
+"$hcsim" run "$vanguard" "${small[@]}" --replications 2 --out "$work/pair_one.h5" >/dev/null
+check "${launch[@]}" -np 3 "$hcsim" run "$vanguard" "${small[@]}" --replications 2 --threads 1 \
+  --out "$work/pair_three.h5" >/dev/null
+check $python - "$work" <<'PY'
+import sys, h5py, numpy as np
+work = sys.argv[1]
+def datasets(path):
+    found = {}
+    with h5py.File(path, "r") as f:
+        def visit(name, item):
+            if isinstance(item, h5py.Dataset) and name.split("/")[0] != "manifest":
+                found[name] = item[()]
+        f.visititems(visit)
+    return found
+for reference, others in [("split_one", ["split_two", "split_three"]), ("pair_one", ["pair_three"])]:
+    expected = datasets(f"{work}/{reference}.h5")
+    assert any("intervention" in name for name in expected), sorted(expected)
+    for other in others:
+        got = datasets(f"{work}/{other}.h5")
+        assert sorted(got) == sorted(expected), (other, sorted(set(got) ^ set(expected)))
+        for name, value in expected.items():
+            if value.dtype.kind == "f":
+                same = np.array_equal(value, got[name], equal_nan=True)
+            else:
+                same = np.array_equal(value, got[name])
+            assert same, (other, name)
+PY
 # Bad input is reported once and every rank exits 2.
 "${launch[@]}" -np 2 "$hcsim" run "$work/none.yaml" >/dev/null 2>"$work/stderr"
 code=$?

@@ -10,6 +10,7 @@
 #include "models/age_band_measures.hpp"
 #include "models/care_area.hpp"
 #include "models/scenario.hpp"
+#include "models/run_transfer.hpp"
 #include "models/simulation.hpp"
 
 using hcsim::models::age_band_count;
@@ -122,7 +123,9 @@ TEST_CASE("measures by age band survive encoding for another rank", "[age_bands]
   std::vector<double> buffer;
   hcsim::models::encode_run(0, run, buffer);
   std::vector<ReplicationResult> decoded(1);
-  hcsim::models::decode_runs(buffer, hcsim::models::single_point_plan(three_year_tiny()), decoded);
+  std::vector<hcsim::models::RunShare> shares;
+  hcsim::models::decode_runs(buffer, hcsim::models::single_point_plan(three_year_tiny()), decoded, shares);
+  CHECK(shares.empty());
   CHECK(decoded[0].values == run.values);
   CHECK(decoded[0].values_by_age_band == run.values_by_age_band);
   CHECK(decoded[0].years == run.years);

@@ -7,6 +7,7 @@
 #include "models/input_error.hpp"
 #include "models/interventions/intervention_returns.hpp"
 #include "models/scenario.hpp"
+#include "models/run_transfer.hpp"
 #include "models/simulation.hpp"
 
 using hcsim::models::CareService;
@@ -154,7 +155,9 @@ TEST_CASE("returns travel between ranks with their run", "[interventions][return
   std::vector<double> buffer;
   hcsim::models::encode_run(0, run, buffer);
   std::vector<ReplicationResult> decoded(1);
-  hcsim::models::decode_runs(buffer, hcsim::models::single_point_plan(scenario), decoded);
+  std::vector<hcsim::models::RunShare> shares;
+  hcsim::models::decode_runs(buffer, hcsim::models::single_point_plan(scenario), decoded, shares);
+  CHECK(shares.empty());
   CHECK(decoded[0].intervention_returns == run.intervention_returns);
   CHECK(decoded[0].values == run.values);
   CHECK(decoded[0].cost_by_payer_service == run.cost_by_payer_service);

@@ -1,0 +1,23 @@
+#pragma once
+// Runs and shares of runs flattened to numbers, for sending between MPI
+// ranks: each rank encodes what it computed into one buffer of doubles and
+// rank 0 decodes every rank's buffer. Counts and indices are far below 2^53,
+// so doubles carry them exactly; area names are the plan's.
+#include <cstddef>
+#include <vector>
+
+#include "models/run_plan.hpp"
+#include "models/simulation.hpp"
+
+namespace hcsim::models {
+
+// Appends run `run`, computed whole.
+void encode_run(std::size_t run, const ReplicationResult& result, std::vector<double>& out);
+// Appends a share of a run (some of its areas).
+void encode_share(const RunShare& share, std::vector<double>& out);
+// Decodes every record in `buffer`: whole runs into `runs` (indexed by run),
+// shares appended to `shares`.
+void decode_runs(const std::vector<double>& buffer, const RunPlan& plan,
+                 std::vector<ReplicationResult>& runs, std::vector<RunShare>& shares);
+
+}  // namespace hcsim::models
