@@ -817,9 +817,7 @@ bool CareArea::handle(const sim::Event& event) {
   const Setting setting = people_.setting[person];
   switch (event.kind) {
     case admission:
-      if (event.sequence != people_.admission_event[person] ||
-          (setting != Setting::home && setting != Setting::care_home &&
-           setting != Setting::home_care)) {
+      if (event.sequence != people_.admission_event[person] || !awaits_admission(setting)) {
         return false;
       }
       on_admission(person);

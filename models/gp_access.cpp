@@ -109,9 +109,7 @@ void GpAccess::age_bands_to(sim::Days now) {
   for (std::size_t band = 0; band < before.size(); ++band) {
     for (std::size_t bin = std::max(cursor, band_first_bin_[band]); bin < before[band]; ++bin) {
       if (community_by_age_[bin] == 0) continue;
-      // The band the bin was in under the old bounds.
-      std::size_t was = no_band;
-      for (std::size_t b = 0; b < before.size() && bin >= before[b]; ++b) was = b;
+      const std::size_t was = band_of_bin(bin, before);
       const std::size_t is = band_of_bin(bin);
       if (was == is) continue;
       if (was != no_band) community_by_band_[was] -= community_by_age_[bin];

@@ -93,13 +93,18 @@ class GpAccess {
   }
   // The first bin at or above `age` at `now`.
   [[nodiscard]] std::size_t first_bin_at(double age, sim::Days now) const noexcept;
-  // The rate band of `bin` under band_first_bin_ (none below age 0).
+  // The rate band of `bin` when the bands start at bins `first_bins` (none
+  // below the first band); band_first_bin_ unless told otherwise.
   static constexpr std::size_t no_band = static_cast<std::size_t>(-1);
-  [[nodiscard]] std::size_t band_of_bin(std::size_t bin) const noexcept {
-    if (band_first_bin_.empty() || bin < band_first_bin_.front()) return no_band;
+  [[nodiscard]] static std::size_t band_of_bin(std::size_t bin,
+                                               const std::vector<std::size_t>& first_bins) noexcept {
+    if (first_bins.empty() || bin < first_bins.front()) return no_band;
     std::size_t band = 0;
-    while (band + 1 < band_first_bin_.size() && bin >= band_first_bin_[band + 1]) ++band;
+    while (band + 1 < first_bins.size() && bin >= first_bins[band + 1]) ++band;
     return band;
+  }
+  [[nodiscard]] std::size_t band_of_bin(std::size_t bin) const noexcept {
+    return band_of_bin(bin, band_first_bin_);
   }
   // Builds the counts by band from the bins, with the bands' bounds at `now`.
   void count_bands(sim::Days now);
