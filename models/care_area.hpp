@@ -126,10 +126,10 @@ class CareArea final : public sim::Area {
   [[nodiscard]] const std::optional<TransitionLog>& transition_log() const noexcept {
     return transition_log_;
   }
-  // The name of the first measure that is NaN or infinite, or "" when all are
-  // finite. Checked at every window end so a bad number stops the run where it
-  // appears instead of being written out.
-  [[nodiscard]] std::string first_non_finite_measure() const;
+  // The name of the first measure of a year from `first_year` on that is NaN
+  // or infinite, or "" when all are finite. Checked at every window end so a
+  // bad number stops the run where it appears instead of being written out.
+  [[nodiscard]] std::string first_non_finite_measure(std::size_t first_year = 0) const;
 
  private:
   enum EventKind : std::uint16_t {
@@ -428,6 +428,9 @@ class CareArea final : public sim::Area {
   GpShortfall gp_shortfall_;
   // People turned away by general practice in the current cycle.
   std::vector<std::uint32_t> turned_away_;
+  // Their admission rates outside the readmission weeks, as drawn for the
+  // shortfall's sample, so the raised part need not compute them again.
+  std::vector<double> turned_away_rate_;
   // A cycle's candidates for being turned away and their draws, kept to
   // reuse the memory (care_area_gp.cpp).
   struct GpCandidate {

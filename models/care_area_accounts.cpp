@@ -385,9 +385,9 @@ void CareArea::book_intervention_costs(sim::Days from) {
   }
 }
 
-std::string CareArea::first_non_finite_measure() const {
+std::string CareArea::first_non_finite_measure(std::size_t first_year) const {
   for (std::size_t m = 0; m < metric_count; ++m) {
-    for (std::size_t year = 0; year < plan_.years; ++year) {
+    for (std::size_t year = first_year; year < plan_.years; ++year) {
       if (!std::isfinite(measure(static_cast<Metric>(m), year))) {
         return std::string(metric_info[m].name) + " (year " + std::to_string(year + 1) + ")";
       }

@@ -25,6 +25,7 @@ void CareArea::start_gp_cycle() {
     people_.flags[person] &= static_cast<std::uint8_t>(~without);
   }
   turned_away_.clear();
+  turned_away_rate_.clear();
   gp_shortfall_.start_cycle(gp_access_.unmet_share());
   const double highest = gp_shortfall_.highest_turned_away_probability();
   if (!(highest > 0.0)) return;  // nothing short
@@ -63,11 +64,12 @@ void CareArea::start_gp_cycle() {
     const double age = age_of(person, now);
     const double asks = gp_shortfall_.asks_probability(age);
     const double raised = now < readmission_window_end(person) ? readmission : 1.0;
-    gp_shortfall_.add_to_sample(
-        raised * admission_rate_outside_readmission_window(person, age), asks);
+    const double rate = admission_rate_outside_readmission_window(person, age);
+    gp_shortfall_.add_to_sample(raised * rate, asks);
     if (candidates[c].keep * highest < gp_shortfall_.turned_away_probability(asks)) {
       people_.flags[person] |= without;
       turned_away_.push_back(person);
+      turned_away_rate_.push_back(rate);
       count(Metric::gp_people_turned_away, person);
     }
   }
@@ -80,10 +82,9 @@ void CareArea::start_gp_cycle() {
   const double extra = gp_shortfall_.extra_hazard_ratio();
   if (!(extra > 0.0) || !parameters_.emergency_admission.enabled) return;
   const double cycle_end = now + plan_.window_days;
-  for (const std::uint32_t person : turned_away_) {
-    const double per_day = extra *
-                           admission_rate_outside_readmission_window(person, age_of(person, now)) /
-                           days_per_year;
+  for (std::size_t t = 0; t < turned_away_.size(); ++t) {
+    const std::uint32_t person = turned_away_[t];
+    const double per_day = extra * turned_away_rate_[t] / days_per_year;
     if (!(per_day > 0.0)) continue;
     auto budget_stream = stream(person, purpose_id(Purpose::gp_shortfall_admission), cycle);
     double budget = boost::random::exponential_distribution<double>(1.0)(budget_stream);

@@ -120,8 +120,22 @@ ReplicationResult simulate(const Scenario& scenario, std::int64_t replication,
     sim::parallel_for_each_in_order(largest_first, [&](std::size_t i) {
       running[i]->on_budget_cycle(window, at);
     });
+    // A year's measures take their last amounts while the clock is in it;
+    // later they change only where a level held across its end is brought
+    // up to date, and a level that is not finite makes the current year's
+    // measure so too. So a window checks the years from the one it started
+    // in, and the last window every year: a check of every year at every
+    // window grew with the square of the horizon (2.5% of the instructions
+    // of a 10-year run at 1% scale).
+    // The year before is checked too, for a window that starts at a year's
+    // end give or take rounding.
+    const bool last_window = window + 1 == windows.window_count();
+    const double started = window == 0 ? windows.start : windows.window_end(window - 1);
+    const double years_in = (started - plan.origin_days) / sim::days_per_year;
+    const std::size_t first_year =
+        last_window || years_in < 1.0 ? 0 : static_cast<std::size_t>(years_in) - 1;
     for (CareArea* area : running) {
-      const std::string bad = area->first_non_finite_measure();
+      const std::string bad = area->first_non_finite_measure(first_year);
       if (!bad.empty()) {
         throw sim::NumericalError("replication " + std::to_string(replication) + ", area '" +
                                   area->name() + "', by day " + std::to_string(at) + ": " + bad +
