@@ -3,7 +3,9 @@
 // or for the user's output limit is refused before anything is allocated.
 #include <cstdint>
 #include <string>
+#include <vector>
 
+#include "models/run_plan.hpp"
 #include "models/scenario.hpp"
 
 namespace hcsim::models {
@@ -26,6 +28,15 @@ inline constexpr std::uint64_t estimated_fixed_bytes = 64ull << 20;
 // 0 means the scenario's replications.
 [[nodiscard]] ResourceEstimate estimate_resources(const Scenario& scenario, int threads,
                                                   std::int64_t runs = 0);
+
+// What one process of a distributed run holds at once: its share of each run
+// (`areas_here`, as PlanExecution wants it: indexed by run, a flag per area),
+// up to `threads` of those runs at a time. `people` is the most people of a
+// run this process simulates; the output is not estimated (rank 0 writes it,
+// estimate_resources tells its size).
+[[nodiscard]] ResourceEstimate estimate_share(const RunPlan& plan,
+                                              const std::vector<std::vector<char>>& areas_here,
+                                              int threads);
 
 // MemAvailable from /proc/meminfo, or 0 when it cannot be read.
 [[nodiscard]] std::uint64_t available_memory_bytes();

@@ -65,6 +65,21 @@ bool Distributed::any(bool local) const {
   return local;
 }
 
+std::uint64_t Distributed::sum_on_machine(std::uint64_t local) const {
+#ifdef HCSIM_HAVE_MPI
+  if (initialised_mpi_) {
+    MPI_Comm machine;
+    MPI_Comm_split_type(MPI_COMM_WORLD, MPI_COMM_TYPE_SHARED, rank_, MPI_INFO_NULL, &machine);
+    unsigned long long mine = local;
+    unsigned long long sum = 0;
+    MPI_Allreduce(&mine, &sum, 1, MPI_UNSIGNED_LONG_LONG, MPI_SUM, machine);
+    MPI_Comm_free(&machine);
+    return sum;
+  }
+#endif
+  return local;
+}
+
 std::vector<std::vector<double>> Distributed::gather_to_root(
     const std::vector<double>& local) const {
 #ifdef HCSIM_HAVE_MPI

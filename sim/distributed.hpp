@@ -29,6 +29,9 @@ class Distributed {
 
   // True on every rank when `local` is true on any rank (collective).
   [[nodiscard]] bool any(bool local) const;
+  // The sum of `local` over the processes on this machine (collective):
+  // what they need of its memory together, say.
+  [[nodiscard]] std::uint64_t sum_on_machine(std::uint64_t local) const;
   // Rank 0 receives every rank's buffer, in rank order (collective); other
   // ranks receive nothing.
   [[nodiscard]] std::vector<std::vector<double>> gather_to_root(

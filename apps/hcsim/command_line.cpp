@@ -232,7 +232,8 @@ Options for run:
   --transition-log N     log every change of setting of the first N people of each
                          area (individual histories) into --out under /transitions
   --transition-log-max M at most M records per area and run (default 100000)
-  --max-memory-mb M      refuse a run whose memory estimate exceeds M MiB
+  --max-memory-mb M      refuse a run whose memory estimate exceeds M MiB, under
+                         MPI that of all the processes on one machine together
                          (default: the memory available when it starts)
   --max-output-mb M      refuse a run whose HDF5 output would exceed M MiB (default 4096)
   --progress             report progress on stderr even when it is not a terminal

@@ -106,6 +106,50 @@ void print_table(const models::RunPlan& plan, const models::ExperimentResult& re
               wall_seconds);
 }
 
+std::string memory_limit_text(const RunOptions& options, std::uint64_t limit) {
+  return models::format_bytes(limit) +
+         (options.max_memory_mb ? " allowed by --max-memory-mb" : " of memory available");
+}
+
+// A distributed run: each process holds its share of the runs, and the
+// processes on one machine share its memory. Refused on every rank when the
+// processes of any machine need more than it has; rank 0 reports the
+// machine short by most.
+void check_distributed_memory(const models::RunPlan& plan, const RunOptions& options,
+                              const std::uint64_t limit) {
+  const sim::Distributed& world = sim::Distributed::current();
+  const std::vector<char> every_run(plan.run_count(), 1);
+  const auto share = models::estimate_share(
+      plan, models::areas_of_rank(plan, every_run, world.size(), world.rank()), options.threads);
+  const std::uint64_t on_machine = world.sum_on_machine(share.memory_bytes);
+  const std::uint64_t processes = world.sum_on_machine(1);
+  const bool short_here = limit > 0 && on_machine > limit;
+  const auto figures = world.gather_to_root(
+      {static_cast<double>(on_machine), static_cast<double>(limit),
+       static_cast<double>(processes)});
+  if (!world.any(short_here)) return;
+  std::string message = "another machine of the distributed run is short of memory";
+  if (world.is_root()) {
+    std::size_t worst = 0;
+    for (std::size_t r = 1; r < figures.size(); ++r) {
+      if (figures[r][0] - figures[r][1] > figures[worst][0] - figures[worst][1]) worst = r;
+    }
+    const auto& f = figures[worst];
+    message = "the run's " + std::to_string(static_cast<long long>(f[2])) +
+              " processes on one machine (rank " + std::to_string(worst) +
+              "'s) need an estimated " +
+              models::format_bytes(static_cast<std::uint64_t>(f[0])) +
+              " together (each its share of the runs' people x " +
+              std::to_string(models::estimated_bytes_per_person) +
+              " bytes x the runs it holds at once), more than the " +
+              memory_limit_text(options, static_cast<std::uint64_t>(f[1])) +
+              " there; use more machines, fewer processes or --threads a machine, or a lower "
+              "population_scale";
+  }
+  throw models::InputError(
+      models::Diagnostic{plan.points.front().scenario.file, 0, 0, "population_scale", message});
+}
+
 // Refuses, before anything is allocated, a run that would not fit in memory or
 // whose output would exceed the user's limit; the message gives the estimate.
 void check_resources(const models::RunPlan& plan, const RunOptions& options) {
@@ -115,15 +159,16 @@ void check_resources(const models::RunPlan& plan, const RunOptions& options) {
   const std::uint64_t memory_limit = options.max_memory_mb
                                          ? *options.max_memory_mb << 20
                                          : models::available_memory_bytes();
-  if (memory_limit > 0 && estimate.memory_bytes > memory_limit) {
+  if (sim::Distributed::current().size() > 1) {
+    check_distributed_memory(plan, options, memory_limit);
+  } else if (memory_limit > 0 && estimate.memory_bytes > memory_limit) {
     throw models::InputError(models::Diagnostic{
         scenario.file, 0, 0, "population_scale",
         "the run needs an estimated " + models::format_bytes(estimate.memory_bytes) + " (" +
             std::to_string(estimate.people) + " people x " +
             std::to_string(models::estimated_bytes_per_person) + " bytes x " +
             std::to_string(estimate.concurrent_replications) +
- " runs at once), more than the " + models::format_bytes(memory_limit) +
-            (options.max_memory_mb ? " allowed by --max-memory-mb" : " of memory available") +
+            " runs at once), more than the " + memory_limit_text(options, memory_limit) +
             "; lower population_scale or --threads"});
   }
   if (options.out_path && estimate.output_bytes > (options.max_output_mb << 20)) {

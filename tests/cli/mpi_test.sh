@@ -96,6 +96,21 @@ else
   echo "skipped the resume check: the plan ended before it could be interrupted (exit $code)"
 fi
 
+# The memory guard counts what the processes on one machine need together:
+# tiny.yaml fits in 100 MiB as one process, not as two (each has its fixed
+# cost); refused once, with the estimate, and every rank exits 2.
+tiny="$source_dir/tests/data/tiny.yaml"
+check "$hcsim" run "$tiny" --quiet --max-memory-mb 100 --out "$work/fits.h5"
+"${launch[@]}" -np 2 "$hcsim" run "$tiny" --quiet --threads 1 --max-memory-mb 100 \
+  --out "$work/refused.h5" >/dev/null 2>"$work/stderr"
+code=$?
+check [ "$code" -ne 0 ]
+check [ "$(grep -c 'processes on one machine (rank 0.s) need an estimated' "$work/stderr")" -eq 1 ]
+check [ ! -e "$work/refused.h5" ]
+check [ ! -e "$work/refused.h5.runs" ]
+check "${launch[@]}" -np 2 "$hcsim" run "$tiny" --quiet --threads 1 --max-memory-mb 200 \
+  --out "$work/fits_two.h5"
+
 # Bad input is reported once and every rank exits 2.
 "${launch[@]}" -np 2 "$hcsim" run "$work/none.yaml" >/dev/null 2>"$work/stderr"
 code=$?

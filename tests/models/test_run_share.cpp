@@ -8,6 +8,7 @@
 
 #include "models/interventions/intervention_returns.hpp"
 #include "models/plan_partition.hpp"
+#include "models/resource_estimate.hpp"
 #include "models/run_plan.hpp"
 #include "models/run_transfer.hpp"
 #include "models/scenario.hpp"
@@ -179,4 +180,30 @@ TEST_CASE("a single run is split over ranks by its areas' work", "[simulation][s
   CHECK(second[1] == std::vector<char>{0, 1, 1});
   CHECK(hcsim::models::area_work(scenario, 0) ==
         2.0 * static_cast<double>(hcsim::models::scaled_count(200000, 0.05)));
+}
+
+TEST_CASE("a process's memory estimate is of its share of the runs", "[simulation][shares][mpi]") {
+  const auto scenario = three_areas();
+  auto plan = hcsim::models::single_point_plan(scenario);
+  plan.replications = 4;
+  const std::int64_t north = hcsim::models::scaled_count(200000, 0.05);
+  const std::int64_t south = hcsim::models::scaled_count(100000, 0.05);
+  const std::int64_t west = hcsim::models::scaled_count(150000, 0.05);
+  // Every run whole: the people of a run, as many runs at once as threads.
+  const auto whole = hcsim::models::estimate_share(plan, {}, 2);
+  CHECK(whole.people == north + south + west);
+  CHECK(whole.concurrent_replications == 2);
+  CHECK(whole.memory_bytes ==
+        hcsim::models::estimated_fixed_bytes +
+            static_cast<std::uint64_t>(north + south + west) * 2 *
+                hcsim::models::estimated_bytes_per_person);
+  // Some areas of two runs, none of the others: the larger piece, two at once.
+  const std::vector<std::vector<char>> here{{1, 0, 0}, {0, 0, 0}, {0, 1, 1}, {0, 0, 0}};
+  const auto share = hcsim::models::estimate_share(plan, here, 8);
+  CHECK(share.people == std::max(north, south + west));
+  CHECK(share.concurrent_replications == 2);
+  // Nothing here: the process's fixed cost only.
+  const std::vector<std::vector<char>> none(4, std::vector<char>(3, 0));
+  CHECK(hcsim::models::estimate_share(plan, none, 2).memory_bytes ==
+        hcsim::models::estimated_fixed_bytes);
 }
