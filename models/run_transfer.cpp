@@ -1,5 +1,7 @@
 #include "models/run_transfer.hpp"
 
+#include <algorithm>
+#include <optional>
 #include <stdexcept>
 
 namespace hcsim::models {
@@ -122,6 +124,46 @@ void decode_runs(const std::vector<double>& buffer, const RunPlan& plan,
       throw std::runtime_error("decode_runs: an unknown record");
     }
   }
+}
+
+bool gather_results_to_root(const sim::Distributed& world, const RunPlan& plan,
+                            const PlanExecution& execution, ExperimentResult& result) {
+  std::vector<double> mine;
+  for (std::size_t run = 0; run < plan.run_count(); ++run) {
+    const bool resumed = run < execution.finished.size() && execution.finished[run];
+    const bool whole_here =
+        execution.areas_here.empty() ||
+        std::find(execution.areas_here[run].begin(), execution.areas_here[run].end(), 0) ==
+            execution.areas_here[run].end();
+    if (whole_here && !resumed) encode_run(run, result.runs[run], mine);
+  }
+  for (const auto& share : result.shares) encode_share(share, mine);
+  const auto gathered = world.gather_to_root(mine);
+  if (!world.is_root()) return false;
+  std::vector<RunShare> shares = std::move(result.shares);
+  result.shares.clear();
+  for (std::size_t r = 1; r < gathered.size(); ++r) {
+    decode_runs(gathered[r], plan, result.runs, shares);
+  }
+  std::vector<std::optional<RunShare>> split(plan.run_count());
+  for (auto& share : shares) {
+    auto& whole = split.at(share.run);
+    if (whole) {
+      merge_share(*whole, share);
+    } else {
+      whole = std::move(share);
+    }
+  }
+  for (std::size_t run = 0; run < plan.run_count(); ++run) {
+    if (!split[run]) continue;
+    result.runs[run] =
+        complete_run(plan.points[plan.point_of(run)].scenario, std::move(*split[run]));
+    result.runs[run].point = plan.point_of(run);
+  }
+  result.areas = result.runs.front().facts;
+  result.events = 0;
+  for (const auto& run : result.runs) result.events += run.events;
+  return true;
 }
 
 }  // namespace hcsim::models

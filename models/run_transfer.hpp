@@ -8,6 +8,7 @@
 
 #include "models/run_plan.hpp"
 #include "models/simulation.hpp"
+#include "sim/distributed.hpp"
 
 namespace hcsim::models {
 
@@ -19,5 +20,14 @@ void encode_share(const RunShare& share, std::vector<double>& out);
 // shares appended to `shares`.
 void decode_runs(const std::vector<double>& buffer, const RunPlan& plan,
                  std::vector<ReplicationResult>& runs, std::vector<RunShare>& shares);
+
+// Collective over the ranks of `world`, after run_plan under
+// execution.areas_here: rank 0 receives every rank's whole runs and shares of
+// runs, in rank order, puts each split run together area by area
+// (merge_share, complete_run) and returns true, `result` then holding every
+// run of the plan; the other ranks return false. Where a run or an area was
+// computed does not change its numbers.
+bool gather_results_to_root(const sim::Distributed& world, const RunPlan& plan,
+                            const PlanExecution& execution, ExperimentResult& result);
 
 }  // namespace hcsim::models

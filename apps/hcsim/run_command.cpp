@@ -1,6 +1,5 @@
 #include <unistd.h>
 
-#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -290,41 +289,7 @@ int run_command(const RunOptions& options, const std::string& command_line) {
     throw sim::PeerFailure();
   }
   if (world.size() > 1) {
-    // Rank 0 collects every rank's runs and shares of runs, in rank order,
-    // and puts each split run together area by area; where a run or an area
-    // was computed does not change its numbers.
-    std::vector<double> mine;
-    for (std::size_t run = 0; run < plan.run_count(); ++run) {
-      const bool resumed_run = run < execution.finished.size() && execution.finished[run];
-      const auto& areas = execution.areas_here[run];
-      const bool whole_here = std::find(areas.begin(), areas.end(), 0) == areas.end();
-      if (whole_here && !resumed_run) models::encode_run(run, result.runs[run], mine);
-    }
-    for (const auto& share : result.shares) models::encode_share(share, mine);
-    const auto gathered = world.gather_to_root(mine);
-    if (!world.is_root()) return exit_success;
-    std::vector<models::RunShare> shares = std::move(result.shares);
-    for (std::size_t r = 1; r < gathered.size(); ++r) {
-      models::decode_runs(gathered[r], plan, result.runs, shares);
-    }
-    std::vector<std::optional<models::RunShare>> split(plan.run_count());
-    for (auto& share : shares) {
-      auto& whole = split.at(share.run);
-      if (whole) {
-        models::merge_share(*whole, share);
-      } else {
-        whole = std::move(share);
-      }
-    }
-    for (std::size_t run = 0; run < plan.run_count(); ++run) {
-      if (!split[run]) continue;
-      result.runs[run] = models::complete_run(plan.points[plan.point_of(run)].scenario,
-                                              std::move(*split[run]));
-    }
-    result.shares.clear();
-    result.areas = result.runs.front().facts;
-    result.events = 0;
-    for (const auto& run : result.runs) result.events += run.events;
+    if (!models::gather_results_to_root(world, plan, execution, result)) return exit_success;
   }
   const double wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -96,6 +96,22 @@ else
   echo "skipped the resume check: the plan ended before it could be interrupted (exit $code)"
 fi
 
+# hcsim bench over 2 ranks: one JSON object, from rank 0, of the whole run:
+# the same events as one process.
+"$hcsim" bench --scale 0.005 --years 1 --threads 1 --json >"$work/bench_one.json"
+check "${launch[@]}" -np 2 "$hcsim" bench --scale 0.005 --years 1 --threads 1 --json \
+  >"$work/bench_two.json"
+check $python - "$work/bench_one.json" "$work/bench_two.json" <<'PY'
+import json, sys
+one = json.loads(open(sys.argv[1]).read())
+two = json.loads(open(sys.argv[2]).read())  # fails if both ranks printed
+assert one["ranks"] == 1 and two["ranks"] == 2, (one["ranks"], two["ranks"])
+assert one["events"] == two["events"] > 0, (one["events"], two["events"])
+assert two["peak_memory_bytes_all_ranks"] > two["peak_memory_bytes"] > 0
+for phase in ["population_synthesis", "simulation", "output", "total"]:
+    assert two["wall_seconds"][phase] > 0, phase
+PY
+
 # The memory guard counts what the processes on one machine need together:
 # tiny.yaml fits in 100 MiB as one process, not as two (each has its fixed
 # cost); refused once, with the estimate, and every rank exits 2.
