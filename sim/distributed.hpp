@@ -7,7 +7,11 @@
 // started without mpirun, this is one process of rank 0.
 #include <cstddef>
 #include <cstdint>
+#include <exception>
+#include <utility>
 #include <vector>
+
+#include "sim/run_control.hpp"
 
 namespace hcsim::sim {
 
@@ -37,6 +41,28 @@ class Distributed {
   [[nodiscard]] std::vector<std::vector<double>> gather_to_root(
       const std::vector<double>& local) const;
   void barrier() const;
+
+  // Runs `work` on this rank, then agrees with the others (collective): if
+  // it threw on any rank, `on_failure` runs on every rank and every rank
+  // throws, the exception itself where it was thrown and PeerFailure
+  // elsewhere, so no rank is left waiting in a later collective.
+  template <class Work, class OnFailure>
+  void on_every_rank(Work&& work, OnFailure&& on_failure) const {
+    std::exception_ptr error;
+    try {
+      work();
+    } catch (...) {
+      error = std::current_exception();
+    }
+    if (!any(error != nullptr)) return;
+    on_failure();
+    if (error) std::rethrow_exception(error);
+    throw PeerFailure();
+  }
+  template <class Work>
+  void on_every_rank(Work&& work) const {
+    on_every_rank(std::forward<Work>(work), [] {});
+  }
 
  private:
   Distributed() = default;

@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <exception>
 #include <filesystem>
 #include <string>
 #include <thread>
@@ -27,7 +26,6 @@
 #include "results/json_summary.hpp"
 #include "sim/distributed.hpp"
 #include "sim/json_text.hpp"
-#include "sim/run_control.hpp"
 
 #ifndef HCSIM_VERSION
 #define HCSIM_VERSION "unknown"
@@ -108,16 +106,7 @@ int bench_command(const BenchOptions& options) {
   using Clock = std::chrono::steady_clock;
   const auto start = Clock::now();
   models::ExperimentResult result;
-  std::exception_ptr error;
-  try {
-    result = models::run_plan(plan, execution);
-  } catch (...) {
-    error = std::current_exception();
-  }
-  if (world.any(error != nullptr)) {
-    if (error) std::rethrow_exception(error);
-    throw sim::PeerFailure();
-  }
+  world.on_every_rank([&] { result = models::run_plan(plan, execution); });
   const double run_seconds = std::chrono::duration<double>(Clock::now() - start).count();
   RankTimes own;
   for (const auto& run : result.runs) own.add(run);

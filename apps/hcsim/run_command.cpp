@@ -212,8 +212,7 @@ int run_command(const RunOptions& options, const std::string& command_line) {
   std::size_t resumed = 0;
   if (options.out_path) {
     checkpoint.emplace(*options.out_path, plan.fingerprint(HCSIM_VERSION));
-    std::exception_ptr setup_error;
-    try {
+    world.on_every_rank([&] {
       if (options.resume) {
         execution.finished = checkpoint->resume(plan.run_count(), scenario.areas.size(),
                                                 models::measurement_plan(scenario).years);
@@ -221,13 +220,7 @@ int run_command(const RunOptions& options, const std::string& command_line) {
       } else if (world.is_root()) {
         checkpoint->start();
       }
-    } catch (...) {
-      setup_error = std::current_exception();
-    }
-    if (world.any(setup_error != nullptr)) {
-      if (setup_error) std::rethrow_exception(setup_error);
-      throw sim::PeerFailure();
-    }
+    });
     execution.run_done = [&](std::size_t run, const models::ReplicationResult& result) {
       checkpoint->save(run, result);
     };
@@ -274,20 +267,15 @@ int run_command(const RunOptions& options, const std::string& command_line) {
   const sim::StopFlag& stop = install_interrupt_handlers();
   execution.stop = &stop;
   models::ExperimentResult result;
-  std::exception_ptr run_error;
-  try {
-    result = models::run_plan(plan, execution);
-  } catch (...) {
-    run_error = std::current_exception();
-  }
-  if (world.any(run_error != nullptr)) {
-    if (checkpoint && world.is_root()) {
-      std::fprintf(stderr, "hcsim: finished runs are kept in %s; add --resume to complete\n",
-                   checkpoint->directory().c_str());
-    }
-    if (run_error) std::rethrow_exception(run_error);
-    throw sim::PeerFailure();
-  }
+  world.on_every_rank([&] { result = models::run_plan(plan, execution); },
+                      [&] {
+                        if (checkpoint && world.is_root()) {
+                          std::fprintf(stderr,
+                                       "hcsim: finished runs are kept in %s; add --resume to "
+                                       "complete\n",
+                                       checkpoint->directory().c_str());
+                        }
+                      });
   if (world.size() > 1) {
     if (!models::gather_results_to_root(world, plan, execution, result)) return exit_success;
   }

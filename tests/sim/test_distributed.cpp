@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <stdexcept>
 #include <vector>
 
 #include "sim/distributed.hpp"
@@ -71,4 +72,18 @@ TEST_CASE("a partition of weightless items goes by count", "[distributed]") {
   // More parts than items: some parts get nothing, nothing is lost.
   const auto few = partition_in_order({1.0, 1.0}, 4);
   CHECK(few == std::vector<int>{1, 3});
+}
+
+TEST_CASE("on_every_rank rethrows a failure after its clean-up, and runs none without",
+          "[distributed]") {
+  const auto& world = hcsim::sim::Distributed::current();
+  int cleaned = 0;
+  int worked = 0;
+  world.on_every_rank([&] { ++worked; }, [&] { ++cleaned; });
+  CHECK(worked == 1);
+  CHECK(cleaned == 0);
+  CHECK_THROWS_WITH(world.on_every_rank([] { throw std::runtime_error("bad area"); },
+                                        [&] { ++cleaned; }),
+                    "bad area");
+  CHECK(cleaned == 1);
 }
