@@ -124,11 +124,10 @@ ReplicationResult simulate(const Scenario& scenario, std::int64_t replication,
     // later they change only where a level held across its end is brought
     // up to date, and a level that is not finite makes the current year's
     // measure so too. So a window checks the years from the one it started
-    // in, and the last window every year: a check of every year at every
-    // window grew with the square of the horizon (2.5% of the instructions
-    // of a 10-year run at 1% scale).
-    // The year before is checked too, for a window that starts at a year's
-    // end give or take rounding.
+    // in (and the year before, for a window that starts at a year's end give
+    // or take rounding), and the last window every year: a check of every
+    // year at every window grew with the square of the horizon (2.5% of the
+    // instructions of a 10-year run at 1% scale).
     const bool last_window = window + 1 == windows.window_count();
     const double started = window == 0 ? windows.start : windows.window_end(window - 1);
     const double years_in = (started - plan.origin_days) / sim::days_per_year;
