@@ -25,8 +25,9 @@ void decode_runs(const std::vector<double>& buffer, const RunPlan& plan,
 // execution.areas_here: rank 0 receives every rank's whole runs and shares of
 // runs, in rank order, puts each split run together area by area
 // (merge_share, complete_run) and returns true, `result` then holding every
-// run of the plan; the other ranks return false. Where a run or an area was
-// computed does not change its numbers.
+// run of the plan; the other ranks return false. A single process returns
+// true at once. Where a run or an area was computed does not change its
+// numbers.
 bool gather_results_to_root(const sim::Distributed& world, const RunPlan& plan,
                             const PlanExecution& execution, ExperimentResult& result);
 

@@ -276,9 +276,7 @@ int run_command(const RunOptions& options, const std::string& command_line) {
                                        checkpoint->directory().c_str());
                         }
                       });
-  if (world.size() > 1) {
-    if (!models::gather_results_to_root(world, plan, execution, result)) return exit_success;
-  }
+  if (!models::gather_results_to_root(world, plan, execution, result)) return exit_success;
   const double wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
