@@ -3,6 +3,7 @@
 #include <boost/random/uniform_01.hpp>
 #include <boost/random/uniform_int_distribution.hpp>
 #include <algorithm>
+#include <cmath>
 #include <queue>
 #include <vector>
 
@@ -160,6 +161,67 @@ TEST_CASE("bucketed scheduling gives the same order as a plain heap", "[schedule
   CHECK(run(30.4375) == plain);
   CHECK(run(1.0) == plain);
   CHECK(run(1000.0) == plain);
+}
+
+TEST_CASE("crowded buckets are cut into slices without changing the order", "[scheduler]") {
+  // Thousands of events a bucket, so each bucket is drained slice by slice;
+  // some share a time (ties broken by the rest of the key), some fall on the
+  // bucket and slice boundaries, and handlers schedule into the bucket being
+  // drained, into its later slices and into later buckets.
+  auto run = [](double bucket_width, std::size_t* most_pending) {
+    hcsim::sim::Scheduler scheduler;
+    if (bucket_width > 0.0) scheduler.set_bucket_width(bucket_width);
+    hcsim::sim::RandomStreams streams(78, 0);
+    auto stream = streams.stream(0, 0, 0);
+    boost::random::uniform_01<double> uniform;
+    for (std::uint32_t i = 0; i < 30000; ++i) {
+      double time = uniform(stream) * 10.0;
+      if (i % 7 == 0) time = std::floor(time);                // on a bucket boundary
+      if (i % 11 == 0) time = std::floor(time * 64.0) / 64.0;  // on many slice boundaries
+      scheduler.schedule(make(time, static_cast<std::uint16_t>(i % 3), i % 500, i));
+    }
+    std::vector<Event> order;
+    std::uint32_t sequence = 100000;
+    *most_pending = 0;
+    for (double until = 0.75; until <= 30.0; until += 0.75) {
+      scheduler.run_until(until, [&](const Event& event) {
+        order.push_back(event);
+        *most_pending = std::max(*most_pending, scheduler.pending());
+        if (order.size() % 3 == 0 && order.size() < 60000) {
+          const double ahead = order.size() % 2 == 0 ? uniform(stream) * 0.01 : uniform(stream) * 3.0;
+          scheduler.schedule(make(event.time + ahead, 0, event.person, sequence++));
+        }
+        return true;
+      });
+    }
+    CHECK(scheduler.pending() == 0);
+    return order;
+  };
+  std::size_t most_plain = 0;
+  std::size_t most_bucketed = 0;
+  const auto plain = run(0.0, &most_plain);
+  REQUIRE(plain.size() > 40000);
+  const auto bucketed = run(1.0, &most_bucketed);
+  REQUIRE(bucketed.size() == plain.size());
+  CHECK(std::equal(plain.begin(), plain.end(), bucketed.begin(), same_key));
+  CHECK(most_bucketed == most_plain);  // events waiting in slices are counted as pending
+}
+
+TEST_CASE("an event too far ahead for a bucket still waits for earlier buckets", "[scheduler]") {
+  // With buckets a thousandth of a day wide, 70 days is beyond the 65,536
+  // buckets kept ahead, so the event at 70 goes straight into the heap; the
+  // events at 60 and 65 days wait in buckets and must still run first.
+  hcsim::sim::Scheduler scheduler;
+  scheduler.set_bucket_width(1e-3);
+  scheduler.schedule(make(70.0, 0, 1, 0));
+  scheduler.schedule(make(60.0, 0, 2, 0));
+  scheduler.schedule(make(65.0, 0, 3, 0));
+  std::vector<std::uint32_t> handled;
+  scheduler.run_until(100.0, [&](const Event& event) {
+    handled.push_back(event.person);
+    return true;
+  });
+  CHECK(handled == std::vector<std::uint32_t>{2, 3, 1});
 }
 
 TEST_CASE("the scheduler shows the next queued event before handling each one",
