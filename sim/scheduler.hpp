@@ -3,10 +3,10 @@
 //
 // Events due in the current bucket of time go into the heap; later ones wait
 // unsorted in per-bucket lists and are moved into the heap when the clock
-// reaches their bucket. A model that schedules most events far ahead (every
-// person's next admission and death) then keeps a heap of one bucket's events
-// instead of all of them, which is what the heap's cache behaviour needs at
-// full scale. Order is still the total event key: buckets only decide when an
+// reaches their bucket, a crowded bucket one slice at a time. A model that
+// schedules most events far ahead (every person's next admission and death)
+// then keeps a heap of a few dozen events instead of all of them, which is
+// what the heap's cache behaviour needs at full scale. Order is still the total event key: buckets only decide when an
 // event enters the heap, never which runs first.
 //
 // The loop is a template over the handler so the model's dispatch inlines into
@@ -171,8 +171,9 @@ class Scheduler {
   }
 
   static constexpr std::size_t max_bucket_span = 1u << 16;
-  // A heap of about this many events (12 KiB) stays in the first-level cache
-  // (benchmarks/README.md, eighth round).
+  // A heap of a few dozen events (under 1 KiB) stays in the first-level
+  // cache; 32 beat 64 and 128 in the hold benchmark (benchmarks/README.md,
+  // "Crowded buckets cut into slices").
   static constexpr std::size_t events_per_slice = 32;
   static constexpr std::size_t max_slices = 1u << 12;
 
