@@ -6,8 +6,9 @@
 // reaches their bucket, a crowded bucket one slice at a time. A model that
 // schedules most events far ahead (every person's next admission and death)
 // then keeps a heap of a few dozen events instead of all of them, which is
-// what the heap's cache behaviour needs at full scale. Order is still the total event key: buckets only decide when an
-// event enters the heap, never which runs first.
+// what the heap's cache behaviour needs at full scale. Order is still the
+// total event key: buckets only decide when an event enters the heap, never
+// which runs first.
 //
 // The loop is a template over the handler so the model's dispatch inlines into
 // it: no virtual call, no std::function and no allocation per event.
