@@ -32,6 +32,19 @@ void encode_result(const ReplicationResult& result, std::vector<double>& out) {
   append_sized(result.values_by_age_band, out);
   append_sized(result.life_table_deaths, out);
   append_sized(result.life_table_exposure, out);
+  // Transition logs: per area its truncation flag, its record count and
+  // four numbers a record.
+  out.push_back(static_cast<double>(result.transitions.size()));
+  for (std::size_t a = 0; a < result.transitions.size(); ++a) {
+    out.push_back(result.transitions_truncated.at(a) != 0 ? 1.0 : 0.0);
+    out.push_back(static_cast<double>(result.transitions[a].size()));
+    for (const TransitionRecord& record : result.transitions[a]) {
+      out.push_back(record.time);
+      out.push_back(static_cast<double>(record.person));
+      out.push_back(static_cast<double>(record.from));
+      out.push_back(static_cast<double>(record.to));
+    }
+  }
 }
 
 // Reads the buffer from a position, failing loudly on a short buffer (a
@@ -54,6 +67,11 @@ class Reader {
   const std::vector<double>& buffer_;
   std::size_t at_ = 0;
 };
+
+Setting setting_from_index(std::size_t index) {
+  if (index >= setting_count) throw std::runtime_error("decode_runs: a setting out of range");
+  return static_cast<Setting>(index);
+}
 
 ReplicationResult decode_result(Reader& in, const RunPlan& plan) {
   ReplicationResult result;
@@ -78,6 +96,21 @@ ReplicationResult decode_result(Reader& in, const RunPlan& plan) {
   in.take(result.values_by_age_band);
   in.take(result.life_table_deaths);
   in.take(result.life_table_exposure);
+  const std::size_t logs = in.count();
+  for (std::size_t a = 0; a < logs; ++a) {
+    result.transitions_truncated.push_back(in.next() != 0.0 ? 1 : 0);
+    const std::size_t records = in.count();
+    auto& log = result.transitions.emplace_back();
+    log.reserve(records);
+    for (std::size_t r = 0; r < records; ++r) {
+      TransitionRecord record;
+      record.time = in.next();
+      record.person = static_cast<std::uint32_t>(in.next());
+      record.from = setting_from_index(in.count());
+      record.to = setting_from_index(in.count());
+      log.push_back(record);
+    }
+  }
   result.areas = areas;
   result.years = areas > 0 ? result.values.size() / (areas * metric_count) : 0;
   return result;

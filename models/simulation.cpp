@@ -175,6 +175,10 @@ ReplicationResult simulate(const Scenario& scenario, std::int64_t replication,
       result.facts.push_back({scenario.areas[a].name, 0, 0, 0});
       result.budget_history.resize(result.budget_history.size() + result.cycles * budget_row_size,
                                    0.0);
+      if (log.people_per_area > 0) {
+        result.transitions.emplace_back();
+        result.transitions_truncated.push_back(0);
+      }
       continue;
     }
     CareArea& area = *areas[a];
@@ -275,6 +279,21 @@ void merge_areas(ReplicationResult& into, const ReplicationResult& from,
   copy_areas(into.life_table_deaths, from.life_table_deaths, areas);
   copy_areas(into.life_table_exposure, from.life_table_exposure, areas);
   into.cycles = std::max(into.cycles, from.cycles);
+  // Transition logs, when kept, have an entry per area (empty where the
+  // area was simulated elsewhere).
+  if (!from.transitions.empty()) {
+    if (from.transitions.size() != areas.size() ||
+        from.transitions_truncated.size() != areas.size()) {
+      throw std::logic_error("merge_share: a transition log without an entry per area");
+    }
+    into.transitions.resize(areas.size());
+    into.transitions_truncated.resize(areas.size(), 0);
+    for (std::size_t a = 0; a < areas.size(); ++a) {
+      if (!areas[a]) continue;
+      into.transitions[a] = from.transitions[a];
+      into.transitions_truncated[a] = from.transitions_truncated[a];
+    }
+  }
   if (into.facts.size() != areas.size() || from.facts.size() != areas.size()) {
     throw std::logic_error("merge_share: a share without a fact per area");
   }
@@ -363,7 +382,8 @@ ExperimentResult run_plan(const RunPlan& plan, const PlanExecution& execution) {
       const Scenario& scenario = plan.points[plan.point_of(run)].scenario;
       if (flagged(run) < scenario.areas.size()) {
         RunShare share = simulate_share(scenario, plan.replication_of(run),
-                                        execution.areas_here[run], execution.stop, {});
+                                        execution.areas_here[run], execution.stop,
+                                        execution.transition_log);
         share.run = run;
         share.with.point = plan.point_of(run);
         std::lock_guard lock(report_mutex);

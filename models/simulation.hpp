@@ -127,7 +127,8 @@ struct ExperimentResult {
                                       const sim::StopFlag* stop = nullptr,
                                       const TransitionLogOptions& log = {});
 // Copies the areas of `part` into `whole`, a share of the same run; the two
-// must not both hold an area. Individual histories are not merged.
+// must not both hold an area. Individual histories (transition logs) are
+// copied area by area like the measures.
 void merge_share(RunShare& whole, const RunShare& part);
 // The run from a share of all its areas: its intervention returns are
 // computed from the counterfactuals, area by area in order, so they do not

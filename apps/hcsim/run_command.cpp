@@ -203,11 +203,6 @@ int run_command(const RunOptions& options, const std::string& command_line) {
   execution.threads = options.threads;
   execution.transition_log.people_per_area = options.transition_log_people;
   execution.transition_log.max_records_per_area = options.transition_log_max;
-  if (options.transition_log_people > 0 && world.size() > 1) {
-    throw models::InputError(models::Diagnostic{
-        "--transition-log", 0, 0, "",
-        "individual histories are not gathered across MPI ranks yet; run with one rank"});
-  }
   std::optional<results::Checkpoint> checkpoint;
   std::size_t resumed = 0;
   if (options.out_path) {

@@ -67,10 +67,20 @@ check "${launch[@]}" -np 2 "$hcsim" run "$vanguard" "${small[@]}" --replications
 check "${launch[@]}" -np 3 "$hcsim" run "$vanguard" "${small[@]}" --replications 1 --threads 1 \
   --out "$work/split_three.h5" >/dev/null
 check $python "$work/same.py" "$work/split_one.h5" "$work/split_two.h5" "$work/split_three.h5"
-"$hcsim" run "$vanguard" "${small[@]}" --replications 2 --out "$work/pair_one.h5" >/dev/null
+# These two keep individual histories too: a split run's come from two ranks.
+"$hcsim" run "$vanguard" "${small[@]}" --replications 2 --transition-log 20 \
+  --out "$work/pair_one.h5" >/dev/null
 check "${launch[@]}" -np 3 "$hcsim" run "$vanguard" "${small[@]}" --replications 2 --threads 1 \
-  --out "$work/pair_three.h5" >/dev/null
+  --transition-log 20 --out "$work/pair_three.h5" >/dev/null
 check $python "$work/same.py" "$work/pair_one.h5" "$work/pair_three.h5"
+check $python - "$work/pair_three.h5" <<'PY'
+import sys, h5py, numpy as np
+with h5py.File(sys.argv[1], "r") as f:
+    t = f["transitions"]
+    # Both runs, and every area of each, have histories.
+    assert set(np.unique(t["run"][()])) == {0, 1}
+    assert len(np.unique(t["area"][()])) == len(f["areas"]["people"][()])
+PY
 
 # A plan interrupted on one process once its first run is saved, then
 # resumed on 3 ranks (which split the runs left), equals the plan run

@@ -104,6 +104,49 @@ TEST_CASE("a run split by area and merged equals the whole run", "[simulation][s
   }
 }
 
+TEST_CASE("individual histories of a split run are those of the whole run",
+          "[simulation][shares][mpi]") {
+  const auto scenario = three_areas();
+  hcsim::models::TransitionLogOptions log;
+  log.people_per_area = 40;
+  const ReplicationResult whole = hcsim::models::run_replication(scenario, 1, nullptr, log);
+  REQUIRE(whole.transitions.size() == 3);
+  REQUIRE(whole.transitions_truncated.size() == 3);
+  for (const auto& area_log : whole.transitions) CHECK(!area_log.empty());
+
+  RunShare a = hcsim::models::simulate_share(scenario, 1, {1, 0, 1}, nullptr, log);
+  RunShare b = hcsim::models::simulate_share(scenario, 1, {0, 1, 0}, nullptr, log);
+  // A share keeps an empty log for each area simulated elsewhere.
+  REQUIRE(a.with.transitions.size() == 3);
+  CHECK(a.with.transitions[1].empty());
+  a.run = b.run = 0;
+  a.with.point = b.with.point = 0;
+  // Through the ranks' encoding, as rank 0 receives them.
+  std::vector<double> buffer;
+  hcsim::models::encode_share(a, buffer);
+  hcsim::models::encode_share(b, buffer);
+  std::vector<ReplicationResult> runs(1);
+  std::vector<RunShare> shares;
+  hcsim::models::decode_runs(buffer, hcsim::models::single_point_plan(scenario), runs, shares);
+  REQUIRE(shares.size() == 2);
+  hcsim::models::merge_share(shares[0], shares[1]);
+  const ReplicationResult merged = hcsim::models::complete_run(scenario, shares[0]);
+  check_same(merged, whole);
+  REQUIRE(merged.transitions.size() == whole.transitions.size());
+  CHECK(merged.transitions_truncated == whole.transitions_truncated);
+  for (std::size_t area = 0; area < whole.transitions.size(); ++area) {
+    const auto& got = merged.transitions[area];
+    const auto& want = whole.transitions[area];
+    REQUIRE(got.size() == want.size());
+    for (std::size_t r = 0; r < want.size(); ++r) {
+      CHECK(got[r].time == want[r].time);
+      CHECK(got[r].person == want[r].person);
+      CHECK(got[r].from == want[r].from);
+      CHECK(got[r].to == want[r].to);
+    }
+  }
+}
+
 TEST_CASE("shares are refused when they overlap or leave an area out", "[simulation][shares]") {
   const auto scenario = three_areas();
   RunShare a = hcsim::models::simulate_share(scenario, 0, {1, 1, 0});
