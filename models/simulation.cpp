@@ -111,38 +111,40 @@ ReplicationResult simulate(const Scenario& scenario, std::int64_t replication,
   windows.start = 0.0;
   windows.end = plan.end_days;
   windows.window_length = scenario.window_days;
-  sim::run_windows(engine_areas, windows, [&](std::size_t window, sim::Days at) {
-    if (stop && stop->load(std::memory_order_relaxed)) throw sim::Interrupted();
-    // Budget cycles run here, between windows. Each reads and writes only
-    // its own area (its funding, GP access and pending admissions), so they
-    // run in parallel like the windows; run one after another they were a
-    // fifth of a 1%-scale run's work on one thread (benchmarks/README.md).
-    sim::parallel_for_each_in_order(largest_first, [&](std::size_t i) {
-      running[i]->on_budget_cycle(window, at);
-    });
-    // A year's measures take their last amounts while the clock is in it;
-    // later they change only where a level held across its end is brought
-    // up to date, and a level that is not finite makes the current year's
-    // measure so too. So a window checks the years from the one it started
-    // in (and the year before, for a window that starts at a year's end give
-    // or take rounding), and the last window every year: a check of every
-    // year at every window grew with the square of the horizon (2.5% of the
-    // instructions of a 10-year run at 1% scale).
-    const bool last_window = window + 1 == windows.window_count();
-    const double started = window == 0 ? windows.start : windows.window_end(window - 1);
-    const double years_in = (started - plan.origin_days) / sim::days_per_year;
-    const std::size_t first_year =
-        last_window || years_in < 1.0 ? 0 : static_cast<std::size_t>(years_in) - 1;
-    for (CareArea* area : running) {
-      const std::string bad = area->first_non_finite_measure(first_year);
-      if (!bad.empty()) {
-        throw sim::NumericalError("replication " + std::to_string(replication) + ", area '" +
-                                  area->name() + "', by day " + std::to_string(at) + ": " + bad +
-                                  " is not a finite number; the run was stopped before "
-                                  "writing it");
-      }
-    }
-  });
+  // Areas do not affect one another (each has its own people, services and
+  // budgets), so each runs through all its windows on one thread, doing its
+  // own window-end work: at 1% scale on two threads the wait at every
+  // window end for the slowest area cost a tenth of the run
+  // (benchmarks/README.md, eighth round).
+  sim::run_areas_independently(
+      engine_areas, windows, largest_first, [&](std::size_t i, std::size_t window, sim::Days at) {
+        if (stop && stop->load(std::memory_order_relaxed)) throw sim::Interrupted();
+        CareArea& area = *running[i];
+        // The budget cycle reads and writes only this area (its funding, GP
+        // access and pending admissions).
+        area.on_budget_cycle(window, at);
+        // A year's measures take their last amounts while the clock is in
+        // it; later they change only where a level held across its end is
+        // brought up to date, and a level that is not finite makes the
+        // current year's measure so too. So a window checks the years from
+        // the one it started in (and the year before, for a window that
+        // starts at a year's end give or take rounding), and the last window
+        // every year: a check of every year at every window grew with the
+        // square of the horizon (2.5% of the instructions of a 10-year run
+        // at 1% scale).
+        const bool last_window = window + 1 == windows.window_count();
+        const double started = window == 0 ? windows.start : windows.window_end(window - 1);
+        const double years_in = (started - plan.origin_days) / sim::days_per_year;
+        const std::size_t first_year =
+            last_window || years_in < 1.0 ? 0 : static_cast<std::size_t>(years_in) - 1;
+        const std::string bad = area.first_non_finite_measure(first_year);
+        if (!bad.empty()) {
+          throw sim::NumericalError("replication " + std::to_string(replication) + ", area '" +
+                                    area.name() + "', by day " + std::to_string(at) + ": " + bad +
+                                    " is not a finite number; the run was stopped before "
+                                    "writing it");
+        }
+      });
 
   ReplicationResult result;
   result.synthesis_seconds =

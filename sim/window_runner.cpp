@@ -1,9 +1,13 @@
 #include "sim/window_runner.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
+#include <exception>
+#include <mutex>
 #include <numeric>
+#include <utility>
 #include <vector>
 
 #include "sim/parallel.hpp"
@@ -43,6 +47,36 @@ void run_windows(std::span<Area* const> areas, const WindowPlan& plan,
                      [&](std::size_t a, std::size_t b) { return seconds[a] > seconds[b]; });
     if (at_window_end) at_window_end(window, until);
   }
+}
+
+void run_areas_independently(std::span<Area* const> areas, const WindowPlan& plan,
+                             std::span<const std::size_t> start_order,
+                             const AreaWindowEndCallback& at_window_end) {
+  const std::size_t windows = plan.window_count();
+  std::atomic<std::size_t> earliest_failed{windows};
+  std::mutex failure_mutex;
+  std::pair<std::size_t, std::size_t> failed_at{windows, areas.size()};  // (window, area)
+  std::exception_ptr failure;
+  parallel_for_each_in_order(start_order, [&](std::size_t area) {
+    for (std::size_t window = 0; window < windows; ++window) {
+      // A failure in this window or later could not be the one reported.
+      if (window > earliest_failed.load(std::memory_order_acquire)) return;
+      try {
+        const Days until = plan.window_end(window);
+        areas[area]->advance_to(until);
+        if (at_window_end) at_window_end(area, window, until);
+      } catch (...) {
+        const std::lock_guard lock(failure_mutex);
+        if (std::pair{window, area} < failed_at) {
+          failed_at = {window, area};
+          failure = std::current_exception();
+          earliest_failed.store(window, std::memory_order_release);
+        }
+        return;
+      }
+    }
+  });
+  if (failure) std::rethrow_exception(failure);
 }
 
 }  // namespace hcsim::sim

@@ -32,4 +32,25 @@ using WindowEndCallback = std::function<void(std::size_t window, Days at)>;
 void run_windows(std::span<Area* const> areas, const WindowPlan& plan,
                  const WindowEndCallback& at_window_end);
 
+// Called after window `window` of area `area` (its place in `areas`), with
+// that area at time `at`; other areas may be in other windows.
+using AreaWindowEndCallback = std::function<void(std::size_t area, std::size_t window, Days at)>;
+
+// For areas that never affect one another: each advances through all its
+// windows as one task, doing its own window-end work, so no thread waits at
+// a window end for the slowest area, and an area's state stays in the
+// caches of one thread for all its windows. `start_order` (places in
+// `areas`, largest first) is the order areas are started in. Results are
+// those of run_windows with the same work done area by area at each window
+// end.
+//
+// When advancing or window-end work throws, that area stops, and the others
+// stop once past the window it failed in; the exception rethrown is that of
+// the earliest window failed, and within it of the first area in `areas`
+// order, whatever the threads did: every area still runs every window up to
+// the earliest failure, so none that failed in it can be missed.
+void run_areas_independently(std::span<Area* const> areas, const WindowPlan& plan,
+                             std::span<const std::size_t> start_order,
+                             const AreaWindowEndCallback& at_window_end);
+
 }  // namespace hcsim::sim
