@@ -4,6 +4,7 @@
 // last band is open-ended.
 #include <algorithm>
 #include <cassert>
+#include <cmath>
 #include <cstddef>
 #include <vector>
 
@@ -21,8 +22,22 @@ struct AgeSchedule {
   // next health change. It halves the range with a conditional move rather
   // than a branch, which at random ages would be mispredicted half the time.
   // Bounds are strictly ascending (checked when parameters are read).
+  //
+  // The derived hazards are one-year pieces up to the last bound, after one
+  // or a few wider bands, so three cheap answers come first: the first band,
+  // the last, and the band the age would be in if every band before the last
+  // were a year wide. The guess is taken only when its bounds hold the age,
+  // so the answer never depends on it.
   [[nodiscard]] std::size_t band_of(double age_years) const noexcept {
-    if (lower_bounds.size() < 2) return 0;
+    const std::size_t bands = lower_bounds.size();
+    if (bands < 2 || age_years < lower_bounds[1]) return 0;
+    const double last = lower_bounds[bands - 1];
+    if (age_years >= last) return bands - 1;
+    const double years_back = std::ceil(last - age_years);  // NaN for a NaN age
+    if (years_back >= 1.0 && years_back <= static_cast<double>(bands - 2)) {
+      const std::size_t band = bands - 1 - static_cast<std::size_t>(years_back);
+      if (!(age_years < lower_bounds[band]) && age_years < lower_bounds[band + 1]) return band;
+    }
     const double* const first = lower_bounds.data() + 1;
     const double* base = first;
     std::size_t count = lower_bounds.size() - 1;

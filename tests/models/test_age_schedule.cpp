@@ -50,6 +50,45 @@ TEST_CASE("band_of finds the last lower bound at or below an age, for any number
   }
 }
 
+TEST_CASE("band_of is exact on schedules of one-year pieces after wider bands",
+          "[age_schedule]") {
+  // The derived hazards' shapes (a wide first band or two, then one-year
+  // pieces), where the one-year guess is taken, and shapes that defeat it
+  // (a wide band in the middle, pieces not on whole years, a wide last band).
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double inf = std::numeric_limits<double>::infinity();
+  std::vector<std::vector<double>> shapes;
+  std::vector<double> yearly{0.0};
+  for (int age = 1; age <= 110; ++age) yearly.push_back(age);
+  shapes.push_back(yearly);
+  std::vector<double> wide_head{0.0, 20.0};
+  for (int age = 40; age < 100; ++age) wide_head.push_back(age);
+  shapes.push_back(wide_head);
+  std::vector<double> wide_middle{0.0};
+  for (int age = 18; age < 40; ++age) wide_middle.push_back(age);
+  for (int age = 65; age < 100; ++age) wide_middle.push_back(age);
+  shapes.push_back(wide_middle);
+  std::vector<double> offset{0.0};
+  for (int age = 10; age < 100; ++age) offset.push_back(age + 0.5);
+  shapes.push_back(offset);
+  shapes.push_back({0.0, 1.0, 2.0, 3.0, 90.0});
+  for (const auto& bounds : shapes) {
+    AgeSchedule schedule;
+    schedule.lower_bounds = bounds;
+    schedule.values.assign(bounds.size(), 1.0);
+    std::vector<double> ages{-1.0, -inf, inf, nan, 1e9};
+    for (double age = 0.0; age < 130.0; age += 0.125) ages.push_back(age);
+    for (const double bound : bounds) {
+      ages.push_back(std::nextafter(bound, -inf));
+      ages.push_back(std::nextafter(bound, inf));
+    }
+    for (const double age : ages) {
+      INFO("bands " << bounds.size() << ", second bound " << bounds[1] << ", age " << age);
+      REQUIRE(schedule.band_of(age) == band_by_upper_bound(schedule, age));
+    }
+  }
+}
+
 TEST_CASE("band_of at the bounds of a short schedule", "[age_schedule]") {
   const AgeSchedule schedule{{0.0, 65.0, 85.0}, {0.1, 0.2, 0.4}};
   CHECK(schedule.band_of(0.0) == 0);
