@@ -16,18 +16,17 @@ struct AgeSchedule {
 
   // The band whose lower bound is the last at or below `age_years`: the
   // number of bounds after the first that are not above it, as
-  // std::upper_bound counts them. A binary search: the derived hazards
-  // (frailty progression, condition onset) come in one-year pieces, a
-  // hundred bands and more, and are looked up at every draw of a person's
-  // next health change. It halves the range with a conditional move rather
-  // than a branch, which at random ages would be mispredicted half the time.
-  // Bounds are strictly ascending (checked when parameters are read).
+  // std::upper_bound counts them. Bounds are strictly ascending (checked
+  // when parameters are read).
   //
-  // The derived hazards are one-year pieces up to the last bound, after one
-  // or a few wider bands, so three cheap answers come first: the first band,
-  // the last, and the band the age would be in if every band before the last
-  // were a year wide. The guess is taken only when its bounds hold the age,
-  // so the answer never depends on it.
+  // It is looked up at every draw of a person's next health change, in the
+  // derived hazards (frailty progression, condition onset): one-year pieces
+  // up to the last bound after one or a few wider bands. So three cheap
+  // answers come first: the first band, the last, and the band the age
+  // would be in were every band before the last a year wide, taken only when
+  // its bounds hold the age. Then a binary search that halves the range by
+  // a conditional move: a branch at random ages would be mispredicted half
+  // the time.
   [[nodiscard]] std::size_t band_of(double age_years) const noexcept {
     const std::size_t bands = lower_bounds.size();
     if (bands < 2 || age_years < lower_bounds[1]) return 0;
@@ -40,7 +39,7 @@ struct AgeSchedule {
     }
     const double* const first = lower_bounds.data() + 1;
     const double* base = first;
-    std::size_t count = lower_bounds.size() - 1;
+    std::size_t count = bands - 1;
     while (count > 1) {
       const std::size_t half = count / 2;
       base = age_years < base[half] ? base : base + half;

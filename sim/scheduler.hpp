@@ -102,29 +102,30 @@ class Scheduler {
   }
 
  private:
-  // Bucket b holds events with b * width <= time < (b + 1) * width, with the
-  // products rounded as here; the first bucket not yet drained starts where
-  // heap_until_ (or slices_until_) ends.
+  // Buckets and slices are bins of a width from a start: bin k begins at
+  // from + k * width as rounded here, and an event waits in a bin that
+  // begins at or before its time (else the heap could pass its time first).
+  // The quotient may round up across a bound the product does not.
+  [[nodiscard]] static std::size_t bin_at(Days time, Days from, Days width) noexcept {
+    auto index = static_cast<std::size_t>((time - from) / width);
+    if (index > 0 && time < from + static_cast<Days>(index) * width) --index;
+    return index;
+  }
   [[nodiscard]] Days bucket_start(std::size_t bucket) const noexcept {
     return static_cast<Days>(bucket) * bucket_width_;
   }
+  // Never a bucket already drained: time >= slices_until_ is past them all.
   [[nodiscard]] std::size_t bucket_for(Days time) const noexcept {
-    auto index = static_cast<std::size_t>(time / bucket_width_);
-    // The quotient may round up across a boundary the product does not.
-    if (index > drained_buckets_ + 1 && time < bucket_start(index)) --index;
-    return std::max(index, drained_buckets_ + 1);
+    return std::max(bin_at(time, 0.0, bucket_width_), drained_buckets_ + 1);
   }
-
   [[nodiscard]] Days slice_start(std::size_t slice) const noexcept {
     return slice == slice_count_ ? slices_until_
                                  : slices_from_ + static_cast<Days>(slice) * slice_width_;
   }
-  // The slice an event at `time` waits in: one that starts at or before it
-  // and has not been drained (time >= heap_until_ makes next_slice_ such).
+  // Never a slice already drained: time >= heap_until_, where the next one
+  // begins.
   [[nodiscard]] std::size_t slice_for(Days time) const noexcept {
-    auto index = static_cast<std::size_t>((time - slices_from_) / slice_width_);
-    if (index >= slice_count_) index = slice_count_ - 1;
-    if (index > next_slice_ && time < slice_start(index)) --index;
+    const std::size_t index = std::min(bin_at(time, slices_from_, slice_width_), slice_count_ - 1);
     return std::max(index, next_slice_);
   }
 

@@ -1,13 +1,9 @@
 #include "sim/window_runner.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cmath>
-#include <exception>
-#include <mutex>
 #include <numeric>
-#include <utility>
 #include <vector>
 
 #include "sim/parallel.hpp"
@@ -53,30 +49,25 @@ void run_areas_independently(std::span<Area* const> areas, const WindowPlan& pla
                              std::span<const std::size_t> start_order,
                              const AreaWindowEndCallback& at_window_end) {
   const std::size_t windows = plan.window_count();
-  std::atomic<std::size_t> earliest_failed{windows};
-  std::mutex failure_mutex;
-  std::pair<std::size_t, std::size_t> failed_at{windows, areas.size()};  // (window, area)
-  std::exception_ptr failure;
+  // Failures are ranked window first, then area: an area stops at the first
+  // window whose rank is past the lowest failure yet, which no window of it
+  // up to the earliest failure ever is.
+  LowestFailure failures(windows * areas.size());
   parallel_for_each_in_order(start_order, [&](std::size_t area) {
     for (std::size_t window = 0; window < windows; ++window) {
-      // A failure in this window or later could not be the one reported.
-      if (window > earliest_failed.load(std::memory_order_acquire)) return;
+      const std::size_t rank = window * areas.size() + area;
+      if (failures.skips(rank)) return;
       try {
         const Days until = plan.window_end(window);
         areas[area]->advance_to(until);
         if (at_window_end) at_window_end(area, window, until);
       } catch (...) {
-        const std::lock_guard lock(failure_mutex);
-        if (std::pair{window, area} < failed_at) {
-          failed_at = {window, area};
-          failure = std::current_exception();
-          earliest_failed.store(window, std::memory_order_release);
-        }
+        failures.record(rank, std::current_exception());
         return;
       }
     }
   });
-  if (failure) std::rethrow_exception(failure);
+  failures.rethrow_if_any();
 }
 
 }  // namespace hcsim::sim

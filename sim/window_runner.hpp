@@ -45,10 +45,11 @@ using AreaWindowEndCallback = std::function<void(std::size_t area, std::size_t w
 // end.
 //
 // When advancing or window-end work throws, that area stops, and the others
-// stop once past the window it failed in; the exception rethrown is that of
-// the earliest window failed, and within it of the first area in `areas`
-// order, whatever the threads did: every area still runs every window up to
-// the earliest failure, so none that failed in it can be missed.
+// stop once past it (in a later window, or a later area of the same one);
+// the exception rethrown is that of the earliest window failed, and within
+// it of the first area in `areas` order, whatever the threads did: every
+// area still runs every window up to the earliest failure, so none that
+// failed in it can be missed (sim::LowestFailure, ranked window first).
 void run_areas_independently(std::span<Area* const> areas, const WindowPlan& plan,
                              std::span<const std::size_t> start_order,
                              const AreaWindowEndCallback& at_window_end);
