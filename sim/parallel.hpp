@@ -14,7 +14,9 @@
 // Debian's libtbb is not instrumented, so TSan cannot see the
 // synchronisation inside TBB's scheduler and reports races in TBB's own
 // headers; with std::thread every hand-over is visible and TSan checks what
-// matters, that the bodies share nothing mutable.
+// matters, that the bodies share nothing mutable. They are as many as the
+// current task arena allows (only its size is read from TBB), so a run on
+// one thread runs on one thread in either build.
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
@@ -23,12 +25,12 @@
 #include <exception>
 #include <mutex>
 
+#include <tbb/task_arena.h>
 #ifdef HCSIM_PARALLEL_STD_THREADS
 #include <thread>
 #include <vector>
 #else
 #include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
 #endif
 
 namespace hcsim::sim {
@@ -76,8 +78,8 @@ void parallel_for_index(std::size_t count, const Body& body) {
   auto work = [&] {
     for (std::size_t i = next++; i < count; i = next++) run(i);
   };
-  const std::size_t workers =
-      std::min<std::size_t>(count, std::max(2u, std::thread::hardware_concurrency()));
+  const std::size_t workers = std::min<std::size_t>(
+      count, static_cast<std::size_t>(std::max(1, tbb::this_task_arena::max_concurrency())));
   std::vector<std::thread> threads;
   for (std::size_t t = 1; t < workers; ++t) threads.emplace_back(work);
   work();
@@ -105,12 +107,11 @@ void parallel_for_each_in_order(std::span<const std::size_t> order, const Body& 
       }
     }
   };
-#ifdef HCSIM_PARALLEL_STD_THREADS
-  parallel_for_index(
-      std::min<std::size_t>(order.size(), std::max(2u, std::thread::hardware_concurrency())), take);
-#else
   const auto takers = std::min<std::size_t>(
-      order.size(), static_cast<std::size_t>(tbb::this_task_arena::max_concurrency()));
+      order.size(), static_cast<std::size_t>(std::max(1, tbb::this_task_arena::max_concurrency())));
+#ifdef HCSIM_PARALLEL_STD_THREADS
+  parallel_for_index(takers, take);
+#else
   tbb::parallel_for(std::size_t{0}, takers, std::size_t{1}, take);
 #endif
   failures.rethrow_if_any();
