@@ -21,8 +21,12 @@ void CareArea::start_gp_cycle() {
   // Last cycle's people have had their cycle: the raised hazard ends with it
   // (an admission it had drawn for later is void, see handle()).
   constexpr auto without = static_cast<std::uint8_t>(PersonFlag::without_gp_appointment);
-  for (const std::uint32_t person : turned_away_) {
-    people_.flags[person] &= static_cast<std::uint8_t>(~without);
+  // Each person's record is a cache miss among millions: the loops over
+  // people fetch records this many people ahead of their turn.
+  constexpr std::size_t fetch_ahead = 8;
+  for (std::size_t t = 0; t < turned_away_.size(); ++t) {
+    if (t + fetch_ahead < turned_away_.size()) people_.prefetch(turned_away_[t + fetch_ahead]);
+    people_.flags[turned_away_[t]] &= static_cast<std::uint8_t>(~without);
   }
   turned_away_.clear();
   turned_away_rate_.clear();
@@ -48,7 +52,7 @@ void CareArea::start_gp_cycle() {
   };
   // The candidates and their keep draws first (the stream in the same
   // order as drawing them one by one), so that each record can be fetched
-  // ahead of its turn: a candidate is a cache miss among millions.
+  // ahead of its turn.
   auto& candidates = gp_candidates_;
   candidates.clear();
   const auto people = static_cast<double>(people_.size());
@@ -56,7 +60,6 @@ void CareArea::start_gp_cycle() {
     candidates.push_back({static_cast<std::uint32_t>(at), uniform(draws)});
   }
   const double readmission = parameters_.emergency_admission.readmission_ratio();
-  constexpr std::size_t fetch_ahead = 8;
   for (std::size_t c = 0; c < candidates.size(); ++c) {
     if (c + fetch_ahead < candidates.size()) people_.prefetch(candidates[c + fetch_ahead].person);
     const std::uint32_t person = candidates[c].person;
@@ -83,6 +86,7 @@ void CareArea::start_gp_cycle() {
   if (!(extra > 0.0) || !parameters_.emergency_admission.enabled) return;
   const double cycle_end = now + plan_.window_days;
   for (std::size_t t = 0; t < turned_away_.size(); ++t) {
+    if (t + fetch_ahead < turned_away_.size()) people_.prefetch(turned_away_[t + fetch_ahead]);
     const std::uint32_t person = turned_away_[t];
     const double per_day = extra * turned_away_rate_[t] / days_per_year;
     if (!(per_day > 0.0)) continue;
