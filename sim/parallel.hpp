@@ -62,6 +62,13 @@ class LowestFailure {
   std::exception_ptr failure_;
 };
 
+// Threads to run `jobs` jobs on: as many as the current task arena allows,
+// and no more than there are jobs.
+[[nodiscard]] inline std::size_t threads_for(std::size_t jobs) {
+  return std::min<std::size_t>(
+      jobs, static_cast<std::size_t>(std::max(1, tbb::this_task_arena::max_concurrency())));
+}
+
 template <class Body>
 void parallel_for_index(std::size_t count, const Body& body) {
   LowestFailure failures(count);
@@ -78,8 +85,7 @@ void parallel_for_index(std::size_t count, const Body& body) {
   auto work = [&] {
     for (std::size_t i = next++; i < count; i = next++) run(i);
   };
-  const std::size_t workers = std::min<std::size_t>(
-      count, static_cast<std::size_t>(std::max(1, tbb::this_task_arena::max_concurrency())));
+  const std::size_t workers = threads_for(count);
   std::vector<std::thread> threads;
   for (std::size_t t = 1; t < workers; ++t) threads.emplace_back(work);
   work();
@@ -107,8 +113,7 @@ void parallel_for_each_in_order(std::span<const std::size_t> order, const Body& 
       }
     }
   };
-  const auto takers = std::min<std::size_t>(
-      order.size(), static_cast<std::size_t>(std::max(1, tbb::this_task_arena::max_concurrency())));
+  const std::size_t takers = threads_for(order.size());
 #ifdef HCSIM_PARALLEL_STD_THREADS
   parallel_for_index(takers, take);
 #else
