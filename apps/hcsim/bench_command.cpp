@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "apps/hcsim/commands.hpp"
+#include "build_info.hpp"  // generated: apps/hcsim/build_info.hpp.in
 #include "apps/hcsim/exit_codes.hpp"
 #include "models/person_table.hpp"
 #include "models/plan_partition.hpp"
@@ -185,6 +186,9 @@ int bench_command(const BenchOptions& options) {
                      ", \"simulation\": " + results::json_number(slowest.simulation) +
                      ", \"output\": " + results::json_number(output_seconds) +
                      ", \"total\": " + results::json_number(slowest.run + output_seconds) +
+                     "}, \"build\": {\"type\": " + sim::json_quoted(build_info::type) +
+                     ", \"compiler\": " + sim::json_quoted(build_info::compiler) +
+                     ", \"cxx_flags\": " + sim::json_quoted(build_info::cxx_flags) +
                      "}, \"hcsim_version\": \"" HCSIM_VERSION "\"}";
   if (options.json) {
     std::printf("%s\n", json.c_str());

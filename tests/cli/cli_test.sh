@@ -271,6 +271,9 @@ for key in ["events_per_second", "person_years_per_second", "peak_memory_bytes",
     assert o[key] > 0, key
 assert o["bytes_per_person"] <= 64
 assert set(o["wall_seconds"]) >= {"population_synthesis", "simulation", "output"}
+# The build that produced the numbers: its type, compiler and flags.
+assert o["build"]["type"] and o["build"]["compiler"], o["build"]
+assert isinstance(o["build"]["cxx_flags"], str), o["build"]
 PY
 expect_exit 2 "bench bad scale" -- "$hcsim" bench --scale 2
 # A scenario file instead of the embedded default: its areas are timed.
