@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs dependencies, builds the release preset and runs the default
-# scenario (England at 1% scale). Extra arguments go to `hcsim run`,
+# scenario (England at 5% scale). Extra arguments go to `hcsim run`,
 # for example: bash scripts/run-default.sh --json --out results.h5
 set -euo pipefail
 cd "$(dirname "$0")/.."
