@@ -19,7 +19,8 @@ struct AgeSchedule {
   // std::upper_bound counts them. Bounds are strictly ascending (checked
   // when parameters are read).
   //
-  // It is looked up at every draw of a person's next health change, in the
+  // Schedules of up to few_bands bands are counted through. Larger ones are
+  // looked up at every draw of a person's next health change, in the
   // derived hazards (frailty progression, condition onset): one-year pieces
   // up to the last bound after one or a few wider bands. So three cheap
   // answers come first: the first band, the last, and the band the age
@@ -29,7 +30,18 @@ struct AgeSchedule {
   // the time.
   [[nodiscard]] std::size_t band_of(double age_years) const noexcept {
     const std::size_t bands = lower_bounds.size();
-    if (bands < 2 || age_years < lower_bounds[1]) return 0;
+    if (bands <= few_bands) {
+      // Most schedules read at synthesis (shares and prevalences by age) have
+      // a handful of bands: counting the bounds not above the age, without a
+      // branch, beats searching, whose branches follow random ages. (Written
+      // as "not below" so that a NaN age counts as std::upper_bound does.)
+      std::size_t band = 0;
+      for (std::size_t next = 1; next < bands; ++next) {
+        band += static_cast<std::size_t>(!(age_years < lower_bounds[next]));
+      }
+      return band;
+    }
+    if (age_years < lower_bounds[1]) return 0;
     const double last = lower_bounds[bands - 1];
     if (age_years >= last) return bands - 1;
     const double years_back = std::ceil(last - age_years);  // NaN for a NaN age
@@ -47,6 +59,7 @@ struct AgeSchedule {
     }
     return static_cast<std::size_t>(base - first) + (age_years < *base ? 0 : 1);
   }
+  static constexpr std::size_t few_bands = 8;
   // band_of for ages visited in ascending order: the search goes on from
   // the band of the age before, `from`, usually no step or one.
   [[nodiscard]] std::size_t band_of_from(double age_years, std::size_t from) const noexcept {
