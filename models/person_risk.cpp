@@ -8,7 +8,10 @@ namespace {
 // Every lower bound of the schedules that shape the hazard, so the
 // normalised schedule is exact band by band.
 std::vector<double> union_of_bounds(const Parameters& p) {
-  std::vector<double> bounds = p.emergency_admission.rate_per_person_year.lower_bounds;
+  // Age 0 begins every schedule; it is in the list whatever the parameters.
+  std::vector<double> bounds{0.0};
+  const auto& admission = p.emergency_admission.rate_per_person_year.lower_bounds;
+  bounds.insert(bounds.end(), admission.begin(), admission.end());
   if (p.frailty.enabled) {
     const auto& frailty = p.frailty.initial_frail_share.lower_bounds;
     bounds.insert(bounds.end(), frailty.begin(), frailty.end());
@@ -21,7 +24,6 @@ std::vector<double> union_of_bounds(const Parameters& p) {
   }
   std::sort(bounds.begin(), bounds.end());
   bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
-  if (bounds.empty() || bounds.front() != 0.0) bounds.insert(bounds.begin(), 0.0);
   return bounds;
 }
 
