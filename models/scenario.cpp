@@ -5,6 +5,7 @@
 
 #include "models/capacity.hpp"
 #include "models/pathway.hpp"
+#include "sim/json_text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -131,6 +132,35 @@ Diagnostics without_area_repeats(const Diagnostics& diagnostics) {
     if (!repeat) kept.add(diagnostic);
   }
   return kept;
+}
+
+// The smallest population_scale of two significant figures at which
+// `has_some(scale)` holds; 0 when it does not hold even at full scale.
+// `has_some` must hold at every scale above one where it holds, as scaled
+// capacities and counts grow with the scale.
+template <class Predicate>
+double smallest_scale_with(const Predicate& has_some) {
+  if (!has_some(1.0)) return 0.0;
+  double without = 0.0;
+  double with = 1.0;
+  for (int step = 0; step < 64 && with - without > with * 1e-6; ++step) {
+    const double middle = (without + with) / 2.0;
+    (has_some(middle) ? with : without) = middle;
+  }
+  // The bisection ends just above the threshold, which may itself have two
+  // figures: count up from the figures below it. Dividing whole figures by
+  // a power of ten gives the double nearest the decimal, which prints as
+  // written (0.0024, not 0.0024000000000000002).
+  const double per_figure = std::pow(10.0, 1.0 - std::floor(std::log10(with)));
+  double figures = std::floor(with * per_figure);
+  while (figures < per_figure && !has_some(figures / per_figure)) figures += 1.0;
+  return std::min(1.0, figures / per_figure);
+}
+
+// What a message says of the scale `needed` (from smallest_scale_with).
+std::string scale_that_works(double needed) {
+  return needed > 0.0 ? "; it has some from population_scale " + sim::json_number(needed)
+                      : "; it has none even at full scale";
 }
 
 }  // namespace
@@ -429,7 +459,16 @@ Scenario read_scenario(YAML::Node root, const std::string& file,
     }
   }
 
-  // Capacities that cannot work at this scale.
+  // Capacities that cannot work at this scale. Each message names the scale
+  // the area needs, and a last one the scale every area has what it needs
+  // at: with dozens of areas refused, that is the number to act on.
+  double scale_for_every_area = 0.0;
+  bool some_area_never = false;
+  const auto needs_scale = [&](double needed) {
+    scale_for_every_area = std::max(scale_for_every_area, needed);
+    some_area_never = some_area_never || !(needed > 0.0);
+    return scale_that_works(needed);
+  };
   for (std::size_t i = 0; i < scenario.areas.size(); ++i) {
     const AreaSpec& area = scenario.areas[i];
     // An area without people has been refused; its capacities would only
@@ -443,7 +482,9 @@ Scenario read_scenario(YAML::Node root, const std::string& file,
       diagnostic.message = "area '" + area.name + "' has " + std::to_string(beds) +
                            " full-scale hospital beds, which is 0 beds at population_scale " +
                            std::to_string(scenario.population_scale) +
-                           "; expected at least one bed after scaling";
+                           "; expected at least one bed after scaling" +
+                           needs_scale(smallest_scale_with(
+                               [&](double scale) { return scaled_count(beds, scale) >= 1; }));
       diagnostics.add(diagnostic);
     }
     for (const auto& [key, service] :
@@ -453,9 +494,11 @@ Scenario read_scenario(YAML::Node root, const std::string& file,
                                       service->probability.values.end(),
                                       [](double p) { return p > 0.0; });
       const double capacity = service->capacity_per_1000 * area.population / 1000.0;
-      if (needed && scaled_capacity(capacity, scenario.population_scale,
-                                    area.parameters.scaling.capacity,
-                                    service->reference_utilisation) < 1) {
+      const auto has_capacity = [&](double scale) {
+        return scaled_capacity(capacity, scale, area.parameters.scaling.capacity,
+                               service->reference_utilisation) >= 1;
+      };
+      if (needed && !has_capacity(scenario.population_scale)) {
         Diagnostic diagnostic;
         diagnostic.file = file;
         diagnostic.key_path = std::string("parameters.discharge.") + key + ".capacity_per_1000";
@@ -464,7 +507,8 @@ Scenario read_scenario(YAML::Node root, const std::string& file,
                              std::to_string(scenario.population_scale) + " while " + key +
                              ".probability is above 0, so every patient needing it would wait "
                              "forever; raise the capacity or the scale, or set the probability "
-                             "to 0";
+                             "to 0" +
+                             needs_scale(smallest_scale_with(has_capacity));
         diagnostics.add(diagnostic);
       }
     }
@@ -473,7 +517,10 @@ Scenario read_scenario(YAML::Node root, const std::string& file,
       diagnostic.file = file;
       diagnostic.key_path = "areas[" + std::to_string(i) + "].population";
       diagnostic.message = "area '" + area.name + "' has no residents at population_scale " +
-                           std::to_string(scenario.population_scale);
+                           std::to_string(scenario.population_scale) +
+                           needs_scale(smallest_scale_with([&](double scale) {
+                             return scaled_count(area.population, scale) >= 1;
+                           }));
       diagnostics.add(diagnostic);
     }
     if (scaled_count(area.population, scenario.population_scale) >= (std::int64_t{1} << 31)) {
@@ -484,6 +531,16 @@ Scenario read_scenario(YAML::Node root, const std::string& file,
                            "simulated people); split it";
       diagnostics.add(diagnostic);
     }
+  }
+  if (scale_for_every_area > 0.0 && !some_area_never) {
+    Diagnostic diagnostic;
+    diagnostic.file = file;
+    diagnostic.key_path = "population_scale";
+    diagnostic.message = "every area has the residents, beds and discharge capacity it needs from "
+                         "population_scale " + sim::json_number(scale_for_every_area) +
+                         " (this run asks for " + sim::json_number(scenario.population_scale) +
+                         ")";
+    diagnostics.add(diagnostic);
   }
   diagnostics.throw_if_any();
 

@@ -195,6 +195,23 @@ TEST_CASE("command-line seed and replications win over the file", "[scenario]") 
 TEST_CASE("capacities that vanish at the chosen scale are refused", "[scenario][bad_input]") {
   const auto errors = errors_of(valid + "    hospital_beds: 10\n");
   CHECK_THAT(errors, Catch::Contains("0 beds at population_scale"));
+  // 10 beds round to one from a scale of 0.05: the message says so, and a
+  // last one gives the scale every area works at.
+  CHECK_THAT(errors, Catch::Contains("it has some from population_scale 0.05\n") &&
+                         Catch::Contains("population_scale: every area has") &&
+                         Catch::Contains("from population_scale 0.05 (this run asks for 0.01)"));
+  ScenarioOverrides suggested;
+  suggested.set = {"population_scale=0.05"};
+  CHECK(parse_scenario(valid + "    hospital_beds: 10\n", "test.yaml", suggested).areas.size() ==
+        1);
+  ScenarioOverrides just_below;
+  just_below.set = {"population_scale=0.049"};
+  CHECK_THAT(errors_of(valid + "    hospital_beds: 10\n", just_below),
+             Catch::Contains("0 beds at population_scale"));
+  // Under half a bed at full scale: no scale is suggested.
+  const auto never = errors_of(valid + "    hospital_beds: 0.4\n");
+  CHECK_THAT(never, Catch::Contains("it has none even at full scale"));
+  CHECK_THAT(never, !Catch::Contains("every area has"));
 }
 
 TEST_CASE("hostile YAML is refused cleanly", "[scenario][bad_input][hostile]") {
