@@ -476,12 +476,14 @@ Scenario read_scenario(YAML::Node root, const std::string& file,
     if (!(area.population > 0.0)) continue;
     const double beds = full_scale_hospital_beds(area);
     if (scaled_count(beds, scenario.population_scale) < 1) {
+      std::ostringstream beds_text;  // six significant figures
+      beds_text << beds;
       Diagnostic diagnostic;
       diagnostic.file = file;
       diagnostic.key_path = "areas[" + std::to_string(i) + "].hospital_beds";
-      diagnostic.message = "area '" + area.name + "' has " + std::to_string(beds) +
+      diagnostic.message = "area '" + area.name + "' has " + beds_text.str() +
                            " full-scale hospital beds, which is 0 beds at population_scale " +
-                           std::to_string(scenario.population_scale) +
+                           sim::json_number(scenario.population_scale) +
                            "; expected at least one bed after scaling" +
                            needs_scale(smallest_scale_with(
                                [&](double scale) { return scaled_count(beds, scale) >= 1; }));
@@ -504,7 +506,7 @@ Scenario read_scenario(YAML::Node root, const std::string& file,
         diagnostic.key_path = std::string("parameters.discharge.") + key + ".capacity_per_1000";
         diagnostic.message = "area '" + area.name + "' would have no " + key +
                              " capacity at population_scale " +
-                             std::to_string(scenario.population_scale) + " while " + key +
+                             sim::json_number(scenario.population_scale) + " while " + key +
                              ".probability is above 0, so every patient needing it would wait "
                              "forever; raise the capacity or the scale, or set the probability "
                              "to 0" +
@@ -517,7 +519,7 @@ Scenario read_scenario(YAML::Node root, const std::string& file,
       diagnostic.file = file;
       diagnostic.key_path = "areas[" + std::to_string(i) + "].population";
       diagnostic.message = "area '" + area.name + "' has no residents at population_scale " +
-                           std::to_string(scenario.population_scale) +
+                           sim::json_number(scenario.population_scale) +
                            needs_scale(smallest_scale_with([&](double scale) {
                              return scaled_count(area.population, scale) >= 1;
                            }));

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "sim/json_text.hpp"
+
 namespace hcsim::app {
 namespace {
 
@@ -34,7 +36,7 @@ double parse_positive(const std::string& option, const std::string& text, double
   const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
   if (result.ec != std::errc() || result.ptr != text.data() + text.size() || !(value > 0.0) ||
       value > max) {
-    throw UsageError(option + " expects a number above 0 and at most " + std::to_string(max) +
+    throw UsageError(option + " expects a number above 0 and at most " + sim::json_number(max) +
                      ", got '" + text + "'");
   }
   return value;
