@@ -496,9 +496,11 @@ Scenario read_scenario(YAML::Node root, const std::string& file,
                                       service->probability.values.end(),
                                       [](double p) { return p > 0.0; });
       const double capacity = service->capacity_per_1000 * area.population / 1000.0;
+      // A local, not the structured binding: clang 14 cannot capture those.
+      const double utilisation = service->reference_utilisation;
       const auto has_capacity = [&](double scale) {
-        return scaled_capacity(capacity, scale, area.parameters.scaling.capacity,
-                               service->reference_utilisation) >= 1;
+        return scaled_capacity(capacity, scale, area.parameters.scaling.capacity, utilisation) >=
+               1;
       };
       if (needed && !has_capacity(scenario.population_scale)) {
         Diagnostic diagnostic;
