@@ -1,5 +1,7 @@
 #include "models/distribution_reader.hpp"
 
+#include "models/input_error.hpp"
+
 #include <cmath>
 #include <stdexcept>
 #include <vector>
@@ -109,7 +111,7 @@ void read_distribution(MapReader& parent, const std::string& key,
     reader.error("", problem.what());
   }
   if (!mean_limits.allows(distribution.mean())) {
-    reader.error("", "its mean (" + std::to_string(distribution.mean()) + ") must be " +
+    reader.error("", "its mean (" + format_number(distribution.mean()) + ") must be " +
                          mean_limits.describe());
   }
   reader.finish();

@@ -1,5 +1,7 @@
 #include "models/flow_service.hpp"
 
+#include "models/input_error.hpp"
+
 #include <algorithm>
 #include <boost/random/poisson_distribution.hpp>
 #include <boost/random/uniform_01.hpp>
@@ -341,7 +343,7 @@ void check_flow_parameters(const FlowServiceParameters& parameters) {
     if (!(rate >= 0.0) || !std::isfinite(rate)) {
       throw std::invalid_argument("daily_arrival_rate of day " + std::to_string(d + 1) +
                                   " must be a non-negative finite number, got " +
-                                  std::to_string(rate));
+                                  format_number(rate));
     }
   }
   if (parameters.capacity < 1) throw std::invalid_argument("capacity must be at least 1 bed");

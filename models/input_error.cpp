@@ -1,6 +1,8 @@
 #include "models/input_error.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <numeric>
 #include <sstream>
 
@@ -32,6 +34,17 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
 }
 
 }  // namespace
+
+std::string format_number(double value) {
+  // Below 1e15 a whole double is exactly an integer; beyond it six
+  // significant figures say as much as a message needs.
+  if (std::isfinite(value) && value == std::trunc(value) && std::abs(value) < 1e15) {
+    return std::to_string(static_cast<std::int64_t>(value));
+  }
+  std::ostringstream out;
+  out << value;
+  return out.str();
+}
 
 std::string Diagnostic::format() const {
   std::ostringstream out;

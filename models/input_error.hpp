@@ -45,6 +45,12 @@ class Diagnostics {
   std::vector<Diagnostic> items_;
 };
 
+// A number as a person would write it in a message: whole numbers in full
+// (23250, 1000000), others to six significant figures without trailing zeros
+// (0.001, 3296.64); "nan" and "inf" as such. std::to_string's six fixed
+// decimals turned 0.001 into 0.001000 and 1e-05 into 0.000010.
+[[nodiscard]] std::string format_number(double value);
+
 // The closest of `candidates` to `word` by edit distance, or "" when nothing
 // is close enough to be a plausible typo.
 [[nodiscard]] std::string closest_match(const std::string& word,

@@ -1,6 +1,7 @@
 #include "models/parameters.hpp"
 
 #include "models/distribution_reader.hpp"
+#include "models/input_error.hpp"
 #include "models/mortality.hpp"
 
 #include <algorithm>
@@ -181,7 +182,7 @@ void read_frailty(MapReader& reader, FrailtyParameters& frailty) {
                        frailty.split_of_frail[2];
   if (std::abs(split - 1.0) > 1e-6) {
     reader.error("split_of_frail", "the mild, moderate and severe shares must sum to 1 (they "
-                                   "sum to " + std::to_string(split) + ")");
+                                   "sum to " + format_number(split) + ")");
   }
   read_array(reader, "step_rate_multiplier", frailty.step_rate_multiplier,
              Limits::between(0.0, 100.0, "ratio"));
@@ -382,7 +383,7 @@ void apply_parameters(MapReader& reader, Parameters& p) {
       if (!migration.empty() && !(p.population.oldest_age > migration.back())) {
         entries.error("net_migration.age_band_lower_bounds",
                       "the last band must start below population.oldest_age (" +
-                          std::to_string(p.population.oldest_age) + ")");
+                          format_number(p.population.oldest_age) + ")");
       }
     }
     population.finish();
@@ -410,7 +411,7 @@ void apply_parameters(MapReader& reader, Parameters& p) {
       mortality.error("improvement_per_year",
                       "mortality must still rise with age along a life: -log(1 - improvement) "
                       "must be below gompertz_slope (" +
-                          std::to_string(p.mortality.gompertz_slope) + ")");
+                          format_number(p.mortality.gompertz_slope) + ")");
     }
     // 0 switches the constant hazard off; the upper limit (a mean stay of a
     // day) catches a rate given per day instead of per year.
@@ -483,7 +484,7 @@ void apply_parameters(MapReader& reader, Parameters& p) {
                            p.discharge.rehabilitation.probability.at(age);
       if (total > 1.0 + 1e-12) {
         discharge.error("", "reablement.probability + rehabilitation.probability is " +
-                                std::to_string(total) + " at age " + std::to_string(age) +
+                                format_number(total) + " at age " + format_number(age) +
                                 "; together they may not exceed 1");
         break;
       }

@@ -4,6 +4,7 @@
 #include "models/interventions/intervention_reader.hpp"
 
 #include "models/capacity.hpp"
+#include "models/input_error.hpp"
 #include "models/pathway.hpp"
 #include "sim/json_text.hpp"
 
@@ -11,7 +12,6 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 extern const std::string_view hcsim_default_scenario_yaml;
 
@@ -476,12 +476,10 @@ Scenario read_scenario(YAML::Node root, const std::string& file,
     if (!(area.population > 0.0)) continue;
     const double beds = full_scale_hospital_beds(area);
     if (scaled_count(beds, scenario.population_scale) < 1) {
-      std::ostringstream beds_text;  // six significant figures
-      beds_text << beds;
       Diagnostic diagnostic;
       diagnostic.file = file;
       diagnostic.key_path = "areas[" + std::to_string(i) + "].hospital_beds";
-      diagnostic.message = "area '" + area.name + "' has " + beds_text.str() +
+      diagnostic.message = "area '" + area.name + "' has " + format_number(beds) +
                            " full-scale hospital beds, which is 0 beds at population_scale " +
                            sim::json_number(scenario.population_scale) +
                            "; expected at least one bed after scaling" +

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "models/budget_record.hpp"
+#include "models/input_error.hpp"
 #include "models/interventions/intervention_returns.hpp"
 #include "sim/parallel.hpp"
 #include "sim/window_runner.hpp"
@@ -141,7 +142,7 @@ ReplicationResult simulate(const Scenario& scenario, std::int64_t replication,
         const std::string bad = area.first_non_finite_measure(first_year);
         if (!bad.empty()) {
           throw sim::NumericalError("replication " + std::to_string(replication) + ", area '" +
-                                    area.name() + "', by day " + std::to_string(at) + ": " + bad +
+                                    area.name() + "', by day " + format_number(at) + ": " + bad +
                                     " is not a finite number; the run was stopped before "
                                     "writing it");
         }

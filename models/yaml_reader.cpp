@@ -4,7 +4,6 @@
 
 #include <charconv>
 #include <cmath>
-#include <sstream>
 
 namespace hcsim::models {
 namespace {
@@ -14,12 +13,6 @@ std::string describe_node(const YAML::Node& node) {
   if (node.IsSequence()) return "a list";
   if (node.IsMap()) return "a mapping";
   return "nothing";
-}
-
-std::string format_number(double value) {
-  std::ostringstream out;
-  out << value;
-  return out.str();
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "models/funding/funding_parameters.hpp"
 
+#include "models/input_error.hpp"
+
 #include <cmath>
 #include <optional>
 
@@ -82,8 +84,8 @@ void read_means_test(MapReader& reader, MeansTestParameters& means_test) {
   const std::string limit_key = reader.has("upper_capital") ? "upper_capital" : "lower_capital";
   if (!(means_test.lower_capital < means_test.upper_capital)) {
     reader.error(limit_key, "lower_capital must be below upper_capital (got " +
-                                std::to_string(means_test.lower_capital) + " and " +
-                                std::to_string(means_test.upper_capital) + ")");
+                                format_number(means_test.lower_capital) + " and " +
+                                format_number(means_test.upper_capital) + ")");
   } else if (means_test.between_band_capital &&
              (*means_test.between_band_capital < means_test.lower_capital ||
               *means_test.between_band_capital > means_test.upper_capital)) {

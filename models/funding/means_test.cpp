@@ -1,5 +1,7 @@
 #include "models/funding/means_test.hpp"
 
+#include "models/input_error.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
@@ -17,9 +19,9 @@ void check(const MeansTestParameters& p) {
     throw std::invalid_argument("means test: capital limits must be finite and non-negative");
   }
   if (!(p.lower_capital < p.upper_capital)) {
-    throw std::invalid_argument("means test: lower_capital (" + std::to_string(p.lower_capital) +
+    throw std::invalid_argument("means test: lower_capital (" + format_number(p.lower_capital) +
                                 ") must be below upper_capital (" +
-                                std::to_string(p.upper_capital) + ")");
+                                format_number(p.upper_capital) + ")");
   }
   if (!std::isfinite(p.tariff_pounds_per_250) || p.tariff_pounds_per_250 < 0.0) {
     throw std::invalid_argument("means test: tariff_pounds_per_250 must be non-negative");
