@@ -187,7 +187,9 @@ inline constexpr std::array<MetricInfo, metric_count> metric_info{{
     {"care_home_placement_delay_days", "bed-days",
      "total wait in hospital, from fit to leave to entering the care home, of the delayed "
      "placements, counted at placement"},
-    {"hospital_full_days", "days", "time during which every hospital bed was occupied"},
+    {"hospital_full_days", "area-days",
+     "time during which every hospital bed of the area was occupied (per area, as "
+     "measured_days)"},
     {"reablement_days", "person-days", "days of P1 reablement at home (slots in use)"},
     {"rehabilitation_bed_days", "bed-days", "days of P2 bedded rehabilitation (beds in use)"},
     {"delayed_discharge_days_reablement", "bed-days",
@@ -228,7 +230,10 @@ inline constexpr std::array<MetricInfo, metric_count> metric_info{{
      "mean length of the hospital stays that ended, delays included", Aggregation::ratio,
      static_cast<std::size_t>(Metric::ended_hospital_stay_days),
      static_cast<std::size_t>(Metric::hospital_stays_ended), 1.0},
-    {"bed_occupancy_rate", "share", "occupied bed days over bed days available",
+    {"bed_occupancy_rate", "share",
+     "occupied bed days, escalation beds included, over the hospital's own bed days "
+     "(hospital_bed_capacity_days): above 1 when escalation beds carry more than the beds "
+     "left free",
      Aggregation::ratio, static_cast<std::size_t>(Metric::bed_days),
      static_cast<std::size_t>(Metric::hospital_bed_capacity_days), 1.0},
     {"delayed_discharge_beds_per_day", "beds",

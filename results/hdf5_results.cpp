@@ -139,7 +139,7 @@ void write_intervention_returns(hid_t file, const models::RunPlan& plan,
                        "(covered areas only, all measured years): its cost, what each payer "
                        "saves (counterfactual spend minus actual, the intervention's own cost "
                        "left out), admissions, bed days and delayed-discharge days avoided, "
-                       "and roi = (savings - cost) / cost, NaN when it cost nothing");
+                       "and roi = (savings_public - cost) / cost, NaN when it cost nothing");
   std::string names;
   for (const auto& intervention : scenario.interventions) {
     names += (names.empty() ? "" : ",") + intervention.name;

@@ -1,6 +1,9 @@
 #include "results/results_reader.hpp"
 
+#include <algorithm>
+
 #include "models/input_error.hpp"
+#include "models/interventions/intervention_returns.hpp"
 #include "models/life_table_counts.hpp"
 #include "results/hdf5_io.hpp"
 #include "results/hdf5_results.hpp"
@@ -10,6 +13,49 @@ namespace {
 
 [[noreturn]] void bad_file(const std::string& path, const std::string& message) {
   throw models::InputError(models::Diagnostic{path, 0, 0, "", message});
+}
+
+std::vector<std::string> split_commas(const std::string& text) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t comma = std::min(text.find(',', start), text.size());
+    parts.push_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return parts;
+}
+
+// Each intervention's returns (/intervention_returns [run, intervention,
+// field]) as metrics of one value a run, named as in the JSON summary
+// (roi_<name>, savings_nhs_<name>, ...), so that compare and replications
+// treat them like any other metric. NaN where a return is undefined (roi of
+// an intervention that cost nothing).
+void read_intervention_returns(hid_t id, const std::string& path, StoredResults& stored) {
+  constexpr const char* dataset_path = "/intervention_returns";
+  if (!has_link(id, dataset_path)) return;
+  std::vector<hsize_t> shape;
+  const std::vector<double> values = read_doubles(id, dataset_path, shape, path);
+  Handle dataset(H5Dopen2(id, dataset_path, H5P_DEFAULT), H5Dclose, dataset_path);
+  const auto interventions = split_commas(read_text_attribute(dataset.get(), "interventions", path));
+  const auto fields = split_commas(read_text_attribute(dataset.get(), "fields", path));
+  if (shape.size() != 3 || shape[0] != stored.run_point.size() ||
+      shape[1] != interventions.size() || shape[2] != fields.size()) {
+    bad_file(path, std::string(dataset_path) +
+                       " does not have shape [runs, interventions, fields] as its "
+                       "'interventions' and 'fields' attributes name them");
+  }
+  for (std::size_t i = 0; i < interventions.size(); ++i) {
+    for (std::size_t f = 0; f < fields.size(); ++f) {
+      StoredMetric metric;
+      metric.name = models::intervention_metric_name(fields[f], interventions[i]);
+      metric.units = models::intervention_return_units(fields[f]);
+      for (std::size_t run = 0; run < shape[0]; ++run) {
+        metric.totals.push_back(values[(run * interventions.size() + i) * fields.size() + f]);
+      }
+      stored.metrics.push_back(std::move(metric));
+    }
+  }
 }
 
 }  // namespace
@@ -177,6 +223,7 @@ StoredResults read_results(const std::string& path) {
       stored.metrics[m].totals.push_back(total);
     }
   }
+  read_intervention_returns(id, path, stored);
   return stored;
 }
 

@@ -11,7 +11,10 @@ namespace hcsim::results {
 struct StoredMetric {
   std::string name;
   std::string units;
-  std::vector<double> totals;  // per run, summed over areas and years
+  // Per run: totalled over areas and years as the run summary totals it (a
+  // sum, a ratio of sums, a life table, ...); an intervention return is one
+  // value a run already.
+  std::vector<double> totals;
 };
 
 struct StoredResults {

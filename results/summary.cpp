@@ -30,17 +30,6 @@ std::vector<MetricSummary> summarise_metrics(const models::ExperimentResult& res
   return summaries;
 }
 
-namespace {
-
-std::string unit_of(const std::string& field) {
-  if (field == "roi") return "GBP per GBP invested, net";
-  if (field == "admissions_avoided") return "admissions";
-  if (field == "bed_days_saved" || field == "delayed_discharge_days_avoided") return "bed-days";
-  return "GBP";
-}
-
-}  // namespace
-
 std::vector<NamedSummary> summarise_intervention_returns(const models::RunPlan& plan,
                                                          const models::ExperimentResult& result,
                                                          std::size_t point) {
@@ -61,7 +50,7 @@ std::vector<NamedSummary> summarise_intervention_returns(const models::RunPlan& 
         values.push_back(value);
       }
       NamedSummary named{models::intervention_metric_name(fields[f], scenario.interventions[i].name),
-                         unit_of(fields[f]), std::nullopt};
+                         models::intervention_return_units(fields[f]), std::nullopt};
       if (defined && !values.empty()) named.summary = sim::summarise(values);
       summaries.push_back(std::move(named));
     }

@@ -139,6 +139,9 @@ Request parse_results_options(Request& request, const std::vector<std::string>& 
       if (i + 2 >= arguments.size()) throw UsageError("--points expects two point numbers");
       options.points.push_back(parse_integer<std::int64_t>(argument, arguments[++i], 0, 100000));
       options.points.push_back(parse_integer<std::int64_t>(argument, arguments[++i], 0, 100000));
+    } else if (command == "replications" && argument == "--point") {
+      if (i + 1 >= arguments.size()) throw UsageError("--point expects a sweep point number");
+      options.points = {parse_integer<std::int64_t>(argument, arguments[++i], 0, 100000)};
     } else if (command == "replications" && argument == "--relative-half-width") {
       if (i + 1 >= arguments.size()) throw UsageError(argument + " expects a value");
       options.relative_half_width = parse_fraction(argument, arguments[++i]);
@@ -182,9 +185,10 @@ Usage:
                                       95% CI, beside the CI an unpaired comparison gives
   hcsim compare FILE.h5 --points I J [--json]
                                       the same between two sweep points of one plan
-  hcsim replications FILE.h5 [--relative-half-width 0.01] [--json]
+  hcsim replications FILE.h5 [--relative-half-width 0.01] [--point P] [--json]
                                       replications each metric needs for a 95% CI
-                                      half-width of that share of its mean
+                                      half-width of that share of its mean (from the
+                                      runs of sweep point P, default 0)
   hcsim bench [--scale S] [--years Y] [--threads N] [--scenario FILE] [--json]
                                       time one replication of the embedded default
                                       scenario (or FILE): events/s, person-years/s,

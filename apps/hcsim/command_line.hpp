@@ -40,7 +40,7 @@ struct RunOptions {
 struct ResultsOptions {
   std::vector<std::string> paths;
   double relative_half_width = 0.01;  // replications: target 95% half-width / mean
-  std::vector<std::int64_t> points;   // compare: two sweep points of one file
+  std::vector<std::int64_t> points;   // compare: two sweep points; replications: one
   bool json = false;
 };
 

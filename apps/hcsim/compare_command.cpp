@@ -33,11 +33,12 @@ struct Side {
   std::string name;
 };
 
-Side side(const std::string& path, std::int64_t point) {
+// `option` names the command-line option that chose the point.
+Side side(const std::string& path, std::int64_t point, const char* option) {
   Side chosen{results::read_results(path), point, path};
   if (point >= chosen.file.points) {
     throw models::InputError(models::Diagnostic{
-        path, 0, 0, "--points",
+        path, 0, 0, option,
         "has " + std::to_string(chosen.file.points) + " sweep point(s); there is no point " +
             std::to_string(point)});
   }
@@ -50,8 +51,9 @@ Side side(const std::string& path, std::int64_t point) {
 
 int compare_command(const ResultsOptions& options) {
   const bool within = !options.points.empty();
-  const Side a = side(options.paths[0], within ? options.points[0] : 0);
-  const Side b = side(within ? options.paths[0] : options.paths[1], within ? options.points[1] : 0);
+  const Side a = side(options.paths[0], within ? options.points[0] : 0, "--points");
+  const Side b = side(within ? options.paths[0] : options.paths[1], within ? options.points[1] : 0,
+                      "--points");
   // Pairing is only meaningful run by run with common random numbers.
   const bool paired = a.file.replications == b.file.replications && a.file.seed == b.file.seed;
   if (!paired) {
@@ -102,21 +104,30 @@ int compare_command(const ResultsOptions& options) {
 }
 
 int replications_command(const ResultsOptions& options) {
-  const auto stored = results::read_results(options.paths[0]);
-  std::string json = "{\"file\": \"" + results::json_escape(stored.path) +
-                     "\", \"pilot_replications\": " + std::to_string(stored.replications) +
+  const Side chosen =
+      side(options.paths[0], options.points.empty() ? 0 : options.points[0], "--point");
+  const auto& stored = chosen.file;
+  if (stored.points > 1 && options.points.empty()) {
+    std::fprintf(stderr,
+                 "hcsim: note: %s holds %lld sweep points; sizing from point 0 (--point P for "
+                 "another)\n",
+                 stored.path.c_str(), static_cast<long long>(stored.points));
+  }
+  std::string json = "{\"file\": \"" + results::json_escape(chosen.name) +
+                     "\", \"point\": " + std::to_string(chosen.point) +
+                     ", \"pilot_replications\": " + std::to_string(stored.replications) +
                      ", \"relative_half_width\": " +
                      results::json_number(options.relative_half_width) + ", \"metrics\": {";
   if (!options.json) {
     std::printf("replications for a 95%% CI half-width of %.3g x mean, from %lld pilot "
                 "replications in %s\n",
                 options.relative_half_width, static_cast<long long>(stored.replications),
-                stored.path.c_str());
+                chosen.name.c_str());
     std::printf("%-26s %16s %16s %14s\n", "metric", "mean", "sd", "replications");
   }
   bool first = true;
   for (const auto& metric : stored.metrics) {
-    const auto summary = sim::summarise(stored.totals_of(metric, 0));
+    const auto summary = sim::summarise(stored.totals_of(metric, chosen.point));
     const std::size_t needed = sim::replications_needed(summary, options.relative_half_width);
     if (options.json) {
       json += std::string(first ? "" : ", ") + "\"" + results::json_escape(metric.name) +

@@ -49,6 +49,13 @@ std::string intervention_metric_name(const std::string& field, const std::string
   return (field == "cost" ? "intervention_cost" : field) + "_" + name;
 }
 
+std::string intervention_return_units(const std::string& field) {
+  if (field == "roi") return "GBP per GBP invested, net";
+  if (field == "admissions_avoided") return "admissions";
+  if (field == "bed_days_saved" || field == "delayed_discharge_days_avoided") return "bed-days";
+  return "GBP";
+}
+
 bool wants_intervention_returns(const Scenario& scenario) {
   return scenario.intervention_returns && !scenario.interventions.empty();
 }

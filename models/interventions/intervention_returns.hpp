@@ -42,6 +42,9 @@ struct ReplicationResult;
 [[nodiscard]] std::string intervention_metric_name(const std::string& field,
                                                    const std::string& name);
 
+// The units of field `field`: GBP, admissions, bed-days, or GBP per GBP for roi.
+[[nodiscard]] std::string intervention_return_units(const std::string& field);
+
 // Whether a scenario asks for returns and has an intervention to measure.
 [[nodiscard]] bool wants_intervention_returns(const Scenario& scenario);
 

@@ -304,6 +304,20 @@ with h5py.File(sys.argv[2], "r") as f:
     assert d.attrs["interventions"].split(",") == names
     assert d.attrs["fields"].split(",")[-1] == "roi"
 PY
+# The returns are metrics for replications and compare too, equal to the JSON's.
+vanguard_json="$work/vanguard.json"
+cp "$work/stdout" "$vanguard_json"
+expect_exit 0 "replications of intervention returns" -- "$hcsim" replications "$work/vanguard.h5" --json
+$python - "$work/stdout" "$vanguard_json" <<'PY' && pass || fail "replications sizes roi_ metrics"
+import json, sys
+o = json.loads(open(sys.argv[1]).read())
+run = json.loads(open(sys.argv[2]).read())
+for name in ["roi_mcp_admission_avoidance", "savings_public_enhanced_care_homes"]:
+    assert abs(o["metrics"][name]["mean"] - run["metrics"][name]["mean"]) <= 1e-9 * abs(run["metrics"][name]["mean"]), name
+PY
+expect_exit 0 "compare intervention returns" -- "$hcsim" compare "$work/vanguard.h5" "$work/vanguard.h5" --json
+$python -c "import json,sys; o=json.load(open(sys.argv[1])); m=o['metrics']['roi_productive_community']; assert m['diff'] == 0 and m['ci95_paired'] == [0, 0], m" "$work/stdout" \
+  && pass || fail "compare reads roi_ metrics"
 expect_exit 0 "vanguard without returns" -- "$hcsim" run "$vanguard" --json --quiet --replications 2 \
   --set population_scale=0.005 --set horizon_years=0.5 --set intervention_returns=false
 $python -c "import json,sys; o=json.load(open(sys.argv[1])); assert not any(k.startswith('roi_') for k in o['metrics'])" "$work/stdout" \
@@ -329,6 +343,18 @@ PY
 expect_exit 0 "compare two sweep points" -- "$hcsim" compare "$work/sweep.h5" --points 0 2 --json
 $python -c "import json,sys; o=json.load(open(sys.argv[1])); assert o['metrics']['bed_wait_days']['diff'] < 0" "$work/stdout" \
   && pass || fail "more beds should cut waiting"
+expect_exit 0 "replications of one sweep point" -- "$hcsim" replications "$work/sweep.h5" --point 2 --json
+$python - "$work/stdout" "$work/sweep.h5" <<'PY' && pass || fail "replications --point sizes from that point's runs"
+import json, sys, h5py, numpy as np
+o = json.loads(open(sys.argv[1]).read())
+assert o["point"] == 2, o["point"]
+with h5py.File(sys.argv[2], "r") as f:
+    runs = f["runs/point"][()] == 2
+    deaths = f["measures/deaths"][()][runs].sum(axis=(1, 2))
+assert abs(o["metrics"]["deaths"]["mean"] - deaths.mean()) < 1e-9 * deaths.mean()
+PY
+expect_exit 2 "replications of a point the sweep lacks" -- "$hcsim" replications "$work/sweep.h5" --point 4
+expect_stderr "--point"
 
 # --- resume: an interrupted plan completes without redoing finished runs,
 #     bit for bit equal to an uninterrupted run; a different plan is refused
