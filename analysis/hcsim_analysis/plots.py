@@ -19,7 +19,8 @@ import matplotlib.pyplot as plt  # noqa: E402  (must follow the backend choice)
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 import numpy as np  # noqa: E402
 
-from .statistics import ALL_AREAS, mean_with_ci95, metric_summary, yearly_summary  # noqa: E402
+from .statistics import (ALL_AREAS, mean_with_ci95, metric_summary, return_summary,  # noqa: E402
+                         yearly_summary)
 
 _DPI = 100
 _PANEL_WIDTH_INCHES = 5.0
@@ -87,21 +88,39 @@ def yearly_metric_chart(scenarios, metric, title):
     return _to_png(figure)
 
 
+# The cost of each service, which together make up cost_total in every area and year
+# (docs/results-format.md). The other cost_* metrics split the same money another way and
+# must not be stacked on these: cost_nhs, cost_local_authority, cost_pooled_fund, cost_dwp,
+# cost_self_funders, cost_unpaid_care_value and cost_third_sector divide it by payer (they
+# too add up to cost_total), and cost_shunted_to_nhs is a part of cost_nhs. Stacking every
+# cost_* metric would draw about twice the total.
+COST_BY_SERVICE = ("cost_hospital", "cost_care_home", "cost_reablement", "cost_rehabilitation",
+                   "cost_home_care", "cost_attendance_allowance", "cost_unpaid_care",
+                   "cost_interventions", "cost_gp", "cost_assessment")
+
+
 def cost_components(results):
-    """Every cost_* metric except the total, in file order: the parts the total is made of."""
-    return [m for m in results.metrics if m.startswith("cost_") and m != "cost_total"]
+    """The service costs the file has, in file order: the parts cost_total is made of (a file
+    from before a service was modelled lacks its line, and its total lacked it too)."""
+    return [m for m in results.metrics if m in COST_BY_SERVICE]
+
+
+def stacked_costs(results):
+    """Each component's cost per replication and year, summed over areas: {metric: array
+    [replication, year]}, in stacking order."""
+    return {component: results.values(component).sum(axis=1)
+            for component in cost_components(results)}
 
 
 def cost_by_component_chart(scenarios):
-    """Stacked mean cost per year by component, with the 95% CI of their sum on top."""
+    """Stacked mean cost per year by service, with the 95% CI of their sum (cost_total) on top."""
     figure, axes = _panels(len(scenarios))
     for axis, (label, results) in zip(axes, scenarios):
-        components = cost_components(results)
+        components = stacked_costs(results)
         years = np.asarray(results.years)
         bottom = np.zeros(len(years))
         sum_per_replication_year = np.zeros((len(results.replications), len(years)))
-        for component in components:
-            per_replication_year = results.values(component).sum(axis=1)
+        for component, per_replication_year in components.items():
             sum_per_replication_year += per_replication_year
             means = per_replication_year.mean(axis=0)
             axis.bar(years, means, bottom=bottom, width=0.6, label=component)
@@ -112,31 +131,42 @@ def cost_by_component_chart(scenarios):
                           yerr=_error_bar_lengths([i.mean for i in intervals],
                                                   [i.ci95_low for i in intervals],
                                                   [i.ci95_high for i in intervals]),
-                          fmt="none", ecolor="black", capsize=5, label="95% CI of the sum")
+                          fmt="none", ecolor="black", capsize=5, label="95% CI of the total")
         axis.set_title(label)
         axis.set_xlabel("year after warm-up")
         axis.set_xticks(years)
-        unit = results.units.get(components[0], "") if components else ""
+        unit = results.units.get(next(iter(components)), "") if components else ""
         _style_axis(axis, unit)
     axes[-1].legend(loc="center left", bbox_to_anchor=(1.02, 0.5), frameon=False)
-    figure.suptitle("Cost by component per year (mean over replications)")
+    figure.suptitle("Cost by service per year (mean over replications)")
     figure.tight_layout()
     return _to_png(figure)
 
 
-def _grouped_metric_chart(scenarios, metrics, title, horizontal=False):
-    """One panel per metric (units differ), one bar per scenario with its 95% CI."""
-    summaries = [(label, metric_summary(results).set_index("metric"))
-                 for label, results in scenarios]
+def _grouped_metric_chart(scenarios, metrics, title, horizontal=False, summaries=None):
+    """One panel per metric (units differ), one bar per scenario with its 95% CI.
+    summaries: per scenario, a table indexed by metric with mean, ci95_low, ci95_high and
+    units; metric_summary of each when not given."""
+    if summaries is None:
+        summaries = [metric_summary(results).set_index("metric") for _, results in scenarios]
     columns = min(3, len(metrics))
     rows = math.ceil(len(metrics) / columns)
-    figure, axes = plt.subplots(rows, columns, squeeze=False,
-                                figsize=(4.2 * columns, 3.4 * rows))
+    if horizontal:
+        # Scenario labels run along the shared y axis, left of the first column only; a
+        # sweep point's label is long, so the figure widens for it rather than squeezing
+        # the bars.
+        longest = max(len(label) for label, _ in scenarios)
+        figure, axes = plt.subplots(rows, columns, squeeze=False, sharey=True,
+                                    figsize=(4.2 * columns + 0.075 * longest,
+                                             1.2 + (0.5 + 0.4 * len(scenarios)) * rows))
+    else:
+        figure, axes = plt.subplots(rows, columns, squeeze=False,
+                                    figsize=(4.2 * columns, 3.4 * rows))
     colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]
     positions = np.arange(len(scenarios))
     for axis, metric in zip(axes.ravel(), metrics):
         means, lows, highs, units = [], [], [], ""
-        for _, summary in summaries:
+        for summary in summaries:
             row = summary.loc[metric] if metric in summary.index else None
             means.append(math.nan if row is None else row["mean"])
             lows.append(math.nan if row is None else row["ci95_low"])
@@ -155,6 +185,8 @@ def _grouped_metric_chart(scenarios, metrics, title, horizontal=False):
             axis.set_xticks(positions, [label for label, _ in scenarios], rotation=20, ha="right")
             _style_axis(axis, units)
         axis.set_title(metric, fontsize=10)
+    if horizontal:
+        axes[0][0].invert_yaxis()  # the baseline on top, in table order (the axis is shared)
     for axis in axes.ravel()[len(metrics):]:
         axis.set_visible(False)
     figure.suptitle(title)
@@ -167,22 +199,20 @@ def scenario_comparison_chart(scenarios, metrics):
         scenarios, metrics, "Scenario comparison: totals over areas and years, mean with 95% CI")
 
 
-def return_metrics(results):
-    return [m for m in results.metrics if m.startswith("roi_")]
-
-
 def intervention_return_chart(scenarios):
-    """Return on investment per intervention, or None when no run has roi_* metrics.
+    """Return on investment per intervention, or None when no run has a return to show.
 
-    A return is a ratio, so adding it over areas and years would be meaningless:
-    statistics.replication_totals averages it over them per replication, and the
-    chart shows mean and CI over replications. (Revisit when the model defines
-    how roi_* are stored.)"""
+    Each replication's roi is the intervention against its own counterfactual run, over the
+    covered areas and every measured year (results.returns), so the chart shows its mean
+    and 95% CI over replications. A replication where roi is undefined (the intervention
+    cost nothing) is left out; an intervention with no defined roi anywhere has no panel."""
+    summaries = [return_summary(results, "roi").set_index("metric") for _, results in scenarios]
     metrics = []
-    for _, results in scenarios:
-        metrics += [m for m in return_metrics(results) if m not in metrics]
+    for summary in summaries:
+        metrics += [m for m in summary.index
+                    if summary.loc[m, "replications"] > 0 and m not in metrics]
     if not metrics:
         return None
     return _grouped_metric_chart(scenarios, metrics,
-                                 "Intervention returns (mean over areas and years) with 95% CI",
-                                 horizontal=True)
+                                 "Intervention returns: net GBP per GBP of public money, "
+                                 "mean with 95% CI", horizontal=True, summaries=summaries)

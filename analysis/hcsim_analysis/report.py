@@ -20,7 +20,7 @@ from .formatting import format_difference, format_interval, format_value
 from .plots import (cost_by_component_chart, cost_components, intervention_return_chart,
                     scenario_comparison_chart, yearly_metric_chart)
 from .results import load_points
-from .statistics import metric_summary, paired_comparison
+from .statistics import metric_summary, paired_comparison, summary_metrics
 
 REPORT_PAGE = "report.html"
 
@@ -78,8 +78,11 @@ def build_charts(scenarios):
                                                 "Delayed-discharge days per year")))
     if any(cost_components(results) for _, results in scenarios):
         charts.append(Chart("cost_by_component.png",
-                            "Cost per year stacked by component (every cost_* metric except "
-                            "cost_total), with the 95% CI of their sum",
+                            "Cost per year stacked by service (hospital, care homes, P1 "
+                            "reablement, P2 rehabilitation, home care, Attendance Allowance, "
+                            "unpaid care, interventions, general practice, P3 assessment), "
+                            "which add up to cost_total, with the 95% CI of cost_total; the "
+                            "split by payer is the same money counted another way",
                             cost_by_component_chart(scenarios)))
     if len(scenarios) > 1:
         charts.append(Chart("scenario_comparison.png",
@@ -90,8 +93,11 @@ def build_charts(scenarios):
     returns = intervention_return_chart(scenarios)
     if returns is not None:
         charts.append(Chart("intervention_returns.png",
-                            "Return on investment per intervention (roi_* metrics, "
-                            "averaged over areas and years): mean with 95% CI", returns))
+                            "Return on investment per intervention (roi_<intervention>: "
+                            "(savings_public \u2212 cost) / cost against a run without it, "
+                            "over the areas it covers and every measured year): mean over "
+                            "replications with 95% CI, leaving out replications where it "
+                            "cost nothing", returns))
     return charts
 
 
@@ -116,7 +122,7 @@ def displayed_summary(results):
     """The file's own /summary (the numbers hcsim printed), completed from the measures for any
     metric it lacks, so a table never silently drops a metric."""
     summary = results.summary.set_index("metric")[["mean", "ci95_low", "ci95_high"]]
-    missing = [m for m in results.metrics if m not in summary.index]
+    missing = [m for m in summary_metrics(results) if m not in summary.index]
     if not missing:
         return summary
     computed = metric_summary(results).set_index("metric").loc[missing, summary.columns]

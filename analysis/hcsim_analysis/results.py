@@ -4,6 +4,11 @@ The file is checked before anything is read from it, so a wrong or damaged
 input fails with an error naming the file instead of a KeyError deep inside
 a plot. Everything is read into memory at once: a results file holds
 replications x areas x years x metrics numbers, which is small.
+
+Intervention returns are not measures: hcsim writes one value per run,
+intervention and field in /intervention_returns (the intervention against a
+counterfactual run without it), not per area and year. They are read into
+their own table, named as hcsim names them in JSON and its printed tables.
 """
 from dataclasses import dataclass, field
 import os
@@ -24,6 +29,7 @@ _REQUIRED_DATASETS = (
 )
 _REQUIRED_ATTRIBUTES = ("scenario", "seed", "replications", "hcsim_version",
                         "horizon_years", "warmup_days", "population_scale")
+_RETURN_COLUMNS = ["metric", "intervention", "field", "replication", "value", "units"]
 
 
 class ResultsFileError(ValueError):
@@ -57,12 +63,64 @@ class LifeTableCounts:
     sex_of: dict
 
 
+def return_metric_name(field, intervention):
+    """The name hcsim gives field `field` of an intervention's return in JSON and its tables
+    (models/interventions/intervention_returns.cpp): roi_<name>, savings_nhs_<name>, ...;
+    the field `cost` becomes intervention_cost_<name>, since cost_<name> would read as a cost
+    metric of the whole run."""
+    return f"{'intervention_cost' if field == 'cost' else field}_{intervention}"
+
+
+def return_units(field):
+    """The units of a return field, as hcsim gives them (intervention_return_units): the
+    file's one `units` attribute covers every field at once."""
+    if field == "roi":
+        return "GBP per GBP invested, net"
+    if field == "admissions_avoided":
+        return "admissions"
+    if field in ("bed_days_saved", "delayed_discharge_days_avoided"):
+        return "bed-days"
+    return "GBP"
+
+
+# The payers of models/funding/payer.hpp, as a sentence names them.
+_PAYER_WORDS = {"nhs": "the NHS", "local_authority": "the local authority",
+                "pooled_fund": "the pooled fund", "dwp": "the DWP",
+                "self_funders": "self-funders", "unpaid_care_value": "unpaid carers (as valued)",
+                "third_sector": "the third sector"}
+
+
+def return_description(field, intervention):
+    """What a return field means, for the report's table of every metric."""
+    against = f"without {intervention} minus with it, in the areas it covers"
+    if field == "cost":
+        return f"running cost of {intervention}, paid by its payer"
+    if field.startswith("savings"):
+        payer = field.removeprefix("savings").removeprefix("_")
+        who = {"": "every payer together",
+               "public": "the public payers (the NHS, the local authority, the pooled fund, "
+                         "the DWP)"}.get(payer, _PAYER_WORDS.get(payer, payer))
+        return f"saving to {who}: spending {against}, its own cost left out"
+    if field == "roi":
+        return (f"net return per pound of public money on {intervention}: "
+                f"(savings_public - cost) / cost; none when it cost nothing")
+    outcome = {"admissions_avoided": "emergency admissions",
+               "bed_days_saved": "hospital bed days",
+               "delayed_discharge_days_avoided": "delayed-discharge bed days"}.get(field, field)
+    return f"{outcome} {against}"
+
+
 @dataclass(frozen=True)
 class Results:
     """A results file in memory.
 
     measures: tidy, one row per (metric, replication, area, year) with value and units.
     summary: the file's own /summary table (metric, mean, sd, ci95_low, ci95_high, units).
+    returns: tidy, one row per (metric, replication) of the intervention returns: metric (as
+      return_metric_name names it), intervention, field, replication, value (NaN where
+      undefined: roi of an intervention that cost nothing) and units; empty when the file
+      has no /intervention_returns. Its metrics are return_metrics, not metrics (which are
+      the /measures, per area and year); units and descriptions cover both.
     """
     path: str
     attributes: RunAttributes
@@ -81,12 +139,19 @@ class Results:
     aggregations: dict = field(default_factory=dict)
     # behind metrics with aggregation "life_table"; None when the file has none
     life_table: LifeTableCounts = None
+    returns: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=_RETURN_COLUMNS))
+    return_metrics: tuple = ()   # intervention by intervention, fields in file order
+    interventions: tuple = ()
 
     def values(self, metric):
         """The metric as an array [replication, area, year], in file order."""
         rows = self.measures[self.measures.metric == metric]
         shape = (len(self.replications), len(self.areas), len(self.years))
         return rows["value"].to_numpy().reshape(shape)
+
+    def return_values(self, metric):
+        """An intervention-return metric as an array [replication], in file order."""
+        return self.returns.loc[self.returns.metric == metric, "value"].to_numpy()
 
 
 def _text(value):
@@ -156,6 +221,39 @@ def _read_measures(path, handle, metrics, areas, years, replications, runs):
     columns = ["metric", "replication", "area", "year", "value", "units"]
     measures = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
     return measures, units, descriptions, aggregations, sexes
+
+
+def _read_returns(path, handle, replications, runs, run_count):
+    """The intervention returns of the runs read: (table, metric names, interventions, units,
+    descriptions); an empty table when the file has none (no interventions, or a scenario
+    with intervention_returns: false)."""
+    if "intervention_returns" not in handle:
+        return pd.DataFrame(columns=_RETURN_COLUMNS), (), (), {}, {}
+    dataset = handle["intervention_returns"]
+    for name in ("interventions", "fields"):
+        if name not in dataset.attrs:
+            raise ResultsFileError(path, f"/intervention_returns has no '{name}' attribute")
+    interventions = tuple(_text(dataset.attrs["interventions"]).split(","))
+    fields = tuple(_text(dataset.attrs["fields"]).split(","))
+    expected = (run_count, len(interventions), len(fields))
+    if dataset.shape != expected:
+        raise ResultsFileError(path, f"/intervention_returns has shape {dataset.shape}, expected "
+                                     f"{expected} (run, intervention, field)")
+    data = np.asarray(dataset[()], dtype=float)[list(runs)]  # [replication, intervention, field]
+    frames, metrics, units, descriptions = [], [], {}, {}
+    for i, intervention in enumerate(interventions):
+        for f, field_name in enumerate(fields):
+            metric = return_metric_name(field_name, intervention)
+            metrics.append(metric)
+            units[metric] = return_units(field_name)
+            descriptions[metric] = return_description(field_name, intervention)
+            frames.append(pd.DataFrame({
+                "metric": metric, "intervention": intervention, "field": field_name,
+                "replication": list(replications), "value": data[:, i, f],
+                "units": units[metric]}))
+    returns = (pd.concat(frames, ignore_index=True) if frames
+               else pd.DataFrame(columns=_RETURN_COLUMNS))
+    return returns, tuple(metrics), interventions, units, descriptions
 
 
 def _read_life_table(path, handle, sexes, runs):
@@ -228,14 +326,20 @@ def load_results(path, point=0):
                 raise ResultsFileError(path, f"has {points} sweep point(s); no point {point}")
             if "runs/point" in handle:
                 run_point = handle["runs/point"][()]
+                run_count = len(run_point)
                 runs = [int(i) for i in np.flatnonzero(run_point == point)]
                 replications = tuple(int(r) for r in handle["runs/replication"][()][runs])
             else:
                 replications = tuple(int(r) for r in handle["dimensions/replication"][()])
+                run_count = len(replications)
                 runs = list(range(len(replications)))
             measures, units, descriptions, aggregations, sexes = _read_measures(
                 path, handle, metrics, areas, years, replications, runs)
             life_table = _read_life_table(path, handle, sexes, runs)
+            returns, return_metrics, interventions, return_units_of, return_descriptions = (
+                _read_returns(path, handle, replications, runs, run_count))
+            units.update(return_units_of)
+            descriptions.update(return_descriptions)
             summary = _read_summary(handle, units, point)
             point_label = ""
             if "points/label" in handle:
@@ -251,4 +355,5 @@ def load_results(path, point=0):
                    scenario_yaml=scenario_yaml, metrics=metrics, areas=areas, years=years,
                    replications=replications, units=units, descriptions=descriptions,
                    point=point, point_label=point_label, aggregations=aggregations,
-                   life_table=life_table)
+                   life_table=life_table, returns=returns, return_metrics=return_metrics,
+                   interventions=interventions)

@@ -30,6 +30,8 @@ class MeanWithInterval:
 
 
 def mean_with_ci95(values):
+    """NaN among the values makes the mean NaN, as in hcsim's /summary: a value that does not
+    exist (roi of an intervention that cost nothing) is not silently left out."""
     values = np.asarray(values, dtype=float)
     n = len(values)
     if n == 0:
@@ -40,11 +42,6 @@ def mean_with_ci95(values):
     sd = float(values.std(ddof=1))
     half_width = t_critical_95(n - 1) * sd / math.sqrt(n)
     return MeanWithInterval(n, mean, sd, mean - half_width, mean + half_width)
-
-
-def is_ratio(metric):
-    """Returns on investment (roi_*) are ratios: adding them over areas or years means nothing."""
-    return metric.startswith("roi_")
 
 
 def period_life_expectancy(deaths, exposure):
@@ -64,18 +61,22 @@ def period_life_expectancy(deaths, exposure):
     return years
 
 
+def summary_metrics(results):
+    """Every metric with one value per replication: the measures, then the intervention returns."""
+    return list(results.metrics) + list(results.return_metrics)
+
+
 def replication_totals(results):
     """Each metric's total over areas and years, per replication: rows replication, columns metric.
     A metric adds up as hcsim adds it (the file's 'aggregation' attributes): a sum; a ratio of
     sums; a daily level (numerator over days measured per area); the last year's snapshot; a
     life table of the deaths and person-years summed over areas and years.
-    Returns on investment (roi_*) without such attributes are averaged."""
-    by_replication = results.measures.groupby(["replication", "metric"], sort=False)["value"]
-    sums = by_replication.sum().unstack("metric")
+    The intervention returns follow the measures: hcsim already writes one value per
+    replication over the covered areas and every measured year, so they are taken as they are
+    (NaN where undefined)."""
+    sums = (results.measures.groupby(["replication", "metric"], sort=False)["value"].sum()
+            .unstack("metric"))
     totals = sums.copy()
-    ratios = [m for m in results.metrics if is_ratio(m)]
-    if ratios:
-        totals[ratios] = by_replication.mean().unstack("metric")[ratios]
     areas = len(results.areas)
     for metric, (kind, numerator, denominator, scale) in results.aggregations.items():
         if kind == "ratio":
@@ -94,20 +95,43 @@ def replication_totals(results):
             last = results.measures[(results.measures.metric == metric)
                                     & (results.measures.year == max(results.years))]
             totals[metric] = last.groupby("replication")["value"].sum()
-    return totals.reindex(columns=list(results.metrics)).sort_index()
+    if len(results.returns):
+        returns = results.returns.pivot(index="replication", columns="metric", values="value")
+        totals = totals.join(returns.astype(float), how="outer")
+    return totals.reindex(columns=summary_metrics(results)).sort_index()
 
 
 def metric_summary(results):
     """Per metric: units, replications, mean, sd and 95% CI of the total over areas and years
-    (of the mean over them for ratios)."""
+    (added up as hcsim adds it), then of each intervention return."""
     totals = replication_totals(results)
     rows = []
-    for metric in results.metrics:
+    for metric in summary_metrics(results):
         interval = mean_with_ci95(totals[metric])
         rows.append({"metric": metric, "units": results.units[metric], "replications": interval.n,
                      "mean": interval.mean, "sd": interval.sd,
                      "ci95_low": interval.ci95_low, "ci95_high": interval.ci95_high})
     return pd.DataFrame(rows)
+
+
+def return_summary(results, field="roi"):
+    """Per intervention: mean and 95% CI of one return field over the replications where it
+    exists. An intervention paid per person may cost nothing in a replication with nobody in
+    its target group, leaving roi undefined there; the others still say what it returned.
+    replications counts those used; with none, every number is NaN."""
+    rows = []
+    for metric in results.return_metrics:
+        entries = results.returns[results.returns.metric == metric]
+        if entries["field"].iloc[0] != field:
+            continue
+        values = entries["value"].to_numpy(dtype=float)
+        interval = mean_with_ci95(values[np.isfinite(values)])
+        rows.append({"metric": metric, "intervention": entries["intervention"].iloc[0],
+                     "units": results.units[metric], "replications": interval.n,
+                     "mean": interval.mean, "sd": interval.sd,
+                     "ci95_low": interval.ci95_low, "ci95_high": interval.ci95_high})
+    return pd.DataFrame(rows, columns=["metric", "intervention", "units", "replications", "mean",
+                                       "sd", "ci95_low", "ci95_high"])
 
 
 def yearly_summary(results, metric):
@@ -129,10 +153,12 @@ class ComparisonError(ValueError):
 
 
 def welch_ci95(a, b):
-    """95% CI of mean(b) - mean(a) treating the samples as independent (Welch-Satterthwaite df)."""
+    """95% CI of mean(b) - mean(a) treating the samples as independent (Welch-Satterthwaite df);
+    NaN with fewer than two values on a side or a value that does not exist (roi of an
+    intervention that cost nothing)."""
     a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
     difference = float(b.mean() - a.mean())
-    if len(a) < 2 or len(b) < 2:
+    if len(a) < 2 or len(b) < 2 or not (np.isfinite(a).all() and np.isfinite(b).all()):
         return math.nan, math.nan
     variance_a, variance_b = a.var(ddof=1) / len(a), b.var(ddof=1) / len(b)
     standard_error = math.sqrt(variance_a + variance_b)
@@ -153,8 +179,8 @@ def paired_comparison(baseline, alternative):
             f"{alternative.path} ({len(alternative.replications)} replications)")
     totals_a, totals_b = replication_totals(baseline), replication_totals(alternative)
     rows = []
-    for metric in baseline.metrics:
-        if metric not in alternative.metrics:
+    for metric in summary_metrics(baseline):
+        if metric not in totals_b.columns:
             continue
         a, b = totals_a[metric].to_numpy(), totals_b[metric].to_numpy()
         difference = mean_with_ci95(b - a)

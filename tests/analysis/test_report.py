@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """End-to-end test of the Python analysis package and `python3 -m hcsim_analysis report`.
 
-Results files come from the real hcsim binary on tests/data/tiny.yaml, so the
-test also guards the results format as the reader understands it.
+Results files come from the real hcsim binary on tests/data/tiny.yaml (with
+interventions: tiny_interventions.yaml beside this file; a sweep:
+tests/data/sweep_grid.yaml), so the test also guards the results format as the
+reader understands it. The example readers in analysis/examples are run too.
 
 Usage: test_report.py [--hcsim PATH] [--source-dir DIR] [unittest options]
 (or the environment variables HCSIM_BINARY and HCSIM_SOURCE_DIR).
@@ -88,11 +90,37 @@ def run_report(files, out_dir):
                           env=report_environment())
 
 
-def summary_of(path):
+def summary_of(path, point=0):
     with h5py.File(path, "r") as f:
         names = [m.decode() if isinstance(m, bytes) else m for m in f["summary/metric"][()]]
+        points = f["summary/point"][()] if "summary/point" in f else [0] * len(names)
         return {name: (f["summary/mean"][i], f["summary/ci95_low"][i], f["summary/ci95_high"][i])
-                for i, name in enumerate(names)}
+                for i, name in enumerate(names) if points[i] == point}
+
+
+def assert_same_or_both_nan(test, ours, theirs, message):
+    if math.isnan(theirs):
+        test.assertTrue(math.isnan(ours), message)
+    else:
+        test.assertAlmostEqual(ours, theirs, delta=1e-9 * max(1.0, abs(theirs)), msg=message)
+
+
+def assert_stacked_costs_are_cost_total(test, results):
+    """The cost chart's stack adds up to cost_total per replication and year, and every
+    line of it is a service cost (no payer split stacked on top)."""
+    stacked = hcsim_analysis.plots.stacked_costs(results)
+    test.assertEqual(set(stacked), set(hcsim_analysis.plots.COST_BY_SERVICE))
+    test.assertNotIn("cost_nhs", stacked)
+    test.assertNotIn("cost_shunted_to_nhs", stacked)
+    total = results.values("cost_total").sum(axis=1)  # [replication, year]
+    stack = sum(stacked.values())
+    test.assertGreater(total.min(), 0.0)
+    test.assertLess(float(np.abs(stack - total).max()), 1e-9 * float(np.abs(total).max()))
+    # Also per area, straight from the file.
+    with h5py.File(results.path, "r") as f:
+        by_area = sum(f[f"measures/{m}"][()] for m in stacked)
+        test.assertLess(float(np.abs(by_area - f["measures/cost_total"][()]).max()),
+                        1e-9 * float(np.abs(f["measures/cost_total"][()]).max()))
 
 
 def life_expectancy_at_65(deaths, exposure):
@@ -233,11 +261,7 @@ class ReportTest(unittest.TestCase):
             for entry in computed.itertuples():
                 for ours, theirs in zip((entry.mean, entry.ci95_low, entry.ci95_high),
                                         summary[entry.metric]):
-                    if math.isnan(theirs):
-                        self.assertTrue(math.isnan(ours), entry.metric)
-                    else:
-                        self.assertAlmostEqual(ours, theirs, delta=1e-9 * max(1.0, abs(theirs)),
-                                               msg=entry.metric)
+                    assert_same_or_both_nan(self, ours, theirs, entry.metric)
 
     def test_life_expectancy_of_a_constant_death_rate(self):
         # The same m at every age gives exactly 1 / m (a geometric series).
@@ -329,30 +353,15 @@ class ReportTest(unittest.TestCase):
         self.assertNotIn('id="comparison-1"', html)
         self.assertIn("scenario_comparison.png", self.charts(out))
 
-    def test_intervention_returns_chart_only_with_roi_metrics(self):
+    def test_no_intervention_returns_chart_without_interventions(self):
         self.assertNotIn("intervention_returns.png", self.charts(self.out))
-        with_returns = os.path.join(self.work, "with_returns.h5")
-        shutil.copyfile(self.baseline, with_returns)
-        with h5py.File(with_returns, "r+") as f:
-            shape = f["measures/cost_total"].shape
-            returns = f.create_dataset("measures/roi_discharge_to_assess",
-                                       data=np.linspace(0.5, 2.0, num=np.prod(shape)).reshape(shape))
-            returns.attrs["units"] = "GBP per GBP"
-            metrics = list(f["dimensions/metric"][()]) + [b"roi_discharge_to_assess"]
-            del f["dimensions/metric"]
-            f.create_dataset("dimensions/metric", data=metrics, dtype=h5py.string_dtype())
-        out = os.path.join(self.work, "returns")
-        finished = run_report([with_returns], out)
-        self.assertEqual(finished.returncode, 0, finished.stderr)
-        self.assertIn("intervention_returns.png", self.charts(out))
-        with open(os.path.join(out, "report.html"), encoding="utf-8") as page:
-            html = page.read()
-        self.assertIn('id="intervention_returns"', html)
-        # Not in the file's /summary, so the table shows the computed mean of the ratio.
-        tables = _Tables()
-        tables.feed(html)
-        self.assertEqual(tables.cell("all-metrics", "roi_discharge_to_assess", "mean", 0),
-                         hcsim_analysis.formatting.format_value(1.25))
+        results = hcsim_analysis.load_results(self.baseline)
+        self.assertEqual(len(results.returns), 0)
+        self.assertEqual(results.return_metrics, ())
+
+    def test_cost_stack_adds_up_to_cost_total(self):
+        for path in (self.baseline, self.alternative, self.single):
+            assert_stacked_costs_are_cost_total(self, hcsim_analysis.load_results(path))
 
     def test_loader_names_the_bad_file(self):
         missing = os.path.join(self.work, "missing.h5")
@@ -407,6 +416,217 @@ class ReportTest(unittest.TestCase):
                     self.assertFalse(os.path.exists(out), "bad input must not create DIR")
 
 
+class InterventionReturnsTest(unittest.TestCase):
+    """Intervention returns, read from /intervention_returns (not /measures): a sweep of one
+    intervention's effect, 2 points x 3 replications, so the report pairs point 1 with
+    point 0 and each point's returns must come from its own runs."""
+
+    ROI = "roi_admission_avoidance_65"
+    COSTLESS_ROI = "roi_care_homes_enhanced"  # the intervention that costs nothing
+
+    @classmethod
+    def setUpClass(cls):
+        cls.work = tempfile.mkdtemp(prefix="hcsim-returns-test-")
+        scenario = os.path.join(cls.work, "sweep.yaml")
+        with open(scenario, "w", encoding="utf-8") as f:
+            f.write(f"extends: {os.path.join(_HERE, 'tiny_interventions.yaml')}\n"
+                    "name: tiny_interventions_sweep\n"
+                    "sweep:\n  grid:\n"
+                    "    interventions.0.effect.admission_hazard_ratio: [0.8, 0.9]\n")
+        cls.path = os.path.join(cls.work, "returns.h5")
+        run_hcsim(scenario, cls.path)
+        cls.out = os.path.join(cls.work, "report")
+        finished = run_report([cls.path], cls.out)
+        if finished.returncode != 0:
+            raise AssertionError(f"report failed ({finished.returncode}): {finished.stderr}")
+        with open(os.path.join(cls.out, "report.html"), encoding="utf-8") as page:
+            cls.html = page.read()
+        cls.tables = _Tables()
+        cls.tables.feed(cls.html)
+        cls.points = hcsim_analysis.load_points(cls.path)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.work, ignore_errors=True)
+
+    def file_returns(self, point, metric):
+        """The metric's value per replication of the point, straight from the file."""
+        with h5py.File(self.path, "r") as f:
+            dataset = f["intervention_returns"]
+            interventions = dataset.attrs["interventions"].split(",")
+            fields = dataset.attrs["fields"].split(",")
+            field, intervention = next(
+                (field, name) for field in fields for name in interventions
+                if metric == f"{'intervention_cost' if field == 'cost' else field}_{name}")
+            runs = np.flatnonzero(f["runs/point"][()] == point)
+            self.assertEqual(list(f["runs/replication"][()][runs]), [0, 1, 2])
+            return dataset[()][runs, interventions.index(intervention), fields.index(field)]
+
+    def test_chart_is_drawn_and_embedded(self):
+        self.assertIn("intervention_returns.png", os.listdir(self.out))
+        with open(os.path.join(self.out, "intervention_returns.png"), "rb") as chart:
+            content = chart.read()
+        self.assertEqual(content[:8], PNG_SIGNATURE)
+        self.assertIn(base64.b64encode(content).decode("ascii"), self.html)
+        self.assertIn('id="intervention_returns"', self.html)
+
+    def test_returns_per_replication_are_the_file_values(self):
+        for results in self.points:
+            self.assertEqual(len(results.return_metrics), 2 * 14)
+            self.assertEqual(results.units[self.ROI], "GBP per GBP invested, net")
+            self.assertEqual(results.units["intervention_cost_admission_avoidance_65"], "GBP")
+            totals = hcsim_analysis.replication_totals(results)
+            for metric in results.return_metrics:
+                expected = self.file_returns(results.point, metric)
+                np.testing.assert_array_equal(results.return_values(metric), expected, metric)
+                np.testing.assert_array_equal(totals[metric].to_numpy(), expected, metric)
+            roi = totals[self.ROI].to_numpy()
+            self.assertTrue(np.isfinite(roi).all())
+            self.assertTrue(np.isnan(totals[self.COSTLESS_ROI].to_numpy()).all())
+        # Each point's own runs: the effect differs, so the returns do.
+        self.assertFalse(np.array_equal(self.points[0].return_values(self.ROI),
+                                        self.points[1].return_values(self.ROI)))
+
+    def test_summaries_and_page_match_the_file(self):
+        format_value = hcsim_analysis.formatting.format_value
+        for results in self.points:
+            summary = summary_of(self.path, results.point)
+            computed = hcsim_analysis.metric_summary(results).set_index("metric")
+            for metric in results.return_metrics:
+                for ours, theirs in zip(computed.loc[metric, ["mean", "ci95_low", "ci95_high"]],
+                                        summary[metric]):
+                    assert_same_or_both_nan(self, ours, theirs, metric)
+                self.assertEqual(self.tables.cell("all-metrics", metric, "mean", results.point),
+                                 format_value(summary[metric][0]), metric)
+
+    def test_paired_comparison_shows_the_returns(self):
+        comparison = hcsim_analysis.paired_comparison(*self.points).set_index("metric")
+        a = self.file_returns(0, self.ROI)
+        b = self.file_returns(1, self.ROI)
+        self.assertAlmostEqual(comparison.loc[self.ROI, "mean_a"], a.mean(), delta=1e-12)
+        self.assertAlmostEqual(comparison.loc[self.ROI, "difference"], (b - a).mean(),
+                               delta=1e-12)
+        self.assertEqual(self.tables.cell("comparison-1", self.ROI, "difference"),
+                         hcsim_analysis.formatting.format_difference((b - a).mean()))
+        self.assertIn(self.COSTLESS_ROI, comparison.index)
+
+    def test_chart_leaves_out_replications_without_a_return(self):
+        partial = os.path.join(self.work, "partial.h5")
+        shutil.copyfile(self.path, partial)
+        with h5py.File(partial, "r+") as f:
+            fields = f["intervention_returns"].attrs["fields"].split(",")
+            f["intervention_returns"][1, 0, fields.index("roi")] = np.nan  # point 0, replication 1
+        results = hcsim_analysis.load_results(partial)
+        roi = results.return_values(self.ROI)
+        self.assertTrue(np.isnan(roi[1]))
+        shown = hcsim_analysis.return_summary(results).set_index("metric")
+        self.assertEqual(shown.loc[self.ROI, "replications"], 2)
+        self.assertAlmostEqual(shown.loc[self.ROI, "mean"], (roi[0] + roi[2]) / 2, delta=1e-12)
+        self.assertEqual(shown.loc[self.COSTLESS_ROI, "replications"], 0)
+        # The summary tables, like hcsim's, show no mean when a replication has none.
+        self.assertTrue(math.isnan(
+            hcsim_analysis.metric_summary(results).set_index("metric").loc[self.ROI, "mean"]))
+        self.assertIsNotNone(hcsim_analysis.plots.intervention_return_chart([("a", results)]))
+
+    def test_cost_stack_adds_up_to_cost_total_with_intervention_costs(self):
+        for results in self.points:
+            self.assertGreater(results.values("cost_interventions").sum(), 0.0)
+            assert_stacked_costs_are_cost_total(self, results)
+
+
+class ExampleReadersTest(unittest.TestCase):
+    """analysis/examples/read_results.py and .R on a sweep (4 points x 2 replications = 8 runs)
+    and on a format_version 1 file: runs are labelled by point and replication."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.work = tempfile.mkdtemp(prefix="hcsim-examples-test-")
+        cls.sweep = os.path.join(cls.work, "sweep.h5")
+        run_hcsim(os.path.join(SOURCE_DIR, "tests", "data", "sweep_grid.yaml"), cls.sweep,
+                  "replications=2")
+        cls.version_1 = os.path.join(cls.work, "version_1.h5")
+        run_hcsim(os.path.join(SOURCE_DIR, "tests", "data", "tiny.yaml"), cls.version_1,
+                  "replications=2")
+        with h5py.File(cls.version_1, "r+") as f:  # as format_version 1 wrote it
+            for name in ("runs/point", "runs/replication", "points", "summary/point",
+                         "dimensions/point"):
+                if name in f:
+                    del f[name]
+            f.attrs["format_version"] = 1
+        sys.path.insert(0, os.path.join(SOURCE_DIR, "analysis", "examples"))
+        try:
+            import read_results
+        finally:
+            sys.path.pop(0)
+        cls.reader = read_results
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.work, ignore_errors=True)
+
+    def expected_admissions_per_area(self, path):
+        """{(point, area): mean over the point's replications of the total over years}."""
+        with h5py.File(path, "r") as f:
+            values = f["measures/emergency_admissions"][()].sum(axis=2)  # [run, area]
+            areas = [a.decode() if isinstance(a, bytes) else a for a in f["dimensions/area"][()]]
+            point = f["runs/point"][()] if "runs/point" in f else np.zeros(len(values), int)
+        return {(int(p), area): float(values[point == p, a].mean())
+                for p in np.unique(point) for a, area in enumerate(areas)}
+
+    def test_python_reader_labels_runs_by_point_and_replication(self):
+        measures = self.reader.tidy_measures(self.sweep)
+        runs = measures[measures.metric == "emergency_admissions"][["run", "point", "replication"]]
+        runs = sorted(set(map(tuple, runs.to_numpy())))
+        self.assertEqual(runs, [(p * 2 + r, p, r) for p in range(4) for r in range(2)])
+        summary = self.reader.summary(self.sweep)
+        self.assertEqual(sorted(summary.point.unique()), [0, 1, 2, 3])
+        with h5py.File(self.sweep, "r") as f:
+            labels = list(f["points/label"].asstr()[()])
+        for point, label in enumerate(labels):
+            self.assertEqual(set(summary[summary.point == point].label), {label})
+        version_1 = self.reader.tidy_measures(self.version_1)
+        self.assertEqual(sorted(version_1.replication.unique()), [0, 1])
+        self.assertEqual(list(version_1.point.unique()), [0])
+
+    def test_python_reader_prints_each_point(self):
+        for path in (self.sweep, self.version_1):
+            finished = subprocess.run(
+                [sys.executable, os.path.join(SOURCE_DIR, "analysis", "examples",
+                                              "read_results.py"), path],
+                capture_output=True, text=True, env=report_environment())
+            self.assertEqual(finished.returncode, 0, finished.stderr)
+            self.assertIn("emergency_admissions", finished.stdout)
+            if path == self.sweep:
+                self.assertIn("(8 runs)", finished.stdout)
+                self.assertIn("point 3: parameters.hospital.beds_per_1000=2.2, "
+                              "areas.Southville.care_home_places=3000", finished.stdout)
+            per_area = finished.stdout.split("mean over replications (columns: points):")[1]
+            for (point, area), mean in self.expected_admissions_per_area(path).items():
+                line = next(line for line in per_area.splitlines() if line.startswith(area))
+                self.assertEqual(line.split()[1 + point], f"{mean:.1f}", (path, point, area))
+
+    def test_r_reader_prints_each_point(self):
+        rscript = shutil.which("Rscript")
+        if rscript is None:
+            self.skipTest("no Rscript")
+        finished = subprocess.run(
+            [rscript, os.path.join(SOURCE_DIR, "analysis", "examples", "read_results.R"),
+             self.sweep], capture_output=True, text=True)
+        if "there is no package called" in finished.stderr:
+            self.skipTest("R has no hdf5r")
+        self.assertEqual(finished.returncode, 0, finished.stderr)
+        self.assertIn("4 point(s) (8 runs)", finished.stdout)
+        self.assertIn("point 3: parameters.hospital.beds_per_1000=2.2, "
+                      "areas.Southville.care_home_places=3000", finished.stdout)
+        per_area = finished.stdout.split("mean over replications:")[1].split("\n\n")[0]
+        printed = {(int(point), area): float(value)
+                   for point, area, value in (line.split() for line in per_area.splitlines()[2:])}
+        expected = self.expected_admissions_per_area(self.sweep)
+        self.assertEqual(sorted(printed), sorted(expected))
+        for key, mean in expected.items():
+            self.assertAlmostEqual(printed[key], mean, delta=1e-3, msg=key)
+
+
 def main():
     global SOURCE_DIR, HCSIM, h5py, np, hcsim_analysis
     parser = argparse.ArgumentParser(add_help=False)
@@ -423,6 +643,7 @@ def main():
     import numpy as numpy_module
     import hcsim_analysis as package
     import hcsim_analysis.formatting  # noqa: F401  (used through the package)
+    import hcsim_analysis.plots  # noqa: F401
     import hcsim_analysis.report  # noqa: F401
     h5py, np, hcsim_analysis = h5py_module, numpy_module, package
     unittest.main(argv=[sys.argv[0]] + unittest_arguments, verbosity=2)
