@@ -29,6 +29,12 @@ Summary summarise(std::span<const double> values) {
   if (n < 2) return summary;
   const double degrees = static_cast<double>(n - 1);
   summary.standard_deviation = std::sqrt(sum_squares / degrees);
+  // A value that is not a number (a return on an intervention that cost
+  // nothing, a damaged file) leaves nothing to estimate an interval from.
+  if (!std::isfinite(summary.mean) || !std::isfinite(summary.standard_deviation)) {
+    summary.standard_deviation = std::nan("");
+    return summary;
+  }
   const double half_width =
       student_t_975(degrees) * summary.standard_deviation / std::sqrt(static_cast<double>(n));
   summary.ci95_low = mean - half_width;
@@ -51,7 +57,7 @@ Difference welch_difference(std::span<const double> a, std::span<const double> b
   const Summary sa = summarise(a);
   const Summary sb = summarise(b);
   Difference difference{sb.mean - sa.mean, std::nullopt, std::nullopt};
-  if (sa.count < 2 || sb.count < 2) return difference;
+  if (sa.count < 2 || sb.count < 2 || !sa.ci95_low || !sb.ci95_low) return difference;
   const double va = sa.standard_deviation * sa.standard_deviation / static_cast<double>(sa.count);
   const double vb = sb.standard_deviation * sb.standard_deviation / static_cast<double>(sb.count);
   const double standard_error = std::sqrt(va + vb);
@@ -70,7 +76,10 @@ Difference welch_difference(std::span<const double> a, std::span<const double> b
 }
 
 std::size_t replications_needed(const Summary& pilot, double relative_half_width) {
-  if (pilot.count < 2 || pilot.mean == 0.0 || !(relative_half_width > 0.0)) return 0;
+  if (pilot.count < 2 || pilot.mean == 0.0 || !std::isfinite(pilot.mean) ||
+      !std::isfinite(pilot.standard_deviation) || !(relative_half_width > 0.0)) {
+    return 0;
+  }
   const double target = relative_half_width * std::abs(pilot.mean);
   // Smallest n with t(n-1) * sd / sqrt(n) <= target.
   for (std::size_t n = 2; n < 10'000'000; n = n < 1000 ? n + 1 : n + n / 100) {

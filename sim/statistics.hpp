@@ -8,9 +8,10 @@ namespace hcsim::sim {
 struct Summary {
   std::size_t count = 0;
   double mean = 0.0;
-  double standard_deviation = 0.0;  // sample (n - 1) standard deviation
-  // Student t 95% interval for the mean; empty with fewer than two values,
-  // where no interval can be estimated.
+  // Sample (n - 1) standard deviation; NaN when a value is not finite.
+  double standard_deviation = 0.0;
+  // Student t 95% interval for the mean; empty with fewer than two values
+  // or with a value that is not finite, where no interval can be estimated.
   std::optional<double> ci95_low;
   std::optional<double> ci95_high;
 };

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <limits>
 #include <vector>
 
 #include "sim/statistics.hpp"
@@ -72,4 +73,35 @@ TEST_CASE("the replication calculator reaches the target half-width", "[statisti
   CHECK(hcsim::sim::replications_needed(pilot, 0.5) == 3);  // t(2) * 10 / sqrt(3) = 24.8
   pilot.count = 1;
   CHECK(hcsim::sim::replications_needed(pilot, 0.01) == 0);
+}
+
+TEST_CASE("a value that is not a number gives no interval, never an error",
+          "[statistics][compare]") {
+  using hcsim::sim::Difference;
+  using hcsim::sim::Summary;
+  using hcsim::sim::paired_difference;
+  using hcsim::sim::replications_needed;
+  using hcsim::sim::summarise;
+  using hcsim::sim::welch_difference;
+  // roi of an intervention that cost nothing is NaN in every run; a damaged
+  // results file may hold one anywhere.
+  const double nan = std::nan("");
+  const std::vector<double> clean{1.0, 2.0, 3.0};
+  const std::vector<double> damaged{1.0, nan, 3.0};
+  const Summary summary = summarise(damaged);
+  CHECK(summary.count == 3);
+  CHECK(std::isnan(summary.mean));
+  CHECK(std::isnan(summary.standard_deviation));
+  CHECK_FALSE(summary.ci95_low);
+  CHECK_FALSE(summary.ci95_high);
+
+  const Difference unpaired = welch_difference(clean, damaged);
+  CHECK(std::isnan(unpaired.estimate));
+  CHECK_FALSE(unpaired.ci95_low);
+  CHECK_FALSE(welch_difference(damaged, clean).ci95_low);
+  const Difference paired = paired_difference(clean, damaged);
+  CHECK_FALSE(paired.ci95_low);
+  CHECK(replications_needed(summary, 0.01) == 0);
+  const std::vector<double> infinite{1.0, std::numeric_limits<double>::infinity()};
+  CHECK_FALSE(summarise(infinite).ci95_low);
 }
