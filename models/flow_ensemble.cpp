@@ -16,7 +16,7 @@ FlowEnsemble run_flow_ensemble(const FlowServiceParameters& parameters, std::uin
   if (replications == 0) throw std::invalid_argument("replications must be at least 1");
   FlowEnsemble ensemble;
   ensemble.runs.resize(replications);
-  tbb::task_arena arena(threads > 0 ? threads : tbb::task_arena::automatic);
+  tbb::task_arena arena(sim::arena_size(threads));
   arena.execute([&] {
     sim::parallel_for_index(replications, [&](std::size_t r) {
       const sim::RandomStreams streams(seed, r);

@@ -378,8 +378,7 @@ ExperimentResult run_plan(const RunPlan& plan, const PlanExecution& execution) {
   }
 
   std::mutex report_mutex;
-  tbb::task_arena arena(execution.threads > 0 ? execution.threads
-                                              : tbb::task_arena::automatic);
+  tbb::task_arena arena(sim::arena_size(execution.threads));
   arena.execute([&] {
     sim::parallel_for_index(pending.size(), [&](std::size_t i) {
       const std::size_t run = pending[i];

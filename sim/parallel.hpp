@@ -25,6 +25,7 @@
 #include <exception>
 #include <mutex>
 
+#include <tbb/info.h>
 #include <tbb/task_arena.h>
 #ifdef HCSIM_PARALLEL_STD_THREADS
 #include <thread>
@@ -34,6 +35,15 @@
 #endif
 
 namespace hcsim::sim {
+
+// The size of a task arena for `threads` requested (0: every core the
+// process may use). oneTBB never runs more workers than that, and prints a
+// warning on the terminal when asked for more; results do not depend on the
+// count, so a request beyond the cores is quietly the cores.
+inline int arena_size(int threads) {
+  const int cores = std::max(1, tbb::info::default_concurrency());
+  return threads > 0 ? std::min(threads, cores) : cores;
+}
 
 // When bodies throw, the exception of the lowest failing index is rethrown,
 // whatever the threads: every index below it still runs, indices above one
