@@ -43,9 +43,14 @@ void read_distribution(MapReader& parent, const std::string& key,
   }
   const double nan = std::nan("");
   double mean = nan, sd = nan, shape = nan, scale = nan, value = nan, mu = nan, sigma = nan;
+  // A parameter given but out of range has been reported where it is; one
+  // missing is reported here. A distribution is replaced whole, so an
+  // override of one parameter (--set ...sd=5) must give the others too.
   auto require = [&](const char* name, double number) {
-    if (std::isnan(number)) reader.error("", std::string("a ") + family_text +
-                                                 " distribution needs '" + name + "'");
+    if (std::isnan(number) && !reader.has(name)) {
+      reader.error("", std::string("a ") + family_text + " distribution needs '" + name +
+                           "' (a distribution is given whole: every parameter of its family)");
+    }
     return !std::isnan(number);
   };
   try {

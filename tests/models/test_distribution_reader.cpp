@@ -84,6 +84,19 @@ TEST_CASE("a bad duration is refused with its key", "[distribution_reader][bad_i
              Catch::Contains("assessment_days") && Catch::Contains("expected one of fixed"));
 }
 
+TEST_CASE("a parameter out of range is reported once; a missing one says why it is needed",
+          "[distribution_reader][bad_input]") {
+  const std::string out_of_range =
+      errors_of(scenario_text("0.2", "{distribution: gamma, shape: -1, scale: 5}"));
+  CHECK_THAT(out_of_range, Catch::Contains("assessment_days.shape") &&
+                               Catch::Contains("expected a number > 0"));
+  // The shape was given: no second message claims it is missing.
+  CHECK_THAT(out_of_range, !Catch::Contains("needs 'shape'"));
+  CHECK_THAT(errors_of(scenario_text("0.2", "{distribution: gamma, scale: 5}")),
+             Catch::Contains("a gamma distribution needs 'shape'") &&
+                 Catch::Contains("every parameter of its family"));
+}
+
 TEST_CASE("a fixed duration as a number or a mapping gives identical results",
           "[distribution_reader]") {
   const auto numbers = hcsim::test::run_text(scenario_text("0.25", "14"), "durations.yaml");
