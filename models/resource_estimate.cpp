@@ -44,6 +44,28 @@ ResourceEstimate estimate_resources(const Scenario& scenario, int threads, std::
   return estimate;
 }
 
+std::uint64_t transition_log_bytes(const Scenario& scenario, std::int64_t runs,
+                                   std::uint64_t people_per_area,
+                                   std::uint64_t max_records_per_area) {
+  // Rows a logged person adds a year: 0.29 measured on the default and the
+  // integrated scenarios (everyone logged, 0.4% scale, three years with the
+  // warm-up), rounded up so that the estimate errs towards refusing. A
+  // scenario with far more admissions may exceed it; the estimate guards
+  // against the mistaken order of magnitude, not the last megabyte.
+  constexpr double moves_per_person_year = 0.5;
+  constexpr std::uint64_t bytes_per_row = 6 * 8;  // run, area, person, time, from, to
+  const double years = (scenario.warmup_days + scenario.horizon_years * 365.25) / 365.25;
+  std::uint64_t rows = 0;
+  for (const auto& area : scenario.areas) {
+    const auto logged = std::min<std::uint64_t>(
+        people_per_area,
+        static_cast<std::uint64_t>(scaled_count(area.population, scenario.population_scale)));
+    const double expected = static_cast<double>(logged) * (1.0 + moves_per_person_year * years);
+    rows += std::min<std::uint64_t>(max_records_per_area, static_cast<std::uint64_t>(expected));
+  }
+  return rows * bytes_per_row * static_cast<std::uint64_t>(std::max<std::int64_t>(runs, 0));
+}
+
 ResourceEstimate estimate_share(const RunPlan& plan,
                                 const std::vector<std::vector<char>>& areas_here, int threads) {
   ResourceEstimate estimate;

@@ -29,6 +29,15 @@ inline constexpr std::uint64_t estimated_fixed_bytes = 64ull << 20;
 [[nodiscard]] ResourceEstimate estimate_resources(const Scenario& scenario, int threads,
                                                   std::int64_t runs = 0);
 
+// The transition log's share of the output (--transition-log): per run and
+// area, a starting row for each of the first `people_per_area` people and a
+// row for each of their moves, at most `max_records_per_area`; 48 bytes a row.
+// Moves are taken at transition_moves_per_person_year, an upper figure for
+// the default scenario (measured: see the definition).
+[[nodiscard]] std::uint64_t transition_log_bytes(const Scenario& scenario, std::int64_t runs,
+                                                 std::uint64_t people_per_area,
+                                                 std::uint64_t max_records_per_area);
+
 // What one process of a distributed run holds at once: its share of each run
 // (`areas_here`, as PlanExecution wants it: indexed by run, a flag per area),
 // up to `threads` of those runs at a time. `people` is the most people of a

@@ -296,7 +296,7 @@ Request parse_command_line(const std::vector<std::string>& arguments) {
     request.command = Command::pathway;
   } else {
     throw UsageError("unknown command '" + command +
-                     "'; expected run, check, compare, replications, --help or --version");
+                     "'; expected run, check, pathway, compare, replications, bench, validate, report, --help or --version");
   }
   const bool checking = request.command == Command::check || request.command == Command::pathway;
   RunOptions& run = request.run;

@@ -19,8 +19,11 @@ int run_flow_command(const RunOptions& options, const std::string& command_line)
 int check_flow_command(const RunOptions& options);
 
 // Refuses an output path that cannot be written (missing or unwritable
-// directory, a directory named as the file) before time is spent on a run.
-void check_output_path(const std::string& path);
+// directory, a directory named as the file) or must not be replaced (a
+// device, pipe or symbolic link, or the input `scenario_path` itself) before
+// time is spent on a run. The results file is renamed over the path, which
+// would replace whatever is there.
+void check_output_path(const std::string& path, const std::string& scenario_path);
 
 // hcsim pathway: the scenario's care pathway as Graphviz DOT.
 int pathway_command(const RunOptions& options);

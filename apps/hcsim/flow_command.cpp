@@ -120,7 +120,7 @@ void print_table(const models::FlowScenario& scenario, const models::FlowScenari
 int run_flow_command(const RunOptions& options, const std::string& command_line) {
   const models::FlowScenario scenario = load(options);
   refuse_population_options(options);
-  if (options.out_path) check_output_path(*options.out_path);
+  if (options.out_path) check_output_path(*options.out_path, options.scenario_path);
   check_resources(scenario, options);
   if (!options.quiet) {
     std::fprintf(stderr, "hcsim: flow-only scenario '%s': %zu service(s), %lld days x %lld "

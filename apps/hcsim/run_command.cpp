@@ -1,8 +1,11 @@
+#include <fcntl.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <exception>
 #include <optional>
@@ -31,23 +34,42 @@
 
 namespace hcsim::app {
 
-void check_output_path(const std::string& path) {
+void check_output_path(const std::string& path, const std::string& scenario_path) {
   namespace fs = std::filesystem;
+  const auto refuse = [&](const std::string& message) {
+    throw models::InputError(models::Diagnostic{path, 0, 0, "--out", message});
+  };
   const fs::path target(path);
   const fs::path directory = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::error_code error;
   if (!fs::is_directory(directory, error)) {
-    throw models::InputError(models::Diagnostic{
-        path, 0, 0, "--out", "the directory '" + directory.string() + "' does not exist"});
+    refuse("the directory '" + directory.string() + "' does not exist");
   }
-  if (::access(directory.c_str(), W_OK) != 0) {
-    throw models::InputError(models::Diagnostic{
-        path, 0, 0, "--out", "the directory '" + directory.string() + "' is not writable"});
+  const fs::file_status status = fs::symlink_status(target, error);
+  if (fs::exists(status)) {
+    if (fs::is_directory(status)) refuse("is a directory; expected a file name");
+    if (fs::is_symlink(status)) {
+      refuse("is a symbolic link, which the results file would replace; give the path it "
+             "points to, or a new file name");
+    }
+    if (!fs::is_regular_file(status)) {
+      refuse("is not a regular file (a device, pipe or socket), which the results file would "
+             "replace; expected a new or existing file name");
+    }
+    if (fs::equivalent(target, fs::path(scenario_path), error)) {
+      refuse("is the scenario file being run; expected another file name");
+    }
   }
-  if (fs::is_directory(target, error)) {
-    throw models::InputError(
-        models::Diagnostic{path, 0, 0, "--out", "is a directory; expected a file name"});
+  // Writing is the only sure test (read-only mounts, /proc, quotas, access
+  // rules the permission bits do not show): a file is made and removed.
+  const std::string probe = path + ".probe." + std::to_string(::getpid());
+  const int descriptor = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+  if (descriptor < 0) {
+    refuse("no file can be created in the directory '" + directory.string() + "' (" +
+           std::strerror(errno) + ")");
   }
+  ::close(descriptor);
+  ::unlink(probe.c_str());
 }
 
 namespace {
@@ -170,12 +192,23 @@ void check_resources(const models::RunPlan& plan, const RunOptions& options) {
             " runs at once), more than the " + memory_limit_text(options, memory_limit) +
             "; lower population_scale or --threads"});
   }
-  if (options.out_path && estimate.output_bytes > (options.max_output_mb << 20)) {
+  const std::uint64_t log_bytes =
+      options.transition_log_people == 0
+          ? 0
+          : models::transition_log_bytes(scenario, static_cast<std::int64_t>(plan.run_count()),
+                                         options.transition_log_people,
+                                         options.transition_log_max);
+  if (options.out_path && estimate.output_bytes + log_bytes > (options.max_output_mb << 20)) {
     throw models::InputError(models::Diagnostic{
-        scenario.file, 0, 0, "replications",
-        "the output would be about " + models::format_bytes(estimate.output_bytes) +
+        scenario.file, 0, 0, log_bytes > estimate.output_bytes ? "--transition-log" : "replications",
+        "the output would be about " + models::format_bytes(estimate.output_bytes + log_bytes) +
+            (log_bytes > 0 ? " (" + models::format_bytes(log_bytes) + " of it the transition log)"
+                           : std::string()) +
             ", more than --max-output-mb " + std::to_string(options.max_output_mb) +
-            " MiB; raise the limit or run fewer replications, areas or years"});
+            " MiB; raise the limit or run fewer replications, areas or years" +
+            (log_bytes > 0 ? ", or log fewer people (--transition-log) or records "
+                             "(--transition-log-max)"
+                           : "")});
   }
 }
 
@@ -191,7 +224,7 @@ int run_command(const RunOptions& options, const std::string& command_line) {
   overrides.replications = options.replications;
   const auto plan = models::load_run_plan(options.scenario_path, overrides);
   const models::Scenario& scenario = plan.points.front().scenario;
-  if (options.out_path) check_output_path(*options.out_path);
+  if (options.out_path) check_output_path(*options.out_path, options.scenario_path);
   check_resources(plan, options);
 
   const sim::Distributed& world = sim::Distributed::current();
