@@ -1,10 +1,13 @@
 #include "models/flow_scenario.hpp"
 
+#include <algorithm>
 #include <filesystem>
+#include <limits>
 #include <stdexcept>
 
 #include "models/csv_table.hpp"
 #include "models/distribution_reader.hpp"
+#include "sim/parallel.hpp"
 
 namespace hcsim::models {
 namespace {
@@ -144,6 +147,12 @@ void read_service(MapReader& service, std::size_t index, std::int64_t days,
     service.error("initial_queue_policy",
                   "expected first_come_first_served or ipacs_2023, got '" + policy + "'");
   }
+  // Refused here, with the key, rather than by the engine after allocating.
+  if (!parameters.daily_arrival_rate.empty()) {
+    const std::string too_many = flow_patients_problem(expected_flow_patients(parameters),
+                                                       parameters.daily_arrival_rate.size());
+    if (!too_many.empty()) service.error("arrivals_per_day", too_many);
+  }
   service.number("bed_day_cost", parameters.bed_day_cost,
                  Limits::between(0.0, 1e7, "pounds per occupied bed-day"));
   service.number("waiting_day_cost", parameters.waiting_day_cost,
@@ -151,6 +160,32 @@ void read_service(MapReader& service, std::size_t index, std::int64_t days,
 }
 
 }  // namespace
+
+FlowResourceEstimate estimate_flow_resources(const FlowScenario& scenario, int threads) {
+  FlowResourceEstimate estimate;
+  estimate.concurrent_replications =
+      std::min<std::int64_t>(sim::arena_size(threads), scenario.replications);
+  // Services run one after another, each over its replications at once.
+  for (const auto& service : scenario.services) {
+    const double patients = expected_flow_patients(service.parameters);
+    if (patients >= estimate.largest_replication_patients) {
+      estimate.largest_replication_patients = patients;
+      estimate.replication_bytes = estimated_flow_replication_bytes(service.parameters);
+    }
+  }
+  // Occupancy, waiting and cost by day, for every replication of every service.
+  estimate.series_bytes = static_cast<std::uint64_t>(scenario.replications) *
+                          scenario.services.size() * static_cast<std::uint64_t>(scenario.days) *
+                          3 * sizeof(double);
+  const auto at_once = static_cast<std::uint64_t>(estimate.concurrent_replications);
+  const std::uint64_t limit = std::numeric_limits<std::uint64_t>::max();
+  const std::uint64_t replications_bytes =
+      estimate.replication_bytes > (limit - estimate.series_bytes) / at_once
+          ? limit - estimate.series_bytes
+          : estimate.replication_bytes * at_once;
+  estimate.memory_bytes = estimate.series_bytes + replications_bytes;
+  return estimate;
+}
 
 bool is_flow_only(const YAML::Node& root) {
   if (!root.IsMap()) return false;

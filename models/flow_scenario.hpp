@@ -60,6 +60,23 @@ struct FlowScenario {
   std::string resolved_yaml;
 };
 
+// What a flow-only run needs, for refusing up front one that would not fit
+// in memory (models/resource_estimate.hpp does the same for population
+// scenarios).
+struct FlowResourceEstimate {
+  std::int64_t concurrent_replications = 1;  // replications run at once
+  double largest_replication_patients = 0;   // expected, the largest service
+  std::uint64_t replication_bytes = 0;       // peak of one replication of it
+  // Every replication's daily series, kept for the quantiles.
+  std::uint64_t series_bytes = 0;
+  // series_bytes + concurrent_replications x replication_bytes
+  std::uint64_t memory_bytes = 0;
+};
+
+// On `threads` threads (0: all cores).
+[[nodiscard]] FlowResourceEstimate estimate_flow_resources(const FlowScenario& scenario,
+                                                           int threads);
+
 // True when the scenario file (with the files it extends) says
 // `mode: flow_only`. Throws InputError when it cannot be read or parsed.
 [[nodiscard]] bool is_flow_only_scenario(const std::string& path);

@@ -1,6 +1,7 @@
 #include "models/flow_service.hpp"
 
 #include "models/input_error.hpp"
+#include "models/resource_estimate.hpp"
 
 #include <algorithm>
 #include <boost/random/poisson_distribution.hpp>
@@ -334,6 +335,36 @@ bool parse_policy(std::string_view name, InitialQueuePolicy& policy) noexcept {
   return false;
 }
 
+double expected_flow_patients(const FlowServiceParameters& parameters) {
+  double patients = static_cast<double>(parameters.initial_in_service) +
+                    static_cast<double>(parameters.initial_waiting);
+  for (const double rate : parameters.daily_arrival_rate) patients += rate;
+  return patients;
+}
+
+std::uint64_t estimated_flow_replication_bytes(const FlowServiceParameters& parameters) {
+  const double patients = expected_flow_patients(parameters);
+  // Saturates rather than wraps for rates no replication could hold.
+  const double bytes = patients * static_cast<double>(flow_bytes_per_patient);
+  if (!(bytes < 1.8e19)) return std::numeric_limits<std::uint64_t>::max();
+  return static_cast<std::uint64_t>(bytes);
+}
+
+std::string flow_patients_problem(double patients, std::size_t days) {
+  if (patients <= max_flow_expected_patients) return "";
+  const double bytes = patients * static_cast<double>(flow_bytes_per_patient);
+  return "the expected arrivals (the sum of the daily rates) and the patients there at the "
+         "start come to " + format_number(std::round(patients)) +
+         " patients in each replication of " + std::to_string(days) +
+         (days == 1 ? " day" : " days") + "; at most " +
+         format_number(max_flow_expected_patients) +
+         " are allowed: a replication holds every patient in memory until it ends, " +
+         std::to_string(flow_bytes_per_patient) + " bytes each, so this would need an estimated " +
+         (bytes < 1.8e19 ? format_bytes(static_cast<std::uint64_t>(bytes))
+                         : std::string("more than 16 EiB")) +
+         " for each replication run at once; lower the rates, the days or the initial patients";
+}
+
 void check_flow_parameters(const FlowServiceParameters& parameters) {
   if (parameters.daily_arrival_rate.empty()) {
     throw std::invalid_argument("daily_arrival_rate must have at least one day");
@@ -366,6 +397,9 @@ void check_flow_parameters(const FlowServiceParameters& parameters) {
   if (parameters.initial_in_service + parameters.initial_waiting > (std::int64_t{1} << 30)) {
     throw std::invalid_argument("too many initial patients");
   }
+  const std::string too_many = flow_patients_problem(expected_flow_patients(parameters),
+                                                     parameters.daily_arrival_rate.size());
+  if (!too_many.empty()) throw std::invalid_argument(too_many);
   for (double cost : {parameters.bed_day_cost, parameters.waiting_day_cost}) {
     if (!(cost >= 0.0) || !std::isfinite(cost)) {
       throw std::invalid_argument("bed_day_cost and waiting_day_cost must be >= 0");

@@ -2,8 +2,10 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
+#include <system_error>
 
 #include "models/input_error.hpp"
 #include "models/life_table_counts.hpp"
@@ -37,17 +39,40 @@ void Checkpoint::start() {
   }
   fs::create_directories(directory_);
   const fs::path temporary = fs::path(directory_) / (std::string(fingerprint_file) + ".tmp");
-  {
+  try {
+    errno = 0;
     std::ofstream out(temporary);
     out << fingerprint_ << "\n";
-    if (!out) throw OutputError("cannot write " + temporary.string());
+    // A full disk shows only when the buffer is written out, at close.
+    out.close();
+    if (!out) {
+      const int error_number = errno;
+      throw OutputError("cannot write " + temporary.string() +
+                        (error_number ? ": " + std::generic_category().message(error_number)
+                                      : std::string()));
+    }
+    fs::rename(temporary, fs::path(directory_) / fingerprint_file);
+  } catch (...) {
+    // No folder without its plan: it would stand in the way of the next run.
+    std::error_code ignored;
+    fs::remove_all(directory_, ignored);
+    throw;
   }
-  fs::rename(temporary, fs::path(directory_) / fingerprint_file);
+}
+
+std::vector<std::optional<models::ReplicationResult>> Checkpoint::resume(
+    const models::RunPlan& plan, std::size_t areas, std::size_t years) {
+  return resume_runs(plan.run_count(), &plan, areas, years);
 }
 
 std::vector<std::optional<models::ReplicationResult>> Checkpoint::resume(std::size_t run_count,
                                                                          std::size_t areas,
                                                                          std::size_t years) {
+  return resume_runs(run_count, nullptr, areas, years);
+}
+
+std::vector<std::optional<models::ReplicationResult>> Checkpoint::resume_runs(
+    std::size_t run_count, const models::RunPlan* plan, std::size_t areas, std::size_t years) {
   if (!fs::is_directory(directory_)) {
     refuse(out_path_, "--resume found no interrupted plan (" + directory_ +
                           " does not exist); run without --resume");
@@ -61,68 +86,110 @@ std::vector<std::optional<models::ReplicationResult>> Checkpoint::resume(std::si
                           "hcsim version differ); nothing was changed. Rerun it as it was, or "
                           "remove the folder to start over");
   }
+  redone_.clear();
   std::vector<std::optional<models::ReplicationResult>> finished(run_count);
   for (std::size_t run = 0; run < run_count; ++run) {
     const std::string path = run_file(run);
     if (!fs::exists(path)) continue;
-    const Handle file = open_for_reading(path);
-    const hid_t id = file.get();
-    if (read_text_attribute(id, "plan_fingerprint", path) != fingerprint_) {
-      refuse(path, "belongs to a different plan");
+    // A file that cannot be trusted costs its run, not the plan: the run is
+    // done again and its file replaced.
+    try {
+      finished[run] = read_run(path, run, plan, areas, years);
+    } catch (const models::InputError& error) {
+      const auto& diagnostics = error.diagnostics();
+      redone_.push_back(path + ": " + (diagnostics.empty() ? error.what()
+                                                           : diagnostics.front().message) +
+                        "; run " + std::to_string(run) + " is done again");
+    } catch (const OutputError& error) {
+      redone_.push_back(path + ": " + error.what() + "; run " + std::to_string(run) +
+                        " is done again");
     }
-    models::ReplicationResult result;
-    result.point = static_cast<std::size_t>(read_int64_attribute(id, "point", path));
-    result.replication = read_int64_attribute(id, "replication", path);
-    result.events = read_uint64_attribute(id, "events", path);
-    result.areas = areas;
-    result.years = years;
-    std::vector<hsize_t> shape;
-    result.values = read_doubles(id, "values", shape, path);
-    if (result.values.size() != areas * models::metric_count * years) {
-      refuse(path, "holds " + std::to_string(result.values.size()) + " values, expected " +
-                       std::to_string(areas * models::metric_count * years));
-    }
-    result.cost_by_payer_service = read_doubles(id, "cost_by_payer_service", shape, path);
-    result.budget_history = read_doubles(id, "budget_history", shape, path);
-    result.cycles = static_cast<std::size_t>(read_int64_attribute(id, "cycles", path));
-    result.intervention_returns = read_doubles(id, "intervention_returns", shape, path);
-    const std::size_t banded =
-        areas * models::age_band_count * models::age_band_metric_count * years;
-    if (!has_link(id, "values_by_age_band")) {
-      refuse(path, "has no measures by age band (an earlier hcsim wrote it); remove " +
-                       directory_ + " to start over");
-    }
-    result.values_by_age_band = read_doubles(id, "values_by_age_band", shape, path);
-    if (result.values_by_age_band.size() != banded) {
-      refuse(path, "holds " + std::to_string(result.values_by_age_band.size()) +
-                       " values by age band, expected " + std::to_string(banded));
-    }
-    const std::size_t life_table_cells =
-        areas * years * models::life_table_sexes * models::life_table_age_groups;
-    if (!has_link(id, "life_table_deaths") || !has_link(id, "life_table_exposure")) {
-      refuse(path, "has no life-table counts (an earlier hcsim wrote it); remove " + directory_ +
-                       " to start over");
-    }
-    result.life_table_deaths = read_doubles(id, "life_table_deaths", shape, path);
-    result.life_table_exposure = read_doubles(id, "life_table_exposure", shape, path);
-    if (result.life_table_deaths.size() != life_table_cells ||
-        result.life_table_exposure.size() != life_table_cells) {
-      refuse(path, "holds " + std::to_string(result.life_table_deaths.size()) + " and " +
-                       std::to_string(result.life_table_exposure.size()) +
-                       " life-table counts, expected " + std::to_string(life_table_cells));
-    }
-    const auto names = read_texts(id, "area", path);
-    const auto people = read_int64s(id, "people", path);
-    const auto beds = read_int64s(id, "hospital_beds", path);
-    const auto places = read_int64s(id, "care_home_places", path);
-    for (std::size_t a = 0; a < names.size() && a < people.size() && a < beds.size() &&
-                            a < places.size();
-         ++a) {
-      result.facts.push_back({names[a], people[a], beds[a], places[a]});
-    }
-    finished[run] = std::move(result);
   }
   return finished;
+}
+
+models::ReplicationResult Checkpoint::read_run(const std::string& path, std::size_t run,
+                                               const models::RunPlan* plan, std::size_t areas,
+                                               std::size_t years) const {
+  const Handle file = open_for_reading(path);
+  const hid_t id = file.get();
+  if (read_text_attribute(id, "plan_fingerprint", path) != fingerprint_) {
+    refuse(path, "belongs to a different plan");
+  }
+  // The file's own record of which run it holds: a file copied or renamed
+  // over another run's must not pass for it.
+  const std::int64_t recorded_run = read_int64_attribute(id, "run", path);
+  if (recorded_run != static_cast<std::int64_t>(run)) {
+    refuse(path, "holds run " + std::to_string(recorded_run) + ", not run " +
+                     std::to_string(run) + " as its name says");
+  }
+  models::ReplicationResult result;
+  const std::int64_t point = read_int64_attribute(id, "point", path);
+  result.replication = read_int64_attribute(id, "replication", path);
+  const std::string recorded = "holds point " + std::to_string(point) + ", replication " +
+                               std::to_string(result.replication);
+  if (plan != nullptr) {
+    if (point < 0 || static_cast<std::size_t>(point) != plan->point_of(run) ||
+        result.replication != plan->replication_of(run)) {
+      refuse(path, recorded + "; run " + std::to_string(run) + " of the plan is point " +
+                       std::to_string(plan->point_of(run)) + ", replication " +
+                       std::to_string(plan->replication_of(run)));
+    }
+  } else if (point < 0 || result.replication < 0 || static_cast<std::size_t>(point) > run ||
+             static_cast<std::uint64_t>(result.replication) > run) {
+    // run = point x replications + replication: neither can exceed it.
+    refuse(path, recorded + ", which run " + std::to_string(run) + " cannot be");
+  }
+  result.point = static_cast<std::size_t>(point);
+  result.events = read_uint64_attribute(id, "events", path);
+  result.areas = areas;
+  result.years = years;
+  std::vector<hsize_t> shape;
+  result.values = read_doubles(id, "values", shape, path);
+  if (result.values.size() != areas * models::metric_count * years) {
+    refuse(path, "holds " + std::to_string(result.values.size()) + " values, expected " +
+                     std::to_string(areas * models::metric_count * years));
+  }
+  result.cost_by_payer_service = read_doubles(id, "cost_by_payer_service", shape, path);
+  result.budget_history = read_doubles(id, "budget_history", shape, path);
+  result.cycles = static_cast<std::size_t>(read_int64_attribute(id, "cycles", path));
+  result.intervention_returns = read_doubles(id, "intervention_returns", shape, path);
+  const std::size_t banded =
+      areas * models::age_band_count * models::age_band_metric_count * years;
+  if (!has_link(id, "values_by_age_band")) {
+    refuse(path, "has no measures by age band (an earlier hcsim wrote it)");
+  }
+  result.values_by_age_band = read_doubles(id, "values_by_age_band", shape, path);
+  if (result.values_by_age_band.size() != banded) {
+    refuse(path, "holds " + std::to_string(result.values_by_age_band.size()) +
+                     " values by age band, expected " + std::to_string(banded));
+  }
+  const std::size_t life_table_cells =
+      areas * years * models::life_table_sexes * models::life_table_age_groups;
+  if (!has_link(id, "life_table_deaths") || !has_link(id, "life_table_exposure")) {
+    refuse(path, "has no life-table counts (an earlier hcsim wrote it)");
+  }
+  result.life_table_deaths = read_doubles(id, "life_table_deaths", shape, path);
+  result.life_table_exposure = read_doubles(id, "life_table_exposure", shape, path);
+  if (result.life_table_deaths.size() != life_table_cells ||
+      result.life_table_exposure.size() != life_table_cells) {
+    refuse(path, "holds " + std::to_string(result.life_table_deaths.size()) + " and " +
+                     std::to_string(result.life_table_exposure.size()) +
+                     " life-table counts, expected " + std::to_string(life_table_cells));
+  }
+  const auto names = read_texts(id, "area", path);
+  const auto people = read_int64s(id, "people", path);
+  const auto beds = read_int64s(id, "hospital_beds", path);
+  const auto places = read_int64s(id, "care_home_places", path);
+  if (names.size() != areas || people.size() != areas || beds.size() != areas ||
+      places.size() != areas) {
+    refuse(path, "describes " + std::to_string(names.size()) + " areas, expected " +
+                     std::to_string(areas));
+  }
+  for (std::size_t a = 0; a < areas; ++a) {
+    result.facts.push_back({names[a], people[a], beds[a], places[a]});
+  }
+  return result;
 }
 
 void Checkpoint::save(std::size_t run, const models::ReplicationResult& result) const {

@@ -8,11 +8,18 @@
 // the fingerprint (a different plan is refused), runs only the rest, and
 // writes OUT.h5 exactly as an uninterrupted run would. The folder is removed
 // once OUT.h5 is in place.
+//
+// A run file is trusted only when it reads back whole and says it is the run
+// its name says (its `run`, `point` and `replication` attributes) of this
+// plan (`plan_fingerprint`). One that does not (damaged, truncated, copied
+// over another, from another plan or an older hcsim) is not used: that run is
+// done again, and redone() says which and why.
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "models/run_plan.hpp"
 #include "models/simulation.hpp"
 
 namespace hcsim::results {
@@ -27,19 +34,38 @@ class Checkpoint {
   // folder, so nothing is overwritten without --resume; then creates it.
   void start();
   // Resuming: the folder must exist and hold this plan's fingerprint
-  // (InputError otherwise). Returns the finished runs, indexed by run.
+  // (InputError otherwise). Returns the finished runs, indexed by run; a run
+  // whose file cannot be trusted is left out (to be done again) and noted
+  // in redone(). Each file's point and replication are checked against the
+  // plan's.
+  [[nodiscard]] std::vector<std::optional<models::ReplicationResult>> resume(
+      const models::RunPlan& plan, std::size_t areas, std::size_t years);
+  // As above, knowing only how many runs the plan has: a file's point and
+  // replication are then checked only for being possible.
   [[nodiscard]] std::vector<std::optional<models::ReplicationResult>> resume(
       std::size_t run_count, std::size_t areas, std::size_t years);
+  // After resume(): one line per run file not used, naming the file, what is
+  // wrong with it and that the run is done again.
+  [[nodiscard]] const std::vector<std::string>& redone() const noexcept { return redone_; }
+
   void save(std::size_t run, const models::ReplicationResult& result) const;
   // After OUT.h5 is complete.
   void remove() const;
 
  private:
   [[nodiscard]] std::string run_file(std::size_t run) const;
+  // The expected point and replication of each run; empty when unknown.
+  [[nodiscard]] std::vector<std::optional<models::ReplicationResult>> resume_runs(
+      std::size_t run_count, const models::RunPlan* plan, std::size_t areas, std::size_t years);
+  // Reads one run file; InputError (or OutputError) when it cannot be used.
+  [[nodiscard]] models::ReplicationResult read_run(const std::string& path, std::size_t run,
+                                                   const models::RunPlan* plan, std::size_t areas,
+                                                   std::size_t years) const;
 
   std::string out_path_;
   std::string directory_;
   std::string fingerprint_;
+  std::vector<std::string> redone_;
 };
 
 }  // namespace hcsim::results

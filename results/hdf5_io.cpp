@@ -1,11 +1,74 @@
 #include "results/hdf5_io.hpp"
 
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
+#include <system_error>
 
 #include "models/input_error.hpp"
 
 namespace hcsim::results {
 namespace {
+
+// The file being written on this thread (innermost first), whose failures the
+// helpers record.
+thread_local OutputFile* current_output = nullptr;
+
+// HDF5 closes what is still open at exit. Everything here is closed when it
+// is done with, and an identifier whose close failed (OutputFile::close, when
+// even the diverted close fails) would crash that clean-up; so it is left to
+// the system. Must precede every other HDF5 call, hence at static
+// initialisation.
+[[maybe_unused]] const bool hdf5_cleanup_left_to_the_system = [] {
+  H5dont_atexit();
+  return true;
+}();
+
+// Why the HDF5 call just made failed, from the library's error stack: the
+// system's message when a system call failed ("No space left on device"),
+// else the innermost description. Must be called before any other HDF5 call.
+std::string hdf5_error_cause() {
+  struct Found {
+    int error_number = 0;
+    std::string innermost;
+  } found;
+  H5Ewalk2(
+      H5E_DEFAULT, H5E_WALK_UPWARD,
+      [](unsigned, const H5E_error2_t* error, void* data) -> herr_t {
+        auto& so_far = *static_cast<Found*>(data);
+        if (error == nullptr || error->desc == nullptr) return 0;
+        if (so_far.innermost.empty()) so_far.innermost = error->desc;
+        if (so_far.error_number == 0) {
+          if (const char* at = std::strstr(error->desc, "errno = ")) {
+            so_far.error_number = std::atoi(at + std::strlen("errno = "));
+          }
+        }
+        return 0;
+      },
+      &found);
+  if (found.error_number > 0) return std::generic_category().message(found.error_number);
+  return found.innermost;
+}
+
+// Records a failure of the file being written, if any, and returns the
+// message for the exception: what failed and why.
+std::string note_failure(const std::string& what) {
+  const std::string cause = hdf5_error_cause();
+  if (current_output != nullptr) current_output->record_failure(what, cause);
+  return cause.empty() ? what : what + ": " + cause;
+}
+
+[[noreturn]] void throw_earlier_failure() {
+  const OutputFile& file = *current_output;
+  const std::string what = file.failure().empty() ? "HDF5 failed to write" : file.failure();
+  throw OutputError(file.cause().empty() ? what : what + ": " + file.cause());
+}
+
+bool output_failed() { return current_output != nullptr && current_output->failed(); }
 
 [[noreturn]] void bad_file(const std::string& path, const std::string& message) {
   throw models::InputError(models::Diagnostic{path, 0, 0, "", message});
@@ -73,16 +136,101 @@ std::vector<T> read_numbers(hid_t file, const std::string& name, hid_t type,
 }  // namespace
 
 Handle::Handle(hid_t id, herr_t (*close)(hid_t), const std::string& what)
-    : id_(id), close_(close) {
-  if (id_ < 0) throw OutputError("HDF5 could not create or open " + what);
+    : id_(id), close_(close), what_(what) {
+  if (id_ < 0) throw OutputError(note_failure("HDF5 could not create or open " + what));
+  // A write failed earlier (reported by a close that could not throw): stop
+  // before writing anything more.
+  if (output_failed()) {
+    close_(id_);
+    id_ = -1;
+    throw_earlier_failure();
+  }
 }
 
 Handle::~Handle() {
-  if (id_ >= 0) close_(id_);
+  if (id_ >= 0 && close_(id_) < 0) note_failure("HDF5 failed to write " + what_);
 }
 
 void check(herr_t status, const std::string& what) {
-  if (status < 0) throw OutputError("HDF5 failed to write " + what);
+  if (status < 0) throw OutputError(note_failure("HDF5 failed to write " + what));
+  if (output_failed()) throw_earlier_failure();
+}
+
+OutputFile::OutputFile(const std::string& path) : enclosing_(current_output) {
+  quiet_hdf5_errors();
+  // The POSIX driver, whatever the library's default: divert() needs its
+  // file descriptor.
+  const hid_t access = H5Pcreate(H5P_FILE_ACCESS);
+  if (access >= 0 && H5Pset_fapl_sec2(access) >= 0) {
+    id_ = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, access);
+  }
+  const std::string cause = id_ < 0 ? hdf5_error_cause() : std::string();
+  if (access >= 0) H5Pclose(access);
+  if (id_ < 0) {
+    throw OutputError("HDF5 could not create " + path + (cause.empty() ? "" : ": " + cause));
+  }
+  current_output = this;
+}
+
+OutputFile::~OutputFile() {
+  if (id_ >= 0) {
+    // Abandoned (an exception): nothing more need reach the disk.
+    divert();
+    H5Fclose(id_);
+  }
+  if (current_output == this) current_output = enclosing_;
+}
+
+void OutputFile::close() {
+  if (id_ < 0) return;
+  if (!failed_ && H5Fflush(id_, H5F_SCOPE_GLOBAL) < 0) {
+    note_failure("HDF5 failed to write the file");
+  }
+  // After a failure the descriptor is diverted and the close cannot fail on
+  // the disk. Should it fail all the same the library keeps the identifier,
+  // which must then not be touched again.
+  const herr_t closed = H5Fclose(id_);
+  id_ = -1;
+  if (closed < 0) note_failure("HDF5 failed to close the file");
+  current_output = enclosing_;
+  if (failed_) {
+    const std::string what = failure_.empty() ? "HDF5 failed to write the file" : failure_;
+    throw OutputError(cause_.empty() ? what : what + ": " + cause_);
+  }
+}
+
+void OutputFile::record_failure(const std::string& what, const std::string& cause) noexcept {
+  if (!failed_) {
+    failed_ = true;
+    try {
+      failure_ = what;
+      cause_ = cause;
+    } catch (...) {  // out of memory: the failure is known, its text is not
+    }
+  }
+  divert();
+}
+
+void OutputFile::divert() noexcept {
+  if (diverted_ || id_ < 0) return;
+  diverted_ = true;
+  void* handle = nullptr;
+  if (H5Fget_vfd_handle(id_, H5P_DEFAULT, &handle) < 0 || handle == nullptr) return;
+  const int descriptor = *static_cast<int*>(handle);
+  int sink = -1;
+#ifdef __linux__
+  sink = ::memfd_create("hcsim-abandoned-output", MFD_CLOEXEC);
+#endif
+  if (sink < 0) {
+    if (std::FILE* scratch = std::tmpfile()) {
+      sink = ::dup(::fileno(scratch));
+      std::fclose(scratch);
+    }
+  }
+  if (sink < 0) return;
+  // Replaces (and closes) the file's descriptor; the library never knows.
+  ::dup2(sink, descriptor);
+  ::close(sink);
 }
 
 void quiet_hdf5_errors() { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }

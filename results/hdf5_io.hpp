@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace hcsim::results {
@@ -16,11 +17,16 @@ class OutputError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Owns one HDF5 identifier and closes it with the matching function.
+// Owns one HDF5 identifier and closes it with the matching function. An
+// identifier that could not be made (id < 0) throws OutputError; while an
+// OutputFile is being written, so does any new one once a write has failed.
 class Handle {
  public:
   Handle(hid_t id, herr_t (*close)(hid_t), const std::string& what);
-  Handle(Handle&& other) noexcept : id_(other.id_), close_(other.close_) { other.id_ = -1; }
+  Handle(Handle&& other) noexcept
+      : id_(other.id_), close_(other.close_), what_(std::move(other.what_)) {
+    other.id_ = -1;
+  }
   Handle(const Handle&) = delete;
   Handle& operator=(const Handle&) = delete;
   Handle& operator=(Handle&&) = delete;
@@ -30,8 +36,59 @@ class Handle {
  private:
   hid_t id_;
   herr_t (*close_)(hid_t);
+  std::string what_;
 };
 
+// A new HDF5 file being written, on the thread that writes it.
+//
+// HDF5 (1.10) does not survive a failed write: a file whose close fails stays
+// registered although half freed, and the library crashes when it closes it
+// again at exit. So at the first failure of a helper here while the file is
+// open (disk full, quota, I/O error), the file's descriptor is pointed at an
+// anonymous in-memory file: what the library still writes while closing
+// succeeds and goes nowhere, every later helper throws at once, and close()
+// reports the first failure with its cause. The file on disk is then
+// incomplete and the caller removes it (write_hdf5_atomically in
+// results/hdf5_results.hpp). Should a close fail all the same (a process file
+// size limit, ulimit -f, bounds the in-memory file too), the library's
+// clean-up at exit is skipped, so the process still ends with its error.
+class OutputFile {
+ public:
+  // Creates or truncates `path`; OutputError when it cannot.
+  explicit OutputFile(const std::string& path);
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+  // Closes the file, if close() did not, without writing anything more to it.
+  ~OutputFile();
+
+  [[nodiscard]] hid_t get() const noexcept { return id_; }
+  // Flushes and closes the file; OutputError when that or any earlier write
+  // failed.
+  void close();
+
+  // The first failure: what failed ("HDF5 failed to write occupancy") and
+  // why, as the system said it ("No space left on device"; "" when HDF5 did
+  // not say).
+  [[nodiscard]] bool failed() const noexcept { return failed_; }
+  [[nodiscard]] const std::string& failure() const noexcept { return failure_; }
+  [[nodiscard]] const std::string& cause() const noexcept { return cause_; }
+  // Used by the helpers: records a failure (the first one is kept) and stops
+  // the file reaching the disk.
+  void record_failure(const std::string& what, const std::string& cause) noexcept;
+
+ private:
+  void divert() noexcept;
+
+  hid_t id_ = -1;
+  bool diverted_ = false;
+  bool failed_ = false;
+  std::string failure_;
+  std::string cause_;
+  OutputFile* enclosing_ = nullptr;
+};
+
+// Throws OutputError when status < 0, or when the OutputFile being written
+// on this thread has failed already.
 void check(herr_t status, const std::string& what);
 // Silences the HDF5 library's own error printing (errors become exceptions).
 void quiet_hdf5_errors();

@@ -5,10 +5,14 @@
 #include "models/interventions/intervention_returns.hpp"
 #include "models/life_table_counts.hpp"
 
+#include <fcntl.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cmath>
 #include <filesystem>
+#include <optional>
+#include <system_error>
 #include <tuple>
 #include <vector>
 
@@ -468,19 +472,41 @@ void write_hdf5_atomically(const std::string& path, const std::function<void(hid
   const fs::path target(path);
   fs::path temporary = target;
   temporary += ".tmp." + std::to_string(::getpid());
-  quiet_hdf5_errors();
+  const auto cannot_write = [&](const std::string& why) {
+    return OutputError("cannot write " + path + ": " + why + "; nothing was written there");
+  };
   try {
     {
-      Handle file(H5Fcreate(temporary.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose,
-                  "the output file " + temporary.string() + " (is the directory writable?)");
-      write(file.get());
-      check(H5Fflush(file.get(), H5F_SCOPE_GLOBAL), "the output file");
+      std::optional<OutputFile> file;
+      try {
+        file.emplace(temporary.string());
+      } catch (const OutputError& error) {
+        throw cannot_write(error.what());
+      }
+      try {
+        write(file->get());
+        file->close();
+      } catch (const OutputError& error) {
+        if (!file->failed()) throw cannot_write(error.what());
+        // The cause first: "No space left on device (HDF5 failed to write occupancy)".
+        const std::string what = file->failure().empty() ? error.what() : file->failure();
+        throw cannot_write(file->cause().empty() ? what : file->cause() + " (" + what + ")");
+      }
     }
+    // On the disk before it takes the target's name, so that a crash of the
+    // machine cannot leave the name on a file not yet written.
+    const int descriptor = ::open(temporary.c_str(), O_RDONLY | O_CLOEXEC);
+    if (descriptor < 0 || ::fsync(descriptor) != 0) {
+      const int error_number = errno;
+      if (descriptor >= 0) ::close(descriptor);
+      throw cannot_write(std::generic_category().message(error_number) + " (saving " +
+                         temporary.string() + " to the disk)");
+    }
+    ::close(descriptor);
     std::error_code error;
     fs::rename(temporary, target, error);
     if (error) {
-      throw OutputError("cannot move " + temporary.string() + " to " + target.string() + ": " +
-                        error.message());
+      throw cannot_write("cannot move " + temporary.string() + " to it: " + error.message());
     }
   } catch (...) {
     std::error_code ignored;

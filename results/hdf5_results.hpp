@@ -40,8 +40,10 @@ void write_results(const std::string& path, const models::Scenario& scenario,
                    const std::string& hcsim_version);
 
 // Writes `write(file)` into a new HDF5 file at `path` atomically: a temporary
-// name beside it, flushed, then renamed; on any failure the temporary is
-// removed and `path` is untouched.
+// name beside it, written, synced to the disk, then renamed; on any failure
+// (the disk full, say) the temporary is removed, `path` is untouched, and
+// OutputError says "cannot write <path>: <cause> (<what failed>); nothing was
+// written there".
 void write_hdf5_atomically(const std::string& path, const std::function<void(hid_t)>& write);
 
 }  // namespace hcsim::results

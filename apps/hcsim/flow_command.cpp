@@ -53,13 +53,21 @@ void check_resources(const models::FlowScenario& scenario, const RunOptions& opt
   const std::uint64_t bytes = results::estimated_flow_output_bytes(scenario);
   const std::uint64_t memory_limit = options.max_memory_mb ? *options.max_memory_mb << 20
                                                            : models::available_memory_bytes();
-  if (memory_limit > 0 && bytes > memory_limit) {
+  const models::FlowResourceEstimate memory =
+      models::estimate_flow_resources(scenario, options.threads);
+  if (memory_limit > 0 && memory.memory_bytes > memory_limit) {
     throw models::InputError(models::Diagnostic{
         scenario.file, 0, 0, "replications",
-        "the run keeps every replication's daily series, an estimated " +
-            models::format_bytes(bytes) + ", more than the " + models::format_bytes(memory_limit) +
+        "the run needs an estimated " + models::format_bytes(memory.memory_bytes) + " (" +
+            models::format_number(memory.largest_replication_patients) + " patients x " +
+            std::to_string(models::flow_bytes_per_patient) + " bytes x " +
+            std::to_string(memory.concurrent_replications) +
+            " replications at once, and every replication's daily series, " +
+            models::format_bytes(memory.series_bytes) + "), more than the " +
+            models::format_bytes(memory_limit) +
             (options.max_memory_mb ? " allowed by --max-memory-mb" : " of memory available") +
-            "; run fewer replications, services or days"});
+            "; lower the arrival rates, or run fewer replications, services, days or "
+            "--threads"});
   }
   if (options.out_path && bytes > (options.max_output_mb << 20)) {
     throw models::InputError(models::Diagnostic{

@@ -242,9 +242,16 @@ int run_command(const RunOptions& options, const std::string& command_line) {
     checkpoint.emplace(*options.out_path, plan.fingerprint(HCSIM_VERSION));
     world.on_every_rank([&] {
       if (options.resume) {
-        execution.finished = checkpoint->resume(plan.run_count(), scenario.areas.size(),
+        execution.finished = checkpoint->resume(plan, scenario.areas.size(),
                                                 models::measurement_plan(scenario).years);
         for (const auto& run : execution.finished) resumed += run ? 1u : 0u;
+        // A run file that is not the run it claims to be is done again; say
+        // so even under --quiet, as the user may have expected it kept.
+        if (world.is_root()) {
+          for (const auto& line : checkpoint->redone()) {
+            std::fprintf(stderr, "hcsim: %s\n", line.c_str());
+          }
+        }
       } else if (world.is_root()) {
         checkpoint->start();
       }
@@ -310,7 +317,15 @@ int run_command(const RunOptions& options, const std::string& command_line) {
 
   if (options.out_path) {
     if (stop.load()) throw sim::Interrupted();
-    results::write_results(*options.out_path, plan, result, command_line, HCSIM_VERSION);
+    try {
+      results::write_results(*options.out_path, plan, result, command_line, HCSIM_VERSION);
+    } catch (const results::OutputError&) {
+      std::fprintf(stderr,
+                   "hcsim: finished runs are kept in %s; add --resume to complete once the "
+                   "file can be written\n",
+                   checkpoint->directory().c_str());
+      throw;
+    }
     checkpoint->remove();
     if (!options.quiet) std::fprintf(stderr, "hcsim: wrote %s\n", options.out_path->c_str());
   }

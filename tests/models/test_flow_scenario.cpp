@@ -14,6 +14,7 @@
 
 #include "models/flow_ensemble.hpp"
 #include "models/flow_scenario.hpp"
+#include "sim/parallel.hpp"
 #include "models/input_error.hpp"
 #include "sim/statistics.hpp"
 #include "validation/queueing.hpp"
@@ -260,6 +261,63 @@ TEST_CASE("flow scenario: series from CSV files", "[flow_scenario]") {
     CHECK(models::load_flow_scenario(file, overrides).services[0].parameters.daily_arrival_rate ==
           std::vector<double>{1.25, 0.5});
   }
+}
+
+TEST_CASE("flow scenario: arrival rates no replication could hold are refused when read",
+          "[flow_scenario][bad_input]") {
+  SECTION("a constant rate") {
+    // 1e9 a day was killed by the system for want of memory after 24 GB.
+    const auto d = error_of(replaced(valid, "[1.5, 2.0, 2.5]", "1e9"));
+    CHECK(d.line == 9);
+    CHECK(d.key_path == "services[0].arrivals_per_day");
+    CHECK_THAT(d.message, Catch::Contains("3000000008 patients in each replication of 3 days") &&
+                              Catch::Contains("at most 100000000 are allowed") &&
+                              Catch::Contains("an estimated 268.2 GiB"));
+  }
+  SECTION("a series from a CSV file") {
+    Folder folder;
+    folder.write("rates.csv", "rate\n40000000\n40000000\n40000000\n");
+    const auto file = folder.write(
+        "flow.yaml", replaced(valid, "[1.5, 2.0, 2.5]", "{csv: rates.csv, column: rate}"));
+    try {
+      (void)models::load_flow_scenario(file, {});
+      FAIL("accepted 120 million arrivals a replication");
+    } catch (const InputError& error) {
+      CHECK(error.diagnostics().front().key_path == "services[0].arrivals_per_day");
+      CHECK_THAT(error.what(), Catch::Contains("120000008 patients"));
+    }
+  }
+  SECTION("--set days makes a long run of a large rate too many") {
+    const std::string large = replaced(valid, "[1.5, 2.0, 2.5]", "1000000");
+    CHECK(models::parse_flow_scenario(large, "flow.yaml", {}).services.size() == 1);
+    models::ScenarioOverrides overrides;
+    overrides.set = {"days=101"};
+    CHECK_THAT(error_of(large, overrides).message, Catch::Contains("at most 100000000"));
+  }
+  SECTION("the engine refuses them too") {
+    models::FlowServiceParameters parameters;
+    parameters.capacity = 10;
+    parameters.daily_arrival_rate = {6e7, 6e7};
+    CHECK_THROWS_WITH(models::check_flow_parameters(parameters),
+                      Catch::Contains("at most 100000000"));
+    parameters.daily_arrival_rate = {5e7, 5e7};
+    CHECK_NOTHROW(models::check_flow_parameters(parameters));
+  }
+}
+
+TEST_CASE("flow scenario: the memory estimate", "[flow_scenario]") {
+  const auto scenario = models::parse_flow_scenario(
+      replaced(valid, "[1.5, 2.0, 2.5]", "1000000"), "flow.yaml", {});
+  const auto estimate = models::estimate_flow_resources(scenario, 2);
+  CHECK(estimate.concurrent_replications == 2);
+  CHECK(estimate.largest_replication_patients == 3000008.0);
+  CHECK(estimate.replication_bytes == 3000008u * models::flow_bytes_per_patient);
+  CHECK(estimate.series_bytes == 4u * 1u * 3u * 3u * sizeof(double));
+  CHECK(estimate.memory_bytes == estimate.series_bytes + 2 * estimate.replication_bytes);
+  // More threads than cores run on the cores (sim::arena_size), at most one
+  // replication each.
+  CHECK(models::estimate_flow_resources(scenario, 64).concurrent_replications ==
+        std::min(4, hcsim::sim::arena_size(64)));
 }
 
 TEST_CASE("flow service: capacity that changes during the run", "[flow_scenario]") {

@@ -1,9 +1,11 @@
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
 #include <hdf5.h>
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <limits>
 #include <string>
 #include <vector>
@@ -12,6 +14,7 @@
 #include "models/scenario.hpp"
 #include "models/simulation.hpp"
 #include "results/checkpoint.hpp"
+#include "results/hdf5_io.hpp"
 #include "results/hdf5_results.hpp"
 #include "results/json_summary.hpp"
 #include "results/summary.hpp"
@@ -45,6 +48,41 @@ fs::path scratch_dir() {
   fs::create_directories(dir);
   return dir;
 }
+
+std::string first_line(const fs::path& path) {
+  std::ifstream in(path);
+  std::string line;
+  std::getline(in, line);
+  return line;
+}
+
+// Makes every later write to an open HDF5 file fail, as a full disk would:
+// its descriptor now reads `read_only`, opened for reading only.
+void make_writes_fail(hid_t file, const fs::path& read_only) {
+  void* handle = nullptr;
+  REQUIRE(H5Fget_vfd_handle(file, H5P_DEFAULT, &handle) >= 0);
+  const int descriptor = *static_cast<int*>(handle);
+  std::ofstream(read_only) << "x";
+  const int reader = ::open(read_only.c_str(), O_RDONLY | O_CLOEXEC);
+  REQUIRE(reader >= 0);
+  REQUIRE(::dup2(reader, descriptor) == descriptor);
+  ::close(reader);
+}
+
+// A checkpoint folder removed whatever the test's outcome.
+struct CheckpointFolder {
+  fs::path out = scratch_dir() / "resumed.h5";
+  hcsim::results::Checkpoint checkpoint{out.string(), "fingerprint"};
+  CheckpointFolder() { checkpoint.start(); }
+  ~CheckpointFolder() {
+    checkpoint.remove();
+    std::error_code ignored;
+    fs::remove_all(out.parent_path(), ignored);
+  }
+  [[nodiscard]] fs::path run_file(int run) const {
+    return fs::path(checkpoint.directory()) / ("run-" + std::to_string(run) + ".h5");
+  }
+};
 
 }  // namespace
 
@@ -142,6 +180,97 @@ TEST_CASE("a failed write leaves no file behind", "[results][hdf5]") {
   CHECK_THROWS_AS(hcsim::results::write_results(path, run.scenario, run.result, "", "test"),
                   hcsim::results::OutputError);
   CHECK_FALSE(fs::exists(path));
+}
+
+TEST_CASE("a write that fails part-way (a full disk) leaves HDF5 sound and the target as it was",
+          "[results][hdf5][disk_full]") {
+  const fs::path dir = scratch_dir();
+  const fs::path target = dir / "kept.h5";
+  std::ofstream(target) << "an earlier complete file";
+  const ssize_t open_before = H5Fget_obj_count(H5F_OBJ_ALL, H5F_OBJ_ALL);
+  try {
+    hcsim::results::write_hdf5_atomically(target.string(), [&](hid_t file) {
+      hcsim::results::write_text_attribute(file, "format", "test");
+      make_writes_fail(file, dir / "read-only");
+      const std::vector<double> values(100000, 1.0);  // beyond HDF5's buffers: written at once
+      for (int i = 0; i < 20; ++i) {
+        hcsim::results::write_doubles(file, "values_" + std::to_string(i), {values.size()},
+                                      values);
+      }
+    });
+    FAIL("the write succeeded");
+  } catch (const hcsim::results::OutputError& error) {
+    // The target, the system's reason, what failed.
+    CHECK_THAT(error.what(),
+               Catch::StartsWith("cannot write " + target.string() + ": Bad file descriptor (") &&
+                   Catch::Contains("values_0") && Catch::EndsWith("nothing was written there"));
+  }
+  // Nothing of the failed file is left open: HDF5 1.10 keeps a file whose
+  // close failed, half freed, and crashes on it at exit.
+  CHECK(H5Fget_obj_count(H5F_OBJ_ALL, H5F_OBJ_ALL) == open_before);
+  CHECK(first_line(target) == "an earlier complete file");
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    CHECK(entry.path().filename().string().find(".tmp.") == std::string::npos);
+  }
+  // The library writes the next file as usual.
+  const auto& run = tiny_run();
+  hcsim::results::write_results(target.string(), run.scenario, run.result, "", "test");
+  const hid_t file = H5Fopen(target.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  REQUIRE(file >= 0);
+  CHECK(H5Lexists(file, "/measures/emergency_admissions", H5P_DEFAULT) > 0);
+  H5Fclose(file);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a saved run is used only when it is whole and the run its name says",
+          "[results][checkpoint]") {
+  const auto& run = tiny_run();
+  const std::size_t areas = run.result.areas.size();
+  const std::size_t years = run.result.plan.years;
+  REQUIRE(run.result.runs[1].replication == 1);
+  CheckpointFolder folder;
+  folder.checkpoint.save(0, run.result.runs[0]);
+  folder.checkpoint.save(1, run.result.runs[1]);
+
+  SECTION("both as saved") {
+    const auto finished = folder.checkpoint.resume(2, areas, years);
+    REQUIRE(finished[1].has_value());
+    CHECK(finished[1]->values == run.result.runs[1].values);
+    CHECK(folder.checkpoint.redone().empty());
+  }
+  SECTION("a run's file copied over another's is not taken for it") {
+    fs::copy_file(folder.run_file(0), folder.run_file(1), fs::copy_options::overwrite_existing);
+    const auto finished = folder.checkpoint.resume(2, areas, years);
+    REQUIRE(finished[0].has_value());
+    CHECK(finished[0]->values == run.result.runs[0].values);
+    CHECK_FALSE(finished[1].has_value());  // done again
+    REQUIRE(folder.checkpoint.redone().size() == 1);
+    CHECK_THAT(folder.checkpoint.redone()[0],
+               Catch::StartsWith(folder.run_file(1).string()) &&
+                   Catch::Contains("holds run 0, not run 1 as its name says") &&
+                   Catch::EndsWith("run 1 is done again"));
+  }
+  SECTION("a truncated file is done again, not refused") {
+    fs::resize_file(folder.run_file(1), 1000);
+    const auto finished = folder.checkpoint.resume(2, areas, years);
+    CHECK(finished[0].has_value());
+    CHECK_FALSE(finished[1].has_value());
+    REQUIRE(folder.checkpoint.redone().size() == 1);
+    CHECK_THAT(folder.checkpoint.redone()[0], Catch::StartsWith(folder.run_file(1).string()));
+  }
+  SECTION("point and replication are checked against the plan") {
+    auto mislabelled = run.result.runs[1];
+    mislabelled.replication = 0;
+    folder.checkpoint.save(1, mislabelled);
+    const auto plan = hcsim::models::single_point_plan(run.scenario);
+    const auto finished = folder.checkpoint.resume(plan, areas, years);
+    CHECK(finished[0].has_value());
+    CHECK_FALSE(finished[1].has_value());
+    REQUIRE(folder.checkpoint.redone().size() == 1);
+    CHECK_THAT(folder.checkpoint.redone()[0],
+               Catch::Contains("holds point 0, replication 0; run 1 of the plan is point 0, "
+                               "replication 1"));
+  }
 }
 
 TEST_CASE("the JSON summary has the agreed shape", "[results][json]") {
