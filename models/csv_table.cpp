@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 
 namespace hcsim::models {
@@ -55,6 +56,15 @@ std::string trimmed(const std::string& text) {
 CsvTable CsvTable::read(const std::string& path) {
   CsvTable table;
   table.file_ = path;
+  // A directory, a device (/dev/zero) or a pipe would never end or be read
+  // only once: a table is a regular file (after symbolic links).
+  std::error_code error;
+  const auto status = std::filesystem::status(path, error);
+  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    throw InputError(Diagnostic{path, 0, 0, "",
+                                "is not a regular file (a directory, device or pipe); expected "
+                                "a CSV file"});
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     throw InputError(Diagnostic{path, 0, 0, "", "cannot open the file"});
@@ -74,7 +84,20 @@ CsvTable CsvTable::read(const std::string& path) {
       continue;
     }
     if (!have_header) {
-      for (const auto& field : fields) table.header_.push_back(trimmed(field.text));
+      for (const auto& field : fields) {
+        const std::string name = trimmed(field.text);
+        // column() finds the first of two same-named columns, so the other
+        // would be ignored without a word.
+        for (std::size_t c = 0; c < table.header_.size(); ++c) {
+          if (!name.empty() && table.header_[c] == name) {
+            problems.add({path, line_number, field.column, name,
+                          "column '" + name + "' appears twice in the header (first as column " +
+                              std::to_string(c + 1) + "); expected each column name once"});
+            break;
+          }
+        }
+        table.header_.push_back(name);
+      }
       have_header = true;
       continue;
     }

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <numeric>
+#include <unordered_map>
 
 #include "models/input_error.hpp"
 #include "models/yaml_reader.hpp"
@@ -126,7 +127,8 @@ SweepSpec read_sweep(const YAML::Node& root, const std::string& file, const Node
   MapReader sweep = top.map(sweep_key);
   const bool grid = sweep.has("grid");
   const bool lhs = sweep.has("latin_hypercube");
-  if (grid == lhs) {
+  // A sweep that is not a mapping has been refused as such already.
+  if (grid == lhs && top.is_mapping(sweep_key)) {
     sweep.error("", "expected exactly one of 'grid' or 'latin_hypercube'");
   }
   if (grid) {
@@ -186,7 +188,27 @@ RunPlan single_point_plan(Scenario scenario) {
   return plan;
 }
 
-RunPlan load_run_plan(const std::string& path, const ScenarioOverrides& overrides) {
+namespace {
+
+// A problem found at one or more sweep points, said once.
+struct PointProblem {
+  Diagnostic diagnostic;
+  std::size_t points = 0;  // at how many points
+};
+
+// Sweep points report values they set as coming from "sweep point N (...)";
+// the same mistake at another point differs only in that label.
+std::string problem_identity(const Diagnostic& diagnostic) {
+  const bool from_point = diagnostic.file.rfind("sweep point ", 0) == 0;
+  return (from_point ? std::string("sweep point") : diagnostic.file) + "\n" +
+         std::to_string(diagnostic.line) + ":" + std::to_string(diagnostic.column) + "\n" +
+         diagnostic.key_path + "\n" + diagnostic.message;
+}
+
+}  // namespace
+
+RunPlan load_run_plan(const std::string& path, const ScenarioOverrides& overrides,
+                      const PlanSizeCheck& before_expanding) {
   // The base scenario first: its own errors come before any sweep's.
   const Scenario base = load_scenario(path, overrides);
   NodeOrigins origins;
@@ -194,6 +216,29 @@ RunPlan load_run_plan(const std::string& path, const ScenarioOverrides& override
   Diagnostics diagnostics;
   const SweepSpec spec = read_sweep(root, path, origins, base.seed, diagnostics);
   diagnostics.throw_if_any();
+  const std::size_t point_count = spec.method == "none" ? 1 : spec.point_values.size();
+
+  // Points are read and checked one by one below, which for a large sweep
+  // takes a while: a plan too large to run is refused first, from its counts.
+  const auto runs = static_cast<double>(point_count) * static_cast<double>(base.replications);
+  if (runs > static_cast<double>(max_runs)) {
+    // Said at what sets the number of points: the Latin hypercube's
+    // `points`, the grid, or (without a sweep) the replications.
+    MapReader top(root, path, "", diagnostics);
+    top.set_origins(&origins);
+    MapReader sweep = top.map(sweep_key);
+    MapReader lhs = sweep.map("latin_hypercube");
+    Diagnostic diagnostic = spec.method == "latin_hypercube" ? lhs.location("points")
+                            : spec.method == "grid"          ? sweep.location("grid")
+                                                             : top.location("replications");
+    diagnostic.message = "the plan has " + std::to_string(point_count) + " sweep point(s) x " +
+                         std::to_string(base.replications) + " replication(s) = " +
+                         format_number(runs) + " runs; expected at most " +
+                         std::to_string(max_runs) + " runs in one plan: use fewer points or "
+                         "replications, or split the sweep into several plans";
+    throw InputError(diagnostic);
+  }
+  if (before_expanding) before_expanding(base, point_count);
   if (spec.method == "none") return single_point_plan(base);
 
   RunPlan plan;
@@ -202,7 +247,23 @@ RunPlan load_run_plan(const std::string& path, const ScenarioOverrides& override
   plan.sweep_keys = spec.keys;
   plan.seed = base.seed;
   plan.replications = base.replications;
-  std::vector<Diagnostic> problems;
+  // The same mistake (an unknown key in the grid, say) fails every point:
+  // each problem is said once, with how many points it applies to.
+  std::vector<PointProblem> problems;
+  std::unordered_map<std::string, std::size_t> problem_index;
+  constexpr std::size_t max_problems = 50;
+  std::size_t unsaid = 0;
+  const auto add_problem = [&](const Diagnostic& diagnostic) {
+    const auto [found, inserted] = problem_index.emplace(problem_identity(diagnostic),
+                                                         problems.size());
+    if (!inserted) {
+      ++problems[found->second].points;
+    } else if (problems.size() < max_problems) {
+      problems.push_back({diagnostic, 1});
+    } else {
+      ++unsaid;
+    }
+  };
   for (std::size_t p = 0; p < spec.point_values.size(); ++p) {
     SweepPoint point;
     for (std::size_t k = 0; k < spec.keys.size(); ++k) {
@@ -216,8 +277,7 @@ RunPlan load_run_plan(const std::string& path, const ScenarioOverrides& override
     try {
       point.scenario = load_scenario(path, point_overrides);
     } catch (const InputError& error) {
-      problems.insert(problems.end(), error.diagnostics().begin(), error.diagnostics().end());
-      if (problems.size() > 50) break;  // the same mistake repeats at every point
+      for (const auto& diagnostic : error.diagnostics()) add_problem(diagnostic);
       continue;
     }
     // Points are stored side by side, so they must share areas and years.
@@ -229,15 +289,33 @@ RunPlan load_run_plan(const std::string& path, const ScenarioOverrides& override
       same_shape = first.areas[a].name == point.scenario.areas[a].name;
     }
     if (!same_shape) {
-      problems.push_back({path, 0, 0, sweep_key,
-                          "sweep point " + std::to_string(p) + " (" + point.label +
-                              ") changes the areas or the number of reporting years; every "
-                              "point must have the same areas and years"});
+      add_problem({path, 0, 0, sweep_key,
+                   "sweep point " + std::to_string(p) + " (" + point.label +
+                       ") changes the areas or the number of reporting years; every "
+                       "point must have the same areas and years"});
       continue;
     }
     plan.points.push_back(std::move(point));
   }
-  if (!problems.empty()) throw InputError(problems);
+  if (!problems.empty()) {
+    std::vector<Diagnostic> said;
+    for (auto& problem : problems) {
+      if (problem.points > 1) {
+        problem.diagnostic.message +=
+            problem.points == spec.point_values.size()
+                ? " (the same at all " + std::to_string(problem.points) + " sweep points)"
+                : " (the same at " + std::to_string(problem.points) + " of " +
+                      std::to_string(spec.point_values.size()) + " sweep points)";
+      }
+      said.push_back(std::move(problem.diagnostic));
+    }
+    if (unsaid > 0) {
+      said.push_back({path, 0, 0, sweep_key,
+                      std::to_string(unsaid) + " more problem(s) at other sweep points, not "
+                      "listed; correct the ones above first"});
+    }
+    throw InputError(said);
+  }
   return plan;
 }
 

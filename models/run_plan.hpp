@@ -19,6 +19,7 @@
 // replication of each point uses the same random numbers for the same person
 // and purpose (common random numbers across the sweep).
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -55,9 +56,24 @@ struct RunPlan {
   [[nodiscard]] std::string fingerprint(const std::string& hcsim_version) const;
 };
 
+// The most runs (sweep points x replications) one plan may have. Every
+// point is read and checked before anything runs, and every run is tracked
+// while the plan runs, so a plan far beyond what can finish is refused from
+// its counts alone.
+inline constexpr std::int64_t max_runs = 10'000'000;
+
+// Called with the base scenario (overrides applied) and the number of sweep
+// points before the points are read and checked one by one (which takes
+// about a millisecond each): a command refuses here, by throwing InputError,
+// a plan too large for its limits (memory, output size) without the wait.
+using PlanSizeCheck = std::function<void(const Scenario& base, std::size_t points)>;
+
 // Reads a scenario file with its sweep into a plan; throws InputError listing
-// every problem (an unknown sweep key, an empty value list, a bad range).
-[[nodiscard]] RunPlan load_run_plan(const std::string& path, const ScenarioOverrides& overrides);
+// every problem (an unknown sweep key, an empty value list, a bad range), each
+// once however many points it applies to. Refuses a plan of more than
+// max_runs runs before reading its points.
+[[nodiscard]] RunPlan load_run_plan(const std::string& path, const ScenarioOverrides& overrides,
+                                    const PlanSizeCheck& before_expanding = {});
 
 // A plan of one point: the scenario as it is.
 [[nodiscard]] RunPlan single_point_plan(Scenario scenario);

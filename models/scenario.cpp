@@ -12,6 +12,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <list>
 
 extern const std::string_view hcsim_default_scenario_yaml;
 
@@ -83,6 +84,12 @@ void read_area(MapReader& reader, std::size_t index, const Parameters& base,
   if (area.name.empty()) {
     reader.error("name", "every area needs a name");
     area.name = "area " + std::to_string(index);
+  } else if (area.name.find('.') != std::string::npos) {
+    // --set and sweep keys address an area by name between dots
+    // (areas.London.hospital_beds), so a dot in the name could not be reached.
+    reader.error("name", "area name '" + area.name + "' contains '.', which separates the parts "
+                         "of a --set or sweep key path (areas.NAME.key); expected a name "
+                         "without '.'");
   }
   double population = -1.0;
   reader.number("population", population, Limits::positive("full-scale residents"));
@@ -177,16 +184,38 @@ void apply_set_override(YAML::Node& root, const std::string& assignment, NodeOri
   }
   const std::string path = assignment.substr(0, equals);
   const std::string value_text = assignment.substr(equals + 1);
+  const std::vector<std::string> parts = split_path(path);
+  // A sweep is a structure of key paths (which hold dots themselves) and
+  // lists; the run plan reads it from the file only.
+  if (parts.front() == sweep_key) {
+    throw InputError(set_error(assignment, "a sweep is written in the scenario file (sweep: with "
+                                           "grid: or latin_hypercube:), not set by --set; edit "
+                                           "the file, or --set the swept key itself for one run",
+                               origin_label));
+  }
   YAML::Node value;
   try {
-    value = YAML::Load(value_text);
-  } catch (const YAML::Exception& error) {
-    throw InputError(set_error(assignment, "the value is not valid YAML: " + error.msg, origin_label));
+    value = parse_yaml_value(value_text, origin_label);
+  } catch (const InputError& error) {
+    std::vector<Diagnostic> problems;
+    for (const auto& problem : error.diagnostics()) {
+      std::string message = problem.message;
+      if (message.rfind("malformed YAML: ", 0) == 0) message.erase(0, 16);
+      problems.push_back(set_error(assignment, "the value is not valid YAML: " + message,
+                                   origin_label));
+    }
+    throw InputError(problems);
   }
-  value = value ? without_marks(value) : YAML::Node(YAML::NodeType::Null);
+  // `key=`, `key=~` or `key=null` would leave the file's value in place, or
+  // the default, while the command line says otherwise.
+  if (!value || value.IsNull()) {
+    throw InputError(set_error(assignment, "expected a value after '=', got nothing; to keep "
+                                           "the scenario's value, leave the override out",
+                               origin_label));
+  }
+  value = without_marks(value);
   origins.record(value, origin_label);
 
-  const std::vector<std::string> parts = split_path(path);
   YAML::Node node = root;
   std::string walked;
   for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -231,9 +260,10 @@ void apply_set_override(YAML::Node& root, const std::string& assignment, NodeOri
     YAML::Node next = node[part];
     if (!next || next.IsNull()) {
       // Creating an intermediate mapping: unknown paths are then reported by
-      // the scenario reader with a suggestion.
+      // the scenario reader with a suggestion, as coming from the override.
       node[part] = YAML::Node(YAML::NodeType::Map);
       next = node[part];
+      origins.record(next, origin_label);
     }
     node.reset(next);
   }
@@ -243,48 +273,123 @@ namespace {
 
 constexpr int max_extends_depth = 16;
 
-std::string read_text_file(const std::string& path, const Diagnostic* referenced_from) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    Diagnostic diagnostic = referenced_from ? *referenced_from : Diagnostic{};
-    if (!referenced_from) diagnostic.file = path;
-    diagnostic.message = "cannot open the scenario file '" + path +
-                         "' (does it exist and is it readable?)";
-    throw InputError(diagnostic);
+// What a path that is not a regular file is, for messages.
+std::string kind_of_file(std::filesystem::file_type type) {
+  using std::filesystem::file_type;
+  switch (type) {
+    case file_type::directory: return "a directory";
+    case file_type::character: return "a character device";
+    case file_type::block: return "a block device";
+    case file_type::fifo: return "a pipe";
+    case file_type::socket: return "a socket";
+    default: return "not a file that can be read";
   }
-  // Scenario files are a few kilobytes; refuse anything absurd before parsing.
-  constexpr std::streamoff max_bytes = 16 * 1024 * 1024;
-  in.seekg(0, std::ios::end);
-  const std::streamoff size = in.tellg();
-  in.seekg(0, std::ios::beg);
-  if (size > max_bytes) {
-    Diagnostic diagnostic;
-    diagnostic.file = path;
-    diagnostic.message = "the file is " + std::to_string(size) +
-                         " bytes; a scenario file is expected to be under 16 MiB";
-    throw InputError(diagnostic);
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
+// Where a problem with the file at `path` is reported: at the `extends:`
+// that names it, or at the file itself.
+Diagnostic about_file(const std::string& path, const Diagnostic* referenced_from,
+                      std::string message) {
+  Diagnostic diagnostic = referenced_from ? *referenced_from : Diagnostic{};
+  if (!referenced_from) diagnostic.file = path;
+  diagnostic.message = std::move(message);
+  return diagnostic;
+}
+
+// Refuses, before anything opens it, a path that is not a regular file
+// (after symbolic links): reading /dev/zero or a directory never ends or
+// makes no sense, and a pipe (/dev/stdin, <(...)) can be read only once,
+// while the plan reads the scenario again for every sweep point.
+void require_regular_file(const std::string& path, const Diagnostic* referenced_from) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  const fs::file_status status = fs::status(fs::path(path), error);
+  if (status.type() == fs::file_type::not_found || status.type() == fs::file_type::none ||
+      (error && status.type() == fs::file_type::unknown)) {
+    throw InputError(about_file(path, referenced_from,
+                                "cannot open the scenario file '" + path +
+                                    "' (does it exist and is it readable?)"));
+  }
+  if (status.type() != fs::file_type::regular) {
+    // At the file itself the path is already named in front of the message.
+    throw InputError(about_file(path, referenced_from,
+                                (referenced_from ? "'" + path + "' " : std::string()) +
+                                    "is not a regular file (" +
+                                    kind_of_file(status.type()) +
+                                    "); expected a scenario file (YAML)" +
+                                    (status.type() == fs::file_type::fifo
+                                         ? "; write what the pipe gives into a file and name "
+                                           "that"
+                                         : "")));
+  }
+}
+
+std::string read_text_file(const std::string& path, const Diagnostic* referenced_from) {
+  require_regular_file(path, referenced_from);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw InputError(about_file(path, referenced_from,
+                                "cannot open the scenario file '" + path +
+                                    "' (does it exist and is it readable?)"));
+  }
+  // Scenario files are a few kilobytes; refuse anything absurd before
+  // parsing. Read up to the limit rather than trusting the size reported.
+  constexpr std::size_t max_bytes = 16 * 1024 * 1024;
+  std::string text;
+  char buffer[65536];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    text.append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > max_bytes) {
+      throw InputError(about_file(path, referenced_from,
+                                  (referenced_from ? "'" + path + "' " : std::string()) +
+                                      "is over 16 MiB; a scenario file is expected to be under "
+                                      "16 MiB (a few kilobytes)"));
+    }
+  }
+  if (in.bad()) {
+    throw InputError(about_file(path, referenced_from,
+                                "cannot read the scenario file '" + path + "'"));
+  }
+  return text;
+}
+
+// The merged mapping keeps the key nodes the files wrote (inserted as they
+// are), so a diagnostic about a key, or about a key with no value, still
+// has the key's line.
 YAML::Node merge_trees(const YAML::Node& base, const YAML::Node& over) {
   if (!base.IsMap() || !over.IsMap()) return over;
-  YAML::Node merged(YAML::NodeType::Map);
-  for (const auto& entry : base) merged[entry.first.Scalar()] = entry.second;
+  // Assigning one YAML::Node to another rebinds the node assigned to, which
+  // would change the files' own trees (and the origins recorded for them):
+  // entries are only ever inserted and erased, never assigned.
+  std::list<std::pair<YAML::Node, YAML::Node>> entries;
+  for (const auto& entry : base) entries.emplace_back(entry.first, entry.second);
   for (const auto& entry : over) {
     const std::string key = entry.first.Scalar();
-    const YAML::Node existing = merged[key];
-    merged[key] = existing && existing.IsMap() ? merge_trees(existing, entry.second) : entry.second;
+    const auto existing = std::find_if(entries.begin(), entries.end(), [&](const auto& kept) {
+      return kept.first.IsScalar() && kept.first.Scalar() == key;
+    });
+    if (existing == entries.end()) {
+      entries.emplace_back(entry.first, entry.second);
+    } else {
+      const YAML::Node value = existing->second.IsMap()
+                                   ? merge_trees(existing->second, entry.second)
+                                   : entry.second;
+      entries.emplace(existing, entry.first, value);
+      entries.erase(existing);
+    }
   }
+  YAML::Node merged(YAML::NodeType::Map);
+  for (const auto& [key, value] : entries) merged.force_insert(key, value);
   return merged;
 }
 
 YAML::Node load_tree(const std::string& path, NodeOrigins& origins,
                      std::vector<std::string>& chain, const Diagnostic* referenced_from) {
   namespace fs = std::filesystem;
-  const std::string canonical = fs::weakly_canonical(fs::path(path)).string();
+  require_regular_file(path, referenced_from);
+  std::error_code error;
+  std::string canonical = fs::weakly_canonical(fs::path(path), error).string();
+  if (error) canonical = fs::absolute(fs::path(path), error).lexically_normal().string();
   for (const auto& seen : chain) {
     if (seen == canonical) {
       Diagnostic diagnostic;
@@ -321,7 +426,7 @@ YAML::Node load_tree(const std::string& path, NodeOrigins& origins,
   const YAML::Node base = load_tree(base_path.string(), origins, chain, &at_extends);
   YAML::Node without_extends(YAML::NodeType::Map);
   for (const auto& entry : root) {
-    if (entry.first.Scalar() != "extends") without_extends[entry.first.Scalar()] = entry.second;
+    if (entry.first.Scalar() != "extends") without_extends.force_insert(entry.first, entry.second);
   }
   return merge_trees(base, without_extends);
 }
@@ -353,12 +458,22 @@ Scenario read_scenario(YAML::Node root, const std::string& file,
     diagnostic.message = "expected a scenario mapping (name:, areas:, ...) at the top level";
     throw InputError(diagnostic);
   }
-  for (const auto& assignment : overrides.set) apply_set_override(root, assignment, origins);
-  for (const auto& assignment : overrides.sweep) {
-    apply_set_override(root, assignment, origins, overrides.sweep_label);
-  }
-
+  // Whether the file itself is a flow-only scenario, before any override.
+  const YAML::Node& file_root = root;
+  const bool file_is_flow_only = file_root["mode"] && file_root["mode"].IsScalar() &&
+                                 file_root["mode"].Scalar() == "flow_only";
+  // Every override is tried, so all bad ones are reported together.
   Diagnostics diagnostics;
+  const auto apply = [&](const std::string& assignment, const std::string& label) {
+    try {
+      apply_set_override(root, assignment, origins, label);
+    } catch (const InputError& error) {
+      for (const auto& problem : error.diagnostics()) diagnostics.add(problem);
+    }
+  };
+  for (const auto& assignment : overrides.set) apply(assignment, "--set");
+  for (const auto& assignment : overrides.sweep) apply(assignment, overrides.sweep_label);
+
   Scenario scenario;
   scenario.file = file;
   MapReader reader(root, file, "", diagnostics);
@@ -371,7 +486,14 @@ Scenario read_scenario(YAML::Node root, const std::string& file,
     // which hcsim run and check read instead of this one.
     std::string mode = "population";
     reader.text("mode", mode);
-    if (mode == "flow_only") {
+    if (mode == "flow_only" && !file_is_flow_only) {
+      // The file decides which reader reads it; an override cannot turn a
+      // population scenario into a flow-only one (its keys are different).
+      reader.error("mode", "the kind of scenario cannot be changed by an override: this file is "
+                           "a population scenario, and a flow-only one is a file of its own "
+                           "with 'mode: flow_only' and its services; expected 'population' or "
+                           "no override of 'mode'");
+    } else if (mode == "flow_only") {
       reader.error("mode", "a flow-only scenario is run by 'hcsim run' and 'hcsim check'; this "
                            "needs a population scenario (without 'mode:')");
     } else if (mode != "population") {
@@ -390,7 +512,10 @@ Scenario read_scenario(YAML::Node root, const std::string& file,
   if (overrides.seed) scenario.seed = *overrides.seed;
   if (overrides.replications) scenario.replications = *overrides.replications;
 
-  Parameters base = default_parameters();
+  // The embedded defaults are the same for every scenario and sweep point;
+  // parsing them is most of the time a point takes to read.
+  static const Parameters defaults = default_parameters();
+  Parameters base = defaults;
   MapReader parameters = reader.map("parameters");
   apply_parameters(parameters, base);
   const bool scenario_gives_age_counts = parameters.map("population").has("age_counts");

@@ -2,8 +2,10 @@
 
 #include <yaml-cpp/depthguard.h>
 
+#include <cctype>
 #include <charconv>
 #include <cmath>
+#include <set>
 
 namespace hcsim::models {
 namespace {
@@ -107,6 +109,49 @@ YAML::Node MapReader::child_or_self(const std::string& key) const {
   return key.empty() ? node_ : child(key, node_);
 }
 
+bool MapReader::present(const std::string& key) const {
+  if (!node_ || !node_.IsMap()) return false;
+  for (const auto& entry : node_) {
+    if (entry.first.IsScalar() && entry.first.Scalar() == key) return true;
+  }
+  return false;
+}
+
+YAML::Node MapReader::key_node(const std::string& key) const {
+  if (!node_ || !node_.IsMap()) return YAML::Node();
+  for (const auto& entry : node_) {
+    if (entry.first.IsScalar() && entry.first.Scalar() == key) return entry.first;
+  }
+  return YAML::Node();
+}
+
+Diagnostic MapReader::at_key(const std::string& key, const YAML::Node& value,
+                             const std::string& key_path, std::string message) const {
+  // A key added by --set has no position of its own; its value knows its
+  // origin. A null value's position is wherever the next token is.
+  const YAML::Node key_at = key_node(key);
+  const bool key_has_position = !key_at.Mark().is_null() && key_at.Mark().line >= 0;
+  return at(key_has_position ? key_at : value, key_path, std::move(message));
+}
+
+bool MapReader::readable(const std::string& key, const YAML::Node& value,
+                         const std::string& expected) {
+  if (!value) return false;
+  if (!value.IsNull()) return true;
+  // Absent: the target keeps its value.
+  if (!present(key)) return false;
+  for (const auto& said : reported_empty_) {
+    if (said == key) return false;  // read twice (a mapping, say): said once
+  }
+  // `population_scale:` with nothing after it would silently keep the
+  // default, which is not what anyone writing the key meant.
+  diagnostics_->add(at_key(key, value, key_path(key),
+                           "expected " + expected + ", got nothing (a key without a value is "
+                           "not taken as its default)"));
+  reported_empty_.push_back(key);
+  return false;
+}
+
 bool MapReader::has(const std::string& key) const {
   const YAML::Node value = child(key);
   return value && !value.IsNull();
@@ -142,6 +187,10 @@ std::vector<std::string> MapReader::keys() const {
 bool MapReader::texts(const std::string& key, std::vector<std::string>& target) {
   known_.push_back(key);
   const YAML::Node value = child(key);
+  if (value && value.IsNull() && present(key)) {
+    readable(key, value, "a non-empty list of values");
+    return false;
+  }
   if (!value || !value.IsSequence() || value.size() == 0) {
     diagnostics_->add(at(value, key_path(key), "expected a non-empty list of values, got " +
                                                    (value ? describe_node(value) : "nothing")));
@@ -163,7 +212,7 @@ bool MapReader::texts(const std::string& key, std::vector<std::string>& target) 
 bool MapReader::text_pairs(const std::string& key, std::vector<TextPair>& target) {
   known_.push_back(key);
   const YAML::Node value = child(key);
-  if (!value || value.IsNull()) return false;
+  if (!readable(key, value, "a list of [from, to] pairs")) return false;
   if (!value.IsSequence()) {
     diagnostics_->add(at(value, key_path(key), "expected a list of [from, to] pairs, got " +
                                                    describe_node(value)));
@@ -214,7 +263,7 @@ bool MapReader::scalar_number(const std::string& key, const YAML::Node& value, d
 void MapReader::number(const std::string& key, double& target, const Limits& limits) {
   known_.push_back(key);
   const YAML::Node value = child(key);
-  if (!value || value.IsNull()) return;
+  if (!readable(key, value, limits.describe())) return;
   double parsed = 0.0;
   if (!scalar_number(key, value, parsed)) return;
   if (!limits.allows(parsed)) {
@@ -229,7 +278,10 @@ void MapReader::count(const std::string& key, std::int64_t& target, std::int64_t
                       std::int64_t max) {
   known_.push_back(key);
   const YAML::Node value = child(key);
-  if (!value || value.IsNull()) return;
+  if (!readable(key, value, "a whole number from " + std::to_string(min) + " to " +
+                                std::to_string(max))) {
+    return;
+  }
   std::int64_t parsed = 0;
   const std::string text = value.IsScalar() ? value.Scalar() : std::string();
   const auto result = std::from_chars(text.data(), text.data() + text.size(), parsed);
@@ -246,7 +298,7 @@ void MapReader::count(const std::string& key, std::int64_t& target, std::int64_t
 void MapReader::unsigned_integer(const std::string& key, std::uint64_t& target) {
   known_.push_back(key);
   const YAML::Node value = child(key);
-  if (!value || value.IsNull()) return;
+  if (!readable(key, value, "a whole number from 0 to 18446744073709551615")) return;
   std::uint64_t parsed = 0;
   const std::string text = value.IsScalar() ? value.Scalar() : std::string();
   const auto result = std::from_chars(text.data(), text.data() + text.size(), parsed);
@@ -262,7 +314,7 @@ void MapReader::unsigned_integer(const std::string& key, std::uint64_t& target) 
 void MapReader::text(const std::string& key, std::string& target) {
   known_.push_back(key);
   const YAML::Node value = child(key);
-  if (!value || value.IsNull()) return;
+  if (!readable(key, value, "text")) return;
   if (!value.IsScalar()) {
     diagnostics_->add(at(value, key_path(key), "expected text, got " + describe_node(value)));
     return;
@@ -273,7 +325,7 @@ void MapReader::text(const std::string& key, std::string& target) {
 void MapReader::flag(const std::string& key, bool& target) {
   known_.push_back(key);
   const YAML::Node value = child(key);
-  if (!value || value.IsNull()) return;
+  if (!readable(key, value, "true or false")) return;
   const std::string text = value.IsScalar() ? value.Scalar() : std::string();
   if (text == "true" || text == "on" || text == "yes") {
     target = true;
@@ -289,7 +341,7 @@ void MapReader::numbers(const std::string& key, std::vector<double>& target,
                         const Limits& limits) {
   known_.push_back(key);
   const YAML::Node value = child(key);
-  if (!value || value.IsNull()) return;
+  if (!readable(key, value, "a non-empty list of numbers")) return;
   if (!value.IsSequence() || value.size() == 0) {
     diagnostics_->add(at(value, key_path(key), "expected a non-empty list of numbers, got " +
                                                    describe_node(value)));
@@ -319,6 +371,7 @@ void MapReader::numbers(const std::string& key, std::vector<double>& target,
 MapReader MapReader::map(const std::string& key) {
   known_.push_back(key);
   YAML::Node value = child(key);
+  readable(key, value, "a mapping of keys to values");
   MapReader nested(value ? value : YAML::Node(), file_, key_path(key), *diagnostics_);
   nested.set_origins(origins_);
   return nested;
@@ -328,12 +381,18 @@ void MapReader::each_map(const std::string& key,
                          const std::function<void(MapReader&, std::size_t)>& read_item) {
   known_.push_back(key);
   const YAML::Node value = child(key);
-  if (!value || value.IsNull()) return;
+  if (!readable(key, value, "a list")) return;
   if (!value.IsSequence()) {
     diagnostics_->add(at(value, key_path(key), "expected a list, got " + describe_node(value)));
     return;
   }
   for (std::size_t i = 0; i < value.size(); ++i) {
+    if (value[i].IsNull()) {
+      // `- ` with nothing after it: an item left out by mistake.
+      diagnostics_->add(at(value[i], key_path(key) + "[" + std::to_string(i) + "]",
+                           "expected a mapping of keys to values, got nothing"));
+      continue;
+    }
     MapReader item(value[i], file_, key_path(key) + "[" + std::to_string(i) + "]",
                    *diagnostics_);
     item.set_origins(origins_);
@@ -348,7 +407,19 @@ void MapReader::finish() {
     const std::string key = entry.first.IsScalar() ? entry.first.Scalar() : std::string("?");
     bool known = false;
     for (const auto& candidate : known_) known = known || candidate == key;
-    if (known) continue;
+    if (known) {
+      // A known key with nothing after it, read elsewhere or only accepted:
+      // it would mean "the default" without saying so.
+      bool reported = false;
+      for (const auto& said : reported_empty_) reported = reported || said == key;
+      if (entry.second.IsNull() && !reported) {
+        diagnostics_->add(at_key(key, entry.second, key_path(key),
+                                 "expected a value, got nothing (a key without a value is "
+                                 "not taken as its default)"));
+        reported_empty_.push_back(key);
+      }
+      continue;
+    }
     std::string message = "unknown key '" + key + "'";
     const std::string suggestion = closest_match(key, known_);
     if (!suggestion.empty()) message += "; did you mean '" + suggestion + "'?";
@@ -382,36 +453,210 @@ bool within_node_budget(const YAML::Node& node, std::size_t& budget) {
   return true;
 }
 
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+// A line that reads as `key:` or `- key:` (after its indentation).
+bool looks_like_key(const std::string& line) {
+  std::size_t at = 0;
+  if (line.rfind("- ", 0) == 0) at = 2;
+  const std::size_t start = at;
+  while (at < line.size() && (std::isalnum(static_cast<unsigned char>(line[at])) ||
+                              line[at] == '_' || line[at] == '-' || line[at] == '.')) {
+    ++at;
+  }
+  return at > start && at < line.size() && line[at] == ':' &&
+         (at + 1 == line.size() || is_blank(line[at + 1]) || line[at + 1] == '\r');
+}
+
+// What yaml-cpp accepts without a word although it changes what is read: a
+// key given twice in one mapping, and a quoted value that takes in lines that
+// were meant as keys. Found from the parsed nodes and the text they came from.
+class SourceChecks {
+ public:
+  SourceChecks(const std::string& text, std::string file, Diagnostics& problems)
+      : text_(text), file_(std::move(file)), problems_(&problems) {
+    // yaml-cpp's positions do not count a UTF-8 byte order mark.
+    if (text_.rfind("\xEF\xBB\xBF", 0) == 0) offset_ = 3;
+  }
+
+  // `indent_limit`: the column of the key (or list dash) owning `node` in
+  // block context, which the lines of a value spanning lines must be
+  // indented beyond; -1 in flow context.
+  void check(const YAML::Node& node, const std::string& path, int indent_limit) {
+    if (!node || node.IsNull()) return;
+    const YAML::Mark mark = node.Mark();
+    // Aliases repeat a node: each is looked at once.
+    if (!mark.is_null() && mark.pos >= 0 &&
+        !seen_.insert({mark.pos, static_cast<int>(node.Type())}).second) {
+      return;
+    }
+    if (node.IsScalar()) {
+      check_quote(node, path, indent_limit);
+    } else if (node.IsSequence()) {
+      const int limit = node.Style() == YAML::EmitterStyle::Flow ? -1 : mark.column;
+      std::size_t index = 0;
+      for (const auto& item : node) {
+        check(item, path + "[" + std::to_string(index++) + "]", limit);
+      }
+    } else if (node.IsMap()) {
+      const bool block = node.Style() != YAML::EmitterStyle::Flow;
+      std::vector<std::pair<std::string, YAML::Mark>> keys;
+      for (const auto& entry : node) {
+        const YAML::Node& key = entry.first;
+        const std::string name = key.IsScalar() ? key.Scalar() : std::string("?");
+        const std::string entry_path = path.empty() ? name : path + "." + name;
+        if (key.IsScalar()) {
+          check_quote(key, entry_path, -1);
+          for (const auto& [seen, first] : keys) {
+            if (seen != name) continue;
+            const YAML::Mark here = key.Mark();
+            add(here, entry_path,
+                "duplicate key '" + name + "' (first at " +
+                    (first.line == here.line ? "column " + std::to_string(first.column + 1)
+                                             : "line " + std::to_string(first.line + 1)) +
+                    "); expected each key once in a mapping (only one of the values would be "
+                    "used)");
+            break;
+          }
+          keys.emplace_back(name, key.Mark());
+        } else {
+          check(key, entry_path, -1);
+        }
+        check(entry.second, entry_path, block ? key.Mark().column : -1);
+      }
+    }
+  }
+
+  void add(const YAML::Mark& mark, const std::string& path, std::string message) {
+    Diagnostic diagnostic;
+    diagnostic.file = file_;
+    if (!mark.is_null() && mark.line >= 0) {
+      diagnostic.line = mark.line + 1;
+      diagnostic.column = mark.column + 1;
+    }
+    diagnostic.key_path = path;
+    diagnostic.message = std::move(message);
+    problems_->add(std::move(diagnostic));
+  }
+
+ private:
+  void check_quote(const YAML::Node& scalar, const std::string& path, int indent_limit) {
+    const YAML::Mark mark = scalar.Mark();
+    if (mark.is_null() || mark.pos < 0) return;
+    std::size_t at = static_cast<std::size_t>(mark.pos) + offset_;
+    // A tag or an anchor may come before the value.
+    while (at < text_.size() && (text_[at] == '!' || text_[at] == '&')) {
+      while (at < text_.size() && !std::isspace(static_cast<unsigned char>(text_[at]))) ++at;
+      while (at < text_.size() && std::isspace(static_cast<unsigned char>(text_[at]))) ++at;
+    }
+    // A plain scalar never starts with a quote; block scalars start with | or >.
+    if (at >= text_.size() || (text_[at] != '"' && text_[at] != '\'')) return;
+    const char quote = text_[at];
+    std::size_t end = at + 1;
+    bool closed = false;
+    while (end < text_.size()) {
+      if (quote == '"' && text_[end] == '\\') {
+        end += 2;
+        continue;
+      }
+      if (text_[end] == quote) {
+        if (quote == '\'' && end + 1 < text_.size() && text_[end + 1] == '\'') {
+          end += 2;  // '' is a quote inside single quotes
+          continue;
+        }
+        closed = true;
+        break;
+      }
+      ++end;
+    }
+    const std::string quote_name = quote == '"' ? "double quote (\")" : "single quote (')";
+    if (!closed) {
+      add(mark, path,
+          "the " + quote_name + " opened here is never closed, so everything after it to the "
+          "end of the file would be read as this one text; expected a closing " +
+              std::string(1, quote));
+      return;
+    }
+    if (indent_limit < 0) return;
+    // A value spanning lines must be indented beyond its key; a line that is
+    // not and reads as a key was almost certainly meant as one.
+    int line = mark.line + 1;
+    for (std::size_t newline = text_.find('\n', at); newline != std::string::npos && newline < end;
+         newline = text_.find('\n', newline + 1)) {
+      ++line;
+      std::size_t first = newline + 1;
+      while (first < end && text_[first] == ' ') ++first;
+      const auto indentation = static_cast<int>(first - newline - 1);
+      const std::size_t line_end = std::min(text_.find('\n', first), end);
+      std::string content = text_.substr(first, line_end - first);
+      if (!content.empty() && content.back() == '\r') content.pop_back();
+      if (indentation <= indent_limit && looks_like_key(content)) {
+        add(mark, path,
+            "the " + quote_name + " opened here runs on to line " + std::to_string(line) +
+                " ('" + content + "'), which is not indented under this key and would be read "
+                "as part of the text, not as a key; expected a closing " +
+                std::string(1, quote) + " before it");
+        return;
+      }
+    }
+  }
+
+  const std::string& text_;
+  std::string file_;
+  Diagnostics* problems_;
+  std::size_t offset_ = 0;
+  std::set<std::pair<long, int>> seen_;
+};
+
+Diagnostic at_mark(const std::string& file, const YAML::Mark& mark, std::string message) {
+  Diagnostic diagnostic;
+  diagnostic.file = file;
+  diagnostic.line = mark.line + 1;
+  diagnostic.column = mark.column + 1;
+  diagnostic.message = std::move(message);
+  return diagnostic;
+}
+
 }  // namespace
 
-YAML::Node parse_yaml(const std::string& text, const std::string& file) {
+YAML::Node parse_yaml_value(const std::string& text, const std::string& file) {
+  std::vector<YAML::Node> documents;
   try {
-    YAML::Node node = YAML::Load(text);
-    if (!node || node.IsNull()) return YAML::Node(YAML::NodeType::Map);
-    std::size_t budget = max_yaml_nodes;
-    if (!within_node_budget(node, budget)) {
-      Diagnostic diagnostic;
-      diagnostic.file = file;
-      diagnostic.message = "the document expands to more than " + std::to_string(max_yaml_nodes) +
-                           " nodes (counting alias uses); a scenario is far smaller";
-      throw InputError(diagnostic);
-    }
-    return node;
+    documents = YAML::LoadAll(text);
   } catch (const YAML::DeepRecursion& error) {
-    Diagnostic diagnostic;
-    diagnostic.file = file;
-    diagnostic.line = error.mark.line + 1;
-    diagnostic.column = error.mark.column + 1;
-    diagnostic.message = "the document is nested too deeply to be a scenario";
-    throw InputError(diagnostic);
+    throw InputError(at_mark(file, error.mark, "the document is nested too deeply to be a scenario"));
   } catch (const YAML::ParserException& error) {
+    throw InputError(at_mark(file, error.mark, "malformed YAML: " + error.msg));
+  }
+  YAML::Node node = documents.empty() ? YAML::Node() : documents.front();
+  std::size_t budget = max_yaml_nodes;
+  if (!within_node_budget(node, budget)) {
     Diagnostic diagnostic;
     diagnostic.file = file;
-    diagnostic.line = error.mark.line + 1;
-    diagnostic.column = error.mark.column + 1;
-    diagnostic.message = "malformed YAML: " + error.msg;
+    diagnostic.message = "the document expands to more than " + std::to_string(max_yaml_nodes) +
+                         " nodes (counting alias uses); a scenario is far smaller";
     throw InputError(diagnostic);
   }
+  Diagnostics problems;
+  SourceChecks checks(text, file, problems);
+  checks.check(node, "", -1);
+  // Only the first document would be read: anything after a `---` (or
+  // `...`) would be dropped without a word.
+  for (std::size_t i = 1; i < documents.size(); ++i) {
+    if (!documents[i] || documents[i].IsNull()) continue;
+    checks.add(documents[i].Mark(), "",
+               "a second YAML document starts here (after '---'); expected one document per "
+               "file, as only the first would be read");
+    break;
+  }
+  problems.throw_if_any();
+  return node;
+}
+
+YAML::Node parse_yaml(const std::string& text, const std::string& file) {
+  YAML::Node node = parse_yaml_value(text, file);
+  if (!node || node.IsNull()) return YAML::Node(YAML::NodeType::Map);
+  return node;
 }
 
 }  // namespace hcsim::models

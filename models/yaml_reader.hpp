@@ -112,6 +112,18 @@ class MapReader {
                                  const YAML::Node& absent = YAML::Node()) const;
   // The value under `key`, or this mapping when the key is absent.
   [[nodiscard]] YAML::Node child_or_self(const std::string& key) const;
+  // Whether `key` is written in this mapping, with a value or without.
+  [[nodiscard]] bool present(const std::string& key) const;
+  // The key node of `key` (for its position), or a null node when absent.
+  [[nodiscard]] YAML::Node key_node(const std::string& key) const;
+  // A diagnostic placed at the key itself when it has a position, else at
+  // its value (which knows its origin when it came from --set).
+  [[nodiscard]] Diagnostic at_key(const std::string& key, const YAML::Node& value,
+                                  const std::string& key_path, std::string message) const;
+  // Whether `value` under `key` is there to read: false when the key is
+  // absent, and false with a diagnostic ("expected `expected`, got nothing")
+  // when the key is written with no value.
+  bool readable(const std::string& key, const YAML::Node& value, const std::string& expected);
   [[nodiscard]] Diagnostic at(const YAML::Node& node, const std::string& key_path,
                               std::string message) const;
   [[nodiscard]] std::string key_path(const std::string& key) const;
@@ -122,11 +134,20 @@ class MapReader {
   std::string path_;
   Diagnostics* diagnostics_;
   std::vector<std::string> known_;
+  std::vector<std::string> reported_empty_;  // keys written with no value, already reported
   const NodeOrigins* origins_ = nullptr;
 };
 
 // Parses YAML text, turning parser errors into diagnostics. Empty documents
-// become an empty mapping.
+// become an empty mapping. Also refused, all together, is what yaml-cpp lets
+// through and would otherwise change the results without a word: a key given
+// twice in one mapping (yaml-cpp keeps both; readers see only one), a quoted
+// value whose quote is never closed (yaml-cpp takes the rest of the file into
+// it) or that runs on to a line indented no more than its key and looking
+// like a key of its own, and a second document after `---` (ignored).
 YAML::Node parse_yaml(const std::string& text, const std::string& file);
+// The same for one value given on the command line (--set key.path=VALUE):
+// empty text gives a null node, and positions are within the value text.
+YAML::Node parse_yaml_value(const std::string& text, const std::string& file);
 
 }  // namespace hcsim::models

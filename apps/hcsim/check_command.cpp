@@ -6,6 +6,7 @@
 #include "models/flow_scenario.hpp"
 #include "models/input_error.hpp"
 #include "models/pathway.hpp"
+#include "models/run_plan.hpp"
 #include "models/scenario.hpp"
 
 namespace hcsim::app {
@@ -16,16 +17,24 @@ int check_command(const RunOptions& options) {
   overrides.set = options.set;
   overrides.seed = options.seed;
   overrides.replications = options.replications;
-  const auto scenario = models::load_scenario(options.scenario_path, overrides);
+  // The plan as `hcsim run` reads it: the sweep is expanded and every point
+  // checked, so a plan that check passes does not fail when it is run.
+  const auto plan = models::load_run_plan(options.scenario_path, overrides);
+  const models::Scenario& scenario = plan.points.front().scenario;
   std::int64_t people = 0;
   for (const auto& area : scenario.areas) {
     people += models::scaled_count(area.population, scenario.population_scale);
   }
-  std::printf("%s: ok: scenario '%s', %zu areas, %lld simulated people, %lld replication(s), "
+  std::string sweep;
+  if (plan.sweep_method != "none") {
+    sweep = ", " + std::to_string(plan.points.size()) + " sweep point(s) (" + plan.sweep_method +
+            ") = " + std::to_string(plan.run_count()) + " runs";
+  }
+  std::printf("%s: ok: scenario '%s', %zu areas, %lld simulated people, %lld replication(s)%s, "
               "%.2f years after %.0f warm-up days\n",
               options.scenario_path.c_str(), scenario.name.c_str(), scenario.areas.size(),
-              static_cast<long long>(people), static_cast<long long>(scenario.replications),
-              scenario.horizon_years, scenario.warmup_days);
+              static_cast<long long>(people), static_cast<long long>(plan.replications),
+              sweep.c_str(), scenario.horizon_years, scenario.warmup_days);
   return exit_success;
 }
 

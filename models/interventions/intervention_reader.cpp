@@ -55,7 +55,7 @@ void read_name_mask(MapReader& reader, const std::string& key,
                     const std::array<std::string_view, N>& names, const std::string& what,
                     Mask& mask) {
   if (!reader.has(key)) {
-    reader.accept(key);  // a key with no value means "anyone", as if absent
+    reader.accept(key);  // absent: anyone
     return;
   }
   std::vector<std::string> values;
@@ -249,7 +249,7 @@ void read_effect(MapReader& item, Intervention& intervention) {
     const auto kind = static_cast<EffectKind>(k);
     const std::string key = name_of(kind);
     if (!effect.has(key)) {
-      effect.accept(key);  // a key with no value is as if absent
+      effect.accept(key);  // absent: no effect of this kind
       continue;
     }
     if (!may_carry(intervention.type, kind)) {

@@ -120,3 +120,85 @@ TEST_CASE("sweep points run on common random numbers, in parallel, deterministic
   CHECK(ran == 10);
   for (std::size_t run = 0; run < a.runs.size(); ++run) CHECK(c.runs[run].values == a.runs[run].values);
 }
+
+namespace {
+
+std::vector<hcsim::models::Diagnostic> plan_diagnostics(const std::string& text,
+                                                        const hcsim::models::ScenarioOverrides&
+                                                            overrides = {}) {
+  const auto file = std::filesystem::temp_directory_path() / "hcsim-plan-test.yaml";
+  {
+    std::ofstream out(file);
+    out << text;
+  }
+  try {
+    (void)load_run_plan(file.string(), overrides);
+  } catch (const InputError& error) {
+    return error.diagnostics();
+  }
+  FAIL("the plan was accepted");
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("a sweep of the wrong shape is refused as run would", "[run_plan][sweep][bad_input]") {
+  CHECK_THAT(plan_errors(base + "sweep: {gird: {population_scale: [0.1, 0.2]}}\n"),
+             Catch::Contains("sweep.gird: unknown key 'gird'; did you mean 'grid'?"));
+  const auto list = plan_diagnostics(base + "sweep: [1]\n");
+  REQUIRE(list.size() == 1);
+  CHECK_THAT(list[0].format(), Catch::Contains("hcsim-plan-test.yaml:8:8: sweep: expected a "
+                                               "mapping of keys to values, got a list"));
+}
+
+TEST_CASE("a mistake at every sweep point is said once", "[run_plan][sweep][bad_input]") {
+  const auto said = plan_diagnostics(base + "sweep:\n  grid:\n"
+                                            "    parameters.hospital.bed_per_1000: [1, 2, 3]\n"
+                                            "    parameters.hospital.same_day_share: [0.1, 0.2]\n");
+  REQUIRE(said.size() == 1);
+  CHECK_THAT(said[0].format(),
+             Catch::Contains("sweep point 0 (") &&
+                 Catch::Contains("parameters.hospital.bed_per_1000: unknown key 'bed_per_1000'; "
+                                 "did you mean 'beds_per_1000'? (the same at all 6 sweep "
+                                 "points)"));
+  // A bad value is said once, with the share of points it spoils.
+  const auto values = plan_diagnostics(base + "sweep:\n  grid:\n"
+                                              "    parameters.hospital.same_day_share: [0.1, 2]\n"
+                                              "    parameters.hospital.beds_per_1000: [1, 2, 3]\n");
+  REQUIRE(values.size() == 1);
+  CHECK_THAT(values[0].format(),
+             Catch::Contains("parameters.hospital.same_day_share: expected a number in [0, 1]") &&
+                 Catch::Contains("(the same at 3 of 6 sweep points)"));
+}
+
+TEST_CASE("a plan too large is refused from its counts before its points are read",
+          "[run_plan][sweep][bad_input]") {
+  // 100,000 points x 200 replications: refused at once, where reading every
+  // point first took minutes.
+  const auto said = plan_diagnostics(base + "sweep:\n  latin_hypercube:\n    points: 100000\n"
+                                            "    ranges:\n"
+                                            "      parameters.hospital.beds_per_1000: [1.5, 2.5]\n",
+                                     [] {
+                                       hcsim::models::ScenarioOverrides overrides;
+                                       overrides.replications = 200;
+                                       return overrides;
+                                     }());
+  REQUIRE(said.size() == 1);
+  CHECK(said[0].key_path == "sweep.latin_hypercube.points");
+  CHECK_THAT(said[0].message, Catch::Contains("100000 sweep point(s) x 200 replication(s) = "
+                                              "20000000 runs; expected at most 10000000 runs"));
+  // A command's own limit is asked before the points are read.
+  std::size_t asked_points = 0;
+  std::int64_t asked_replications = 0;
+  const auto refuse = [&](const hcsim::models::Scenario& scenario, std::size_t points) {
+    asked_points = points;
+    asked_replications = scenario.replications;
+    throw InputError(hcsim::models::Diagnostic{scenario.file, 0, 0, "--max-output-mb", "too big"});
+  };
+  CHECK_THROWS_WITH(load_run_plan(data("sweep_grid.yaml"), {}, refuse), Catch::Contains("too big"));
+  CHECK(asked_points == 4);
+  CHECK(asked_replications == 3);
+  // Without a sweep, the one point.
+  CHECK_THROWS_AS(load_run_plan(data("tiny.yaml"), {}, refuse), InputError);
+  CHECK(asked_points == 1);
+}

@@ -1,7 +1,12 @@
 #include <catch2/catch.hpp>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 
+#include "models/csv_table.hpp"
 #include "models/input_error.hpp"
 #include "models/scenario.hpp"
 
@@ -386,4 +391,255 @@ TEST_CASE("an area's own bad override is still reported at its line", "[scenario
   CHECK_THAT(errors, Catch::Contains("test.yaml:13:25: areas[1].parameters.frailty."
                                      "split_of_frail: the mild, moderate and severe shares "
                                      "must sum to 1 (they sum to 1.3"));
+}
+
+namespace {
+
+std::string robustness_data(const std::string& name) {
+  return std::string(HCSIM_TEST_DATA_DIR) + "/input_robustness/" + name;
+}
+
+// The diagnostics of loading the scenario file `path`, which must fail.
+std::string file_errors(const std::string& path, const ScenarioOverrides& overrides = {}) {
+  try {
+    (void)hcsim::models::load_scenario(path, overrides);
+  } catch (const InputError& error) {
+    return error.what();
+  }
+  FAIL("the scenario file was accepted");
+  return "";
+}
+
+// A scratch file for one test, removed with the directory at the end.
+struct ScratchDirectory {
+  std::filesystem::path path;
+  ScratchDirectory() {
+    path = std::filesystem::temp_directory_path() /
+           ("hcsim-input-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
+    std::filesystem::create_directories(path);
+  }
+  ~ScratchDirectory() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path, ignored);
+  }
+  std::string write(const std::string& name, const std::string& text) const {
+    std::ofstream(path / name) << text;
+    return (path / name).string();
+  }
+  static int& counter() {
+    static int next = 0;
+    return next;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a key given twice in one mapping is refused, naming both lines",
+          "[scenario][bad_input][yaml]") {
+  // yaml-cpp keeps both entries and a reader sees one of them.
+  CHECK_THAT(errors_of(valid + "parameters:\n  hospital:\n    beds_per_1000: 1.0\n"
+                               "    beds_per_1000: 3.0\n"),
+             Catch::Contains("test.yaml:12:5: parameters.hospital.beds_per_1000: duplicate key "
+                             "'beds_per_1000' (first at line 11)"));
+  CHECK_THAT(errors_of(valid + "seed: 4\n"),
+             Catch::Contains("test.yaml:9:1: seed: duplicate key 'seed' (first at line 2)"));
+  // In a flow mapping on one line, the column is named.
+  CHECK_THAT(errors_of(valid + "parameters: {hospital: {beds_per_1000: 1, beds_per_1000: 2}}\n"),
+             Catch::Contains("duplicate key 'beds_per_1000' (first at column 25)"));
+  // In an area of the list.
+  CHECK_THAT(errors_of(valid + "    population: 5\n"),
+             Catch::Contains("test.yaml:9:5: areas[0].population: duplicate key 'population' "
+                             "(first at line 8)"));
+  // The same key in different mappings is not a duplicate.
+  CHECK(parse_scenario(valid + "  - name: B\n    population: 1000000\n", "test.yaml", {})
+            .areas.size() == 2);
+}
+
+TEST_CASE("a duplicate key in a file read through extends is refused there",
+          "[scenario][bad_input][yaml][extends]") {
+  const auto direct = file_errors(robustness_data("duplicate_base.yaml"));
+  CHECK_THAT(direct, Catch::Contains("duplicate_base.yaml:9:5: parameters.hospital.beds_per_1000: "
+                                     "duplicate key 'beds_per_1000' (first at line 8)"));
+  const auto extended = file_errors(robustness_data("extends_duplicate.yaml"));
+  CHECK_THAT(extended, Catch::Contains("duplicate_base.yaml:9:5: parameters.hospital."
+                                       "beds_per_1000: duplicate key 'beds_per_1000' (first at "
+                                       "line 8)"));
+}
+
+TEST_CASE("a quote left open is refused where it opens", "[scenario][bad_input][yaml]") {
+  // At the end of the file yaml-cpp reads every following key into the text.
+  CHECK_THAT(file_errors(robustness_data("open_quote.yaml")),
+             Catch::Contains("open_quote.yaml:7:14: description: the double quote (\") opened "
+                             "here is never closed"));
+  CHECK_THAT(errors_of(valid + "description: 'beds cut\npopulation_scale: 0.5\n"),
+             Catch::Contains("test.yaml:9:14: description: the single quote (') opened here is "
+                             "never closed"));
+  // Closed further on, after lines indented as keys: refused at the quote.
+  CHECK_THAT(errors_of("name: test\ndescription: \"beds cut\npopulation_scale: 0.5\nnote: x\"\n" +
+                       valid.substr(valid.find("seed:"))),
+             Catch::Contains("test.yaml:2:14: description: the double quote (\") opened here "
+                             "runs on to line 3 ('population_scale: 0.5')"));
+  // Quoted values that do span lines, indented under their key, and quotes
+  // escaped inside them, are read as they are.
+  const auto scenario = parse_scenario(
+      valid + "description: \"beds cut: a value \\\" spanning\n  lines: and more\"\n"
+              "start_date: '2024-04-01'\n",
+      "test.yaml", {});
+  CHECK(scenario.description == "beds cut: a value \" spanning lines: and more");
+  CHECK(parse_scenario(valid + "description: 'it''s fine'\n", "test.yaml", {}).description ==
+        "it's fine");
+}
+
+TEST_CASE("a key with nothing after it is refused, not taken as the default",
+          "[scenario][bad_input][empty]") {
+  CHECK_THAT(errors_of(valid + "warmup_days:\n"),
+             Catch::Contains("test.yaml:9:1: warmup_days: expected a number in [0, 36525] "
+                             "(days), got nothing"));
+  CHECK_THAT(errors_of("name: test\npopulation_scale:\n" + valid.substr(valid.find("areas:"))),
+             Catch::Contains("test.yaml:2:1: population_scale: expected a number in (0, 1]") &&
+                 Catch::Contains("got nothing"));
+  CHECK_THAT(errors_of(valid + "description:\n"),
+             Catch::Contains("description: expected text, got nothing"));
+  CHECK_THAT(errors_of(valid + "intervention_returns: ~\n"),
+             Catch::Contains("intervention_returns: expected true or false, got nothing"));
+  CHECK_THAT(errors_of(valid + "parameters:\n"),
+             Catch::Contains("test.yaml:9:1: parameters: expected a mapping of keys to values, "
+                             "got nothing"));
+  CHECK_THAT(errors_of(valid + "parameters:\n  hospital:\n    beds_per_1000: null\n"),
+             Catch::Contains("test.yaml:11:5: parameters.hospital.beds_per_1000: expected a "
+                             "number") &&
+                 Catch::Contains("got nothing"));
+  CHECK_THAT(errors_of("name: test\nareas:\n"), Catch::Contains("areas: expected a list, got nothing"));
+  CHECK_THAT(errors_of(valid + "  -\n"),
+             Catch::Contains("areas[1]: expected a mapping of keys to values, got nothing"));
+  // A key read by another part of the program (a duration), or only
+  // accepted here (the sweep), is refused all the same.
+  CHECK_THAT(errors_of(valid + "parameters:\n  hospital:\n    overnight_length_of_stay:\n"),
+             Catch::Contains("test.yaml:11:5: parameters.hospital.overnight_length_of_stay: "
+                             "expected a value, got nothing"));
+  CHECK_THAT(errors_of(valid + "sweep:\n"),
+             Catch::Contains("test.yaml:9:1: sweep: expected a value, got nothing"));
+}
+
+TEST_CASE("an override with nothing after '=' is refused", "[scenario][set][bad_input][empty]") {
+  for (const std::string text : {"", "~", "null", "NULL", " "}) {
+    ScenarioOverrides overrides;
+    overrides.set = {"parameters.hospital.beds_per_1000=" + text};
+    const std::string errors = errors_of(valid, overrides);
+    CHECK_THAT(errors, Catch::Contains("--set: parameters.hospital.beds_per_1000=" + text +
+                                       ": expected a value after '=', got nothing"));
+  }
+  // The value text gets the same checks as a file.
+  ScenarioOverrides duplicate;
+  duplicate.set = {"parameters.hospital={beds_per_1000: 1, beds_per_1000: 2}"};
+  CHECK_THAT(errors_of(valid, duplicate),
+             Catch::Contains("--set: parameters.hospital={beds_per_1000: 1, beds_per_1000: 2}: "
+                             "the value is not valid YAML: duplicate key 'beds_per_1000'"));
+}
+
+TEST_CASE("a second YAML document is refused", "[scenario][bad_input][yaml]") {
+  CHECK_THAT(file_errors(robustness_data("second_document.yaml")),
+             Catch::Contains("second_document.yaml:8:1: a second YAML document starts here"));
+  CHECK_THAT(errors_of(valid + "...\nname: other\n"),
+             Catch::Contains("test.yaml:10:1: a second YAML document starts here"));
+  // Markers alone are no second document.
+  CHECK(parse_scenario("---\n" + valid + "...\n", "test.yaml", {}).name == "test");
+}
+
+TEST_CASE("a path that is not a regular file is refused without reading it",
+          "[scenario][bad_input][files]") {
+  // /dev/zero never ends: reading it grew memory without bound.
+  CHECK_THAT(file_errors("/dev/zero"),
+             Catch::Contains("/dev/zero: is not a regular file (a character device)"));
+  // A directory has no meaningful size (it was reported as 2^63 - 1 bytes).
+  CHECK_THAT(file_errors(HCSIM_TEST_DATA_DIR),
+             Catch::Contains("is not a regular file (a directory)"));
+  ScratchDirectory scratch;
+  // A pipe would block until a writer came, and can be read only once.
+  const auto fifo = scratch.path / "pipe.yaml";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  CHECK_THAT(file_errors(fifo.string()), Catch::Contains("is not a regular file (a pipe)"));
+  // The same through extends, reported at the extends line.
+  const auto by_extends = scratch.write("child.yaml", "name: child\nextends: /dev/urandom\n");
+  CHECK_THAT(file_errors(by_extends),
+             Catch::Contains("child.yaml:2:10: extends: '/dev/urandom' is not a regular file (a "
+                             "character device)"));
+  const auto to_pipe = scratch.write("to_pipe.yaml", "name: child\nextends: pipe.yaml\n");
+  CHECK_THAT(file_errors(to_pipe),
+             Catch::Contains("to_pipe.yaml:2:10: extends: '") &&
+                 Catch::Contains("is not a regular file (a pipe)"));
+  // A symbolic link is followed: to a device it is refused, to a file read.
+  std::filesystem::create_symlink("/dev/zero", scratch.path / "zero.yaml");
+  CHECK_THAT(file_errors((scratch.path / "zero.yaml").string()),
+             Catch::Contains("is not a regular file (a character device)"));
+  const auto real = scratch.write("real.yaml", valid);
+  std::filesystem::create_symlink(real, scratch.path / "link.yaml");
+  CHECK(hcsim::models::load_scenario((scratch.path / "link.yaml").string(), {}).name == "test");
+  // A path that cannot be made canonical (no such directory) is still an
+  // input error, not a filesystem exception.
+  CHECK_THAT(file_errors("/dev/fd/987654/scenario.yaml"), Catch::Contains("cannot open"));
+}
+
+TEST_CASE("a sweep cannot be set by --set", "[scenario][set][bad_input][sweep]") {
+  for (const std::string assignment :
+       {"sweep=3", "sweep.foo=3", "sweep.grid.population_scale=[0.1, 0.2]"}) {
+    ScenarioOverrides overrides;
+    overrides.set = {assignment};
+    CHECK_THAT(errors_of(valid, overrides),
+               Catch::Contains("--set: " + assignment + ": a sweep is written in the scenario "
+                               "file"));
+  }
+}
+
+TEST_CASE("errors in --set paths name --set, each one", "[scenario][set][bad_input]") {
+  ScenarioOverrides overrides;
+  overrides.set = {"seed", "a.b.c=1", "parameters.hospitl.x=1", "areas.Nowhere.population=5"};
+  std::vector<hcsim::models::Diagnostic> said;
+  try {
+    (void)parse_scenario(valid, "base.yaml", overrides);
+    FAIL("accepted bad overrides");
+  } catch (const InputError& error) {
+    said = error.diagnostics();
+  }
+  // Every bad override at once, each from --set, none blamed on the file:
+  // unknown keys the overrides made used to be reported as the file's.
+  REQUIRE(said.size() == 4);
+  for (const auto& diagnostic : said) CHECK(diagnostic.file == "--set");
+  CHECK(said[0].message == "expected key.path=value");
+  CHECK_THAT(said[1].message, Catch::Contains("name of an item"));
+  CHECK(said[2].key_path == "parameters.hospitl");
+  CHECK_THAT(said[2].message, Catch::Contains("did you mean 'hospital'"));
+  CHECK(said[3].key_path == "a");
+  CHECK(said[3].message == "unknown key 'a'");
+}
+
+TEST_CASE("an area name with a dot is refused", "[scenario][bad_input]") {
+  CHECK_THAT(errors_of("name: x\nareas:\n  - name: St. Helens\n    population: 100000\n"),
+             Catch::Contains("test.yaml:3:11: areas[0].name: area name 'St. Helens' contains "
+                             "'.'"));
+}
+
+TEST_CASE("an override of mode says it cannot change the kind of scenario",
+          "[scenario][set][bad_input]") {
+  ScenarioOverrides overrides;
+  overrides.set = {"mode=flow_only"};
+  const auto errors = errors_of(valid, overrides);
+  CHECK_THAT(errors, Catch::Contains("--set: mode: the kind of scenario cannot be changed by an "
+                                     "override"));
+  CHECK_THAT(errors, !Catch::Contains("is run by 'hcsim run'"));
+}
+
+TEST_CASE("a CSV header with a column twice is refused", "[scenario][csv][bad_input]") {
+  ScratchDirectory scratch;
+  const auto path = scratch.write("series.csv", "day,south,north,south\n1,2,3,4\n");
+  try {
+    (void)hcsim::models::CsvTable::read(path);
+    FAIL("accepted a header with a column twice");
+  } catch (const InputError& error) {
+    CHECK_THAT(error.what(), Catch::Contains("series.csv:1:17: south: column 'south' appears "
+                                             "twice in the header (first as column 2)"));
+  }
+  CHECK_THAT(file_errors("/dev/null"), Catch::Contains("is not a regular file"));
+  CHECK_THROWS_WITH(hcsim::models::CsvTable::read("/dev/zero"),
+                    Catch::Contains("is not a regular file"));
 }

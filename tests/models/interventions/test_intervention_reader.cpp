@@ -72,11 +72,15 @@ std::string replaced(std::string text, const std::string& from, const std::strin
 }  // namespace
 
 TEST_CASE("a scenario without interventions has none", "[interventions][reader]") {
-  for (const char* yaml : {"", "interventions: []\n", "interventions:\n"}) {
+  for (const char* yaml : {"", "interventions: []\n"}) {
     const auto result = read(yaml);
     CHECK(result.interventions.empty());
     CHECK(result.errors.empty());
   }
+  // A key left without a value is not taken to mean "none": it may be a
+  // list whose items were lost.
+  CHECK_THAT(errors_of("interventions:\n"),
+             Catch::Contains("interventions") && Catch::Contains("got nothing"));
   CHECK_THAT(errors_of("interventions: {name: x}\n"),
              Catch::Contains("test.yaml:1:16: interventions") &&
                  Catch::Contains("expected a list"));
