@@ -171,18 +171,23 @@ void check_distributed_memory(const models::RunPlan& plan, const RunOptions& opt
       models::Diagnostic{plan.points.front().scenario.file, 0, 0, "population_scale", message});
 }
 
-// Refuses, before anything is allocated, a run that would not fit in memory or
-// whose output would exceed the user's limit; the message gives the estimate.
-void check_resources(const models::RunPlan& plan, const RunOptions& options) {
-  const models::Scenario& scenario = plan.points.front().scenario;
-  const auto estimate = models::estimate_resources(
-      scenario, options.threads, static_cast<std::int64_t>(plan.run_count()));
-  const std::uint64_t memory_limit = options.max_memory_mb
-                                         ? *options.max_memory_mb << 20
-                                         : models::available_memory_bytes();
-  if (sim::Distributed::current().size() > 1) {
-    check_distributed_memory(plan, options, memory_limit);
-  } else if (memory_limit > 0 && estimate.memory_bytes > memory_limit) {
+std::uint64_t memory_limit_of(const RunOptions& options) {
+  return options.max_memory_mb ? *options.max_memory_mb << 20 : models::available_memory_bytes();
+}
+
+// Refuses, before anything is allocated, a plan of `runs` runs of `scenario`
+// that would not fit in this process's memory or whose output would exceed
+// the user's limit; the message gives the estimate. It needs only the counts,
+// so load_run_plan calls it before reading a sweep's points one by one.
+void check_resources(const models::Scenario& scenario, std::size_t runs,
+                     const RunOptions& options) {
+  const auto estimate =
+      models::estimate_resources(scenario, options.threads, static_cast<std::int64_t>(runs));
+  const std::uint64_t memory_limit = memory_limit_of(options);
+  // A distributed run's memory is each machine's share: checked once the
+  // plan is read (check_distributed_memory).
+  if (sim::Distributed::current().size() == 1 && memory_limit > 0 &&
+      estimate.memory_bytes > memory_limit) {
     throw models::InputError(models::Diagnostic{
         scenario.file, 0, 0, "population_scale",
         "the run needs an estimated " + models::format_bytes(estimate.memory_bytes) + " (" +
@@ -195,7 +200,7 @@ void check_resources(const models::RunPlan& plan, const RunOptions& options) {
   const std::uint64_t log_bytes =
       options.transition_log_people == 0
           ? 0
-          : models::transition_log_bytes(scenario, static_cast<std::int64_t>(plan.run_count()),
+          : models::transition_log_bytes(scenario, static_cast<std::int64_t>(runs),
                                          options.transition_log_people,
                                          options.transition_log_max);
   if (options.out_path && estimate.output_bytes + log_bytes > (options.max_output_mb << 20)) {
@@ -222,12 +227,15 @@ int run_command(const RunOptions& options, const std::string& command_line) {
   overrides.set = options.set;
   overrides.seed = options.seed;
   overrides.replications = options.replications;
-  const auto plan = models::load_run_plan(options.scenario_path, overrides);
-  const models::Scenario& scenario = plan.points.front().scenario;
   if (options.out_path) check_output_path(*options.out_path, options.scenario_path);
-  check_resources(plan, options);
+  const auto plan = models::load_run_plan(
+      options.scenario_path, overrides, [&](const models::Scenario& base, std::size_t points) {
+        check_resources(base, points * static_cast<std::size_t>(base.replications), options);
+      });
+  const models::Scenario& scenario = plan.points.front().scenario;
 
   const sim::Distributed& world = sim::Distributed::current();
+  if (world.size() > 1) check_distributed_memory(plan, options, memory_limit_of(options));
 
   // Finished runs are kept on disk while the plan runs, so a kill loses only
   // the runs in progress. In a distributed run rank 0 sets the folder up and

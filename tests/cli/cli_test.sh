@@ -85,6 +85,18 @@ expect_stderr "needs an estimated"
 expect_exit 2 "output guard" -- "$hcsim" run "$tiny" --replications 100000 --max-output-mb 1 --out "$out"
 expect_stderr "the output would be about"
 [ ! -e "$out" ] && pass || fail "a refused run left $out behind"
+# A sweep's size guard needs only its counts: refused before its points are read.
+cat >"$work/big_sweep.yaml" <<EOF
+extends: $tiny
+sweep:
+  latin_hypercube:
+    points: 4000
+    ranges:
+      parameters.hospital.beds_per_1000: [1.5, 2.5]
+EOF
+expect_exit 2 "output guard on a large sweep" -- "$hcsim" run "$work/big_sweep.yaml" --max-output-mb 1 --out "$out"
+expect_stderr "the output would be about"
+[ ! -e "$out" ] && pass || fail "a refused sweep left $out behind"
 expect_exit 2 "output guard counts the transition log" -- "$hcsim" run "$tiny" --replications 3 \
   --transition-log 100000 --transition-log-max 100000000 --max-output-mb 1 --out "$out"
 expect_stderr "of it the transition log"
