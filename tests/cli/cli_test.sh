@@ -8,29 +8,9 @@ source_dir="$2"
 tiny="$source_dir/tests/data/tiny.yaml"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-failures=0
 # The Debian interpreter, which has python3-h5py (a PATH python may not).
 python=/usr/bin/python3
-passes=0
-
-pass() { passes=$((passes + 1)); }
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-
-# expect_exit CODE DESCRIPTION -- COMMAND...
-expect_exit() {
-  local want="$1" what="$2"; shift 3
-  "$@" >"$work/stdout" 2>"$work/stderr"
-  local got=$?
-  if [ "$got" -eq "$want" ]; then pass; else
-    fail "$what: exit $got, expected $want"; sed 's/^/  stderr: /' "$work/stderr" >&2
-  fi
-}
-
-expect_stderr() {
-  if grep -qF -- "$1" "$work/stderr"; then pass; else
-    fail "stderr lacks '$1'"; sed 's/^/  stderr: /' "$work/stderr" >&2
-  fi
-}
+source "$(dirname "$0")/expect.sh"
 
 # --- help and version
 expect_exit 0 "help" -- "$hcsim" --help

@@ -11,25 +11,7 @@ python=/usr/bin/python3
 work=$(mktemp -d)
 full="$work/full"  # a tmpfs when it can be mounted
 trap 'mountpoint -q "$full" 2>/dev/null && umount "$full"; rm -rf "$work"' EXIT
-passes=0
-failures=0
-pass() { passes=$((passes + 1)); }
-fail() { failures=$((failures + 1)); echo "FAIL: $*" >&2; }
-
-expect_exit() {
-  local want="$1" what="$2"; shift 3
-  "$@" >"$work/stdout" 2>"$work/stderr"
-  local got=$?
-  if [ "$got" -eq "$want" ]; then pass; else
-    fail "$what: exit $got, expected $want"; sed 's/^/  stderr: /' "$work/stderr" >&2
-  fi
-}
-
-expect_stderr() {
-  if grep -qF -- "$1" "$work/stderr"; then pass; else
-    fail "stderr lacks '$1'"; sed 's/^/  stderr: /' "$work/stderr" >&2
-  fi
-}
+source "$(dirname "$0")/expect.sh"
 
 # --- cases
 
