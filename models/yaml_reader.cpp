@@ -619,10 +619,44 @@ Diagnostic at_mark(const std::string& file, const YAML::Mark& mark, std::string 
 
 }  // namespace
 
+// The line (from 0) of a second document's first content, after a '---' or
+// '...' line at the margin that follows the first document's content; -1
+// when there is none. yaml-cpp's LoadAll
+// does not return on some malformed input ("[a],"), so documents are found
+// in the text, not by parsing them all.
+int second_document_line(const std::string& text) {
+  const auto is_marker = [](const std::string& line) {
+    return (line.rfind("---", 0) == 0 || line.rfind("...", 0) == 0) &&
+           (line.size() == 3 || std::isspace(static_cast<unsigned char>(line[3])));
+  };
+  const auto has_content = [](const std::string& line) {
+    const std::size_t first = line.find_first_not_of(" \t\r");
+    return first != std::string::npos && line[first] != '#';
+  };
+  bool content = false;
+  int marker_line = -1;
+  int number = 0;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    const std::string line = text.substr(start, end - start);
+    if (is_marker(line)) {
+      if (content && marker_line < 0) marker_line = number;
+      if (marker_line >= 0 && has_content(line.substr(3))) return marker_line;
+    } else if (has_content(line)) {
+      if (marker_line >= 0) return number;  // where the second document's content is
+      content = true;
+    }
+    ++number;
+    start = end + 1;
+  }
+  return -1;
+}
+
 YAML::Node parse_yaml_value(const std::string& text, const std::string& file) {
   std::vector<YAML::Node> documents;
   try {
-    documents = YAML::LoadAll(text);
+    documents.push_back(YAML::Load(text));
   } catch (const YAML::DeepRecursion& error) {
     throw InputError(at_mark(file, error.mark, "the document is nested too deeply to be a scenario"));
   } catch (const YAML::ParserException& error) {
@@ -642,12 +676,12 @@ YAML::Node parse_yaml_value(const std::string& text, const std::string& file) {
   checks.check(node, "", -1);
   // Only the first document would be read: anything after a `---` (or
   // `...`) would be dropped without a word.
-  for (std::size_t i = 1; i < documents.size(); ++i) {
-    if (!documents[i] || documents[i].IsNull()) continue;
-    checks.add(documents[i].Mark(), "",
+  if (const int line = second_document_line(text); line >= 0) {
+    YAML::Mark mark;
+    mark.line = line;
+    checks.add(mark, "",
                "a second YAML document starts here (after '---'); expected one document per "
                "file, as only the first would be read");
-    break;
   }
   problems.throw_if_any();
   return node;
