@@ -109,13 +109,7 @@ YAML::Node MapReader::child_or_self(const std::string& key) const {
   return key.empty() ? node_ : child(key, node_);
 }
 
-bool MapReader::present(const std::string& key) const {
-  if (!node_ || !node_.IsMap()) return false;
-  for (const auto& entry : node_) {
-    if (entry.first.IsScalar() && entry.first.Scalar() == key) return true;
-  }
-  return false;
-}
+bool MapReader::present(const std::string& key) const { return key_node(key).IsScalar(); }
 
 YAML::Node MapReader::key_node(const std::string& key) const {
   if (!node_ || !node_.IsMap()) return YAML::Node();
@@ -139,17 +133,19 @@ bool MapReader::readable(const std::string& key, const YAML::Node& value,
   if (!value) return false;
   if (!value.IsNull()) return true;
   // Absent: the target keeps its value.
-  if (!present(key)) return false;
-  for (const auto& said : reported_empty_) {
-    if (said == key) return false;  // read twice (a mapping, say): said once
-  }
+  if (present(key)) report_empty(key, value, expected);
+  return false;
+}
+
+void MapReader::report_empty(const std::string& key, const YAML::Node& value,
+                             const std::string& expected) {
+  // A key read twice (a mapping, say) is said once.
+  if (!reported_empty_.insert(key).second) return;
   // `population_scale:` with nothing after it would silently keep the
   // default, which is not what anyone writing the key meant.
   diagnostics_->add(at_key(key, value, key_path(key),
                            "expected " + expected + ", got nothing (a key without a value is "
                            "not taken as its default)"));
-  reported_empty_.push_back(key);
-  return false;
 }
 
 bool MapReader::has(const std::string& key) const {
@@ -410,14 +406,7 @@ void MapReader::finish() {
     if (known) {
       // A known key with nothing after it, read elsewhere or only accepted:
       // it would mean "the default" without saying so.
-      bool reported = false;
-      for (const auto& said : reported_empty_) reported = reported || said == key;
-      if (entry.second.IsNull() && !reported) {
-        diagnostics_->add(at_key(key, entry.second, key_path(key),
-                                 "expected a value, got nothing (a key without a value is "
-                                 "not taken as its default)"));
-        reported_empty_.push_back(key);
-      }
+      if (entry.second.IsNull()) report_empty(key, entry.second, "a value");
       continue;
     }
     std::string message = "unknown key '" + key + "'";
@@ -617,13 +606,10 @@ Diagnostic at_mark(const std::string& file, const YAML::Mark& mark, std::string 
   return diagnostic;
 }
 
-}  // namespace
-
 // The line (from 0) of a second document's first content, after a '---' or
 // '...' line at the margin that follows the first document's content; -1
-// when there is none. yaml-cpp's LoadAll
-// does not return on some malformed input ("[a],"), so documents are found
-// in the text, not by parsing them all.
+// when there is none. yaml-cpp's LoadAll does not return on some malformed
+// input ("[a],"), so documents are found in the text, not by parsing them.
 int second_document_line(const std::string& text) {
   const auto is_marker = [](const std::string& line) {
     return (line.rfind("---", 0) == 0 || line.rfind("...", 0) == 0) &&
@@ -653,16 +639,17 @@ int second_document_line(const std::string& text) {
   return -1;
 }
 
+}  // namespace
+
 YAML::Node parse_yaml_value(const std::string& text, const std::string& file) {
-  std::vector<YAML::Node> documents;
+  YAML::Node node;
   try {
-    documents.push_back(YAML::Load(text));
+    node = YAML::Load(text);
   } catch (const YAML::DeepRecursion& error) {
     throw InputError(at_mark(file, error.mark, "the document is nested too deeply to be a scenario"));
   } catch (const YAML::ParserException& error) {
     throw InputError(at_mark(file, error.mark, "malformed YAML: " + error.msg));
   }
-  YAML::Node node = documents.empty() ? YAML::Node() : documents.front();
   std::size_t budget = max_yaml_nodes;
   if (!within_node_budget(node, budget)) {
     Diagnostic diagnostic;

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -124,6 +125,8 @@ class MapReader {
   // absent, and false with a diagnostic ("expected `expected`, got nothing")
   // when the key is written with no value.
   bool readable(const std::string& key, const YAML::Node& value, const std::string& expected);
+  // Says once per key that `key` is written with no value.
+  void report_empty(const std::string& key, const YAML::Node& value, const std::string& expected);
   [[nodiscard]] Diagnostic at(const YAML::Node& node, const std::string& key_path,
                               std::string message) const;
   [[nodiscard]] std::string key_path(const std::string& key) const;
@@ -134,7 +137,7 @@ class MapReader {
   std::string path_;
   Diagnostics* diagnostics_;
   std::vector<std::string> known_;
-  std::vector<std::string> reported_empty_;  // keys written with no value, already reported
+  std::set<std::string> reported_empty_;  // keys written with no value, already reported
   const NodeOrigins* origins_ = nullptr;
 };
 
