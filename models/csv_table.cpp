@@ -2,7 +2,6 @@
 
 #include <charconv>
 #include <cmath>
-#include <filesystem>
 #include <fstream>
 
 namespace hcsim::models {
@@ -56,14 +55,9 @@ std::string trimmed(const std::string& text) {
 CsvTable CsvTable::read(const std::string& path) {
   CsvTable table;
   table.file_ = path;
-  // A directory, a device (/dev/zero) or a pipe would never end or be read
-  // only once: a table is a regular file (after symbolic links).
-  std::error_code error;
-  const auto status = std::filesystem::status(path, error);
-  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
-    throw InputError(Diagnostic{path, 0, 0, "",
-                                "is not a regular file (a directory, device or pipe); expected "
-                                "a CSV file"});
+  if (const std::string kind = not_a_regular_file(path); !kind.empty()) {
+    throw InputError(
+        Diagnostic{path, 0, 0, "", "is not a regular file (" + kind + "); expected a CSV file"});
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {

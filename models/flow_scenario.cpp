@@ -68,7 +68,8 @@ void read_csv_series(MapReader& arrivals, Diagnostics& diagnostics, std::vector<
   const fs::path resolved =
       fs::path(path).is_absolute() || base.empty() ? fs::path(path)
                                                    : fs::path(base).parent_path() / path;
-  if (!fs::is_regular_file(resolved)) {
+  // A path that is there but not a regular file is CsvTable::read's to refuse.
+  if (!fs::exists(resolved)) {
     const char* hint = base.empty() ? "" : " (paths are relative to the file naming them)";
     arrivals.error("csv", "cannot open the CSV file '" + resolved.string() + "'" + hint);
     return;

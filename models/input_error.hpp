@@ -51,6 +51,13 @@ class Diagnostics {
 // decimals turned 0.001 into 0.001000 and 1e-05 into 0.000010.
 [[nodiscard]] std::string format_number(double value);
 
+// What `path` is when it is not a regular file (after symbolic links): "a
+// directory", "a pipe", "a character device", ...; "" for a regular file, or
+// one that does not exist or cannot be looked at (opening it says why). An
+// input file must be regular: /dev/zero never ends, a directory makes no
+// sense and a pipe can be read only once.
+[[nodiscard]] std::string not_a_regular_file(const std::string& path);
+
 // The closest of `candidates` to `word` by edit distance, or "" when nothing
 // is close enough to be a plausible typo.
 [[nodiscard]] std::string closest_match(const std::string& word,

@@ -4,6 +4,7 @@
 #include "models/interventions/intervention_reader.hpp"
 
 #include "models/capacity.hpp"
+#include "models/flow_scenario.hpp"
 #include "models/input_error.hpp"
 #include "models/pathway.hpp"
 #include "sim/json_text.hpp"
@@ -273,19 +274,6 @@ namespace {
 
 constexpr int max_extends_depth = 16;
 
-// What a path that is not a regular file is, for messages.
-std::string kind_of_file(std::filesystem::file_type type) {
-  using std::filesystem::file_type;
-  switch (type) {
-    case file_type::directory: return "a directory";
-    case file_type::character: return "a character device";
-    case file_type::block: return "a block device";
-    case file_type::fifo: return "a pipe";
-    case file_type::socket: return "a socket";
-    default: return "not a file that can be read";
-  }
-}
-
 // Where a problem with the file at `path` is reported: at the `extends:`
 // that names it, or at the file itself.
 Diagnostic about_file(const std::string& path, const Diagnostic* referenced_from,
@@ -296,32 +284,18 @@ Diagnostic about_file(const std::string& path, const Diagnostic* referenced_from
   return diagnostic;
 }
 
-// Refuses, before anything opens it, a path that is not a regular file
-// (after symbolic links): reading /dev/zero or a directory never ends or
-// makes no sense, and a pipe (/dev/stdin, <(...)) can be read only once,
-// while the plan reads the scenario again for every sweep point.
+// Refuses, before anything opens it, a path that is not a regular file: a
+// pipe (/dev/stdin, <(...)) in particular can be read only once, while the
+// plan reads the scenario again for every sweep point.
 void require_regular_file(const std::string& path, const Diagnostic* referenced_from) {
-  namespace fs = std::filesystem;
-  std::error_code error;
-  const fs::file_status status = fs::status(fs::path(path), error);
-  if (status.type() == fs::file_type::not_found || status.type() == fs::file_type::none ||
-      (error && status.type() == fs::file_type::unknown)) {
-    throw InputError(about_file(path, referenced_from,
-                                "cannot open the scenario file '" + path +
-                                    "' (does it exist and is it readable?)"));
-  }
-  if (status.type() != fs::file_type::regular) {
-    // At the file itself the path is already named in front of the message.
-    throw InputError(about_file(path, referenced_from,
-                                (referenced_from ? "'" + path + "' " : std::string()) +
-                                    "is not a regular file (" +
-                                    kind_of_file(status.type()) +
-                                    "); expected a scenario file (YAML)" +
-                                    (status.type() == fs::file_type::fifo
-                                         ? "; write what the pipe gives into a file and name "
-                                           "that"
-                                         : "")));
-  }
+  const std::string kind = not_a_regular_file(path);
+  if (kind.empty()) return;
+  // At the file itself the path is already named in front of the message.
+  throw InputError(about_file(
+      path, referenced_from,
+      (referenced_from ? "'" + path + "' " : std::string()) + "is not a regular file (" + kind +
+          "); expected a scenario file (YAML)" +
+          (kind == "a pipe" ? "; write what the pipe gives into a file and name that" : "")));
 }
 
 std::string read_text_file(const std::string& path, const Diagnostic* referenced_from) {
@@ -386,7 +360,6 @@ YAML::Node merge_trees(const YAML::Node& base, const YAML::Node& over) {
 YAML::Node load_tree(const std::string& path, NodeOrigins& origins,
                      std::vector<std::string>& chain, const Diagnostic* referenced_from) {
   namespace fs = std::filesystem;
-  require_regular_file(path, referenced_from);
   std::error_code error;
   std::string canonical = fs::weakly_canonical(fs::path(path), error).string();
   if (error) canonical = fs::absolute(fs::path(path), error).lexically_normal().string();
@@ -459,9 +432,7 @@ Scenario read_scenario(YAML::Node root, const std::string& file,
     throw InputError(diagnostic);
   }
   // Whether the file itself is a flow-only scenario, before any override.
-  const YAML::Node& file_root = root;
-  const bool file_is_flow_only = file_root["mode"] && file_root["mode"].IsScalar() &&
-                                 file_root["mode"].Scalar() == "flow_only";
+  const bool file_is_flow_only = is_flow_only(root);
   // Every override is tried, so all bad ones are reported together.
   Diagnostics diagnostics;
   const auto apply = [&](const std::string& assignment, const std::string& label) {

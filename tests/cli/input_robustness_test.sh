@@ -140,6 +140,11 @@ sed 's/^    arrivals_per_day: 1.3$/    arrivals_per_day: {csv: twice.csv, column
   >"$work/flow_twice.yaml"
 expect_exit 2 "CSV column twice" -- "$hcsim" check "$work/flow_twice.yaml"
 expect_stderr "twice.csv:1:11: south: column 'south' appears twice in the header (first as column 2)"
+mkdir "$work/folder.csv"
+sed 's/^    arrivals_per_day: 1.3$/    arrivals_per_day: {csv: folder.csv, column: south}/' "$flow" \
+  >"$work/flow_folder.yaml"
+expect_exit 2 "CSV table that is a directory" -- "$hcsim" check "$work/flow_folder.yaml"
+expect_stderr "folder.csv: is not a regular file (a directory); expected a CSV file"
 
 echo "$passes passed, $failures failed"
 [ "$failures" -eq 0 ]
