@@ -62,17 +62,7 @@ void Checkpoint::start() {
 
 std::vector<std::optional<models::ReplicationResult>> Checkpoint::resume(
     const models::RunPlan& plan, std::size_t areas, std::size_t years) {
-  return resume_runs(plan.run_count(), &plan, areas, years);
-}
-
-std::vector<std::optional<models::ReplicationResult>> Checkpoint::resume(std::size_t run_count,
-                                                                         std::size_t areas,
-                                                                         std::size_t years) {
-  return resume_runs(run_count, nullptr, areas, years);
-}
-
-std::vector<std::optional<models::ReplicationResult>> Checkpoint::resume_runs(
-    std::size_t run_count, const models::RunPlan* plan, std::size_t areas, std::size_t years) {
+  const std::size_t run_count = plan.run_count();
   if (!fs::is_directory(directory_)) {
     refuse(out_path_, "--resume found no interrupted plan (" + directory_ +
                           " does not exist); run without --resume");
@@ -109,7 +99,7 @@ std::vector<std::optional<models::ReplicationResult>> Checkpoint::resume_runs(
 }
 
 models::ReplicationResult Checkpoint::read_run(const std::string& path, std::size_t run,
-                                               const models::RunPlan* plan, std::size_t areas,
+                                               const models::RunPlan& plan, std::size_t areas,
                                                std::size_t years) const {
   const Handle file = open_for_reading(path);
   const hid_t id = file.get();
@@ -126,19 +116,12 @@ models::ReplicationResult Checkpoint::read_run(const std::string& path, std::siz
   models::ReplicationResult result;
   const std::int64_t point = read_int64_attribute(id, "point", path);
   result.replication = read_int64_attribute(id, "replication", path);
-  const std::string recorded = "holds point " + std::to_string(point) + ", replication " +
-                               std::to_string(result.replication);
-  if (plan != nullptr) {
-    if (point < 0 || static_cast<std::size_t>(point) != plan->point_of(run) ||
-        result.replication != plan->replication_of(run)) {
-      refuse(path, recorded + "; run " + std::to_string(run) + " of the plan is point " +
-                       std::to_string(plan->point_of(run)) + ", replication " +
-                       std::to_string(plan->replication_of(run)));
-    }
-  } else if (point < 0 || result.replication < 0 || static_cast<std::size_t>(point) > run ||
-             static_cast<std::uint64_t>(result.replication) > run) {
-    // run = point x replications + replication: neither can exceed it.
-    refuse(path, recorded + ", which run " + std::to_string(run) + " cannot be");
+  if (point < 0 || static_cast<std::size_t>(point) != plan.point_of(run) ||
+      result.replication != plan.replication_of(run)) {
+    refuse(path, "holds point " + std::to_string(point) + ", replication " +
+                     std::to_string(result.replication) + "; run " + std::to_string(run) +
+                     " of the plan is point " + std::to_string(plan.point_of(run)) +
+                     ", replication " + std::to_string(plan.replication_of(run)));
   }
   result.point = static_cast<std::size_t>(point);
   result.events = read_uint64_attribute(id, "events", path);

@@ -40,10 +40,6 @@ class Checkpoint {
   // plan's.
   [[nodiscard]] std::vector<std::optional<models::ReplicationResult>> resume(
       const models::RunPlan& plan, std::size_t areas, std::size_t years);
-  // As above, knowing only how many runs the plan has: a file's point and
-  // replication are then checked only for being possible.
-  [[nodiscard]] std::vector<std::optional<models::ReplicationResult>> resume(
-      std::size_t run_count, std::size_t areas, std::size_t years);
   // After resume(): one line per run file not used, naming the file, what is
   // wrong with it and that the run is done again.
   [[nodiscard]] const std::vector<std::string>& redone() const noexcept { return redone_; }
@@ -54,12 +50,9 @@ class Checkpoint {
 
  private:
   [[nodiscard]] std::string run_file(std::size_t run) const;
-  // The expected point and replication of each run; empty when unknown.
-  [[nodiscard]] std::vector<std::optional<models::ReplicationResult>> resume_runs(
-      std::size_t run_count, const models::RunPlan* plan, std::size_t areas, std::size_t years);
   // Reads one run file; InputError (or OutputError) when it cannot be used.
   [[nodiscard]] models::ReplicationResult read_run(const std::string& path, std::size_t run,
-                                                   const models::RunPlan* plan, std::size_t areas,
+                                                   const models::RunPlan& plan, std::size_t areas,
                                                    std::size_t years) const;
 
   std::string out_path_;

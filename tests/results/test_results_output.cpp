@@ -164,7 +164,9 @@ TEST_CASE("a checkpointed run keeps its measures by age band", "[results][checkp
   hcsim::results::Checkpoint checkpoint(out.string(), "fingerprint");
   checkpoint.start();
   checkpoint.save(1, run.result.runs[1]);
-  const auto finished = checkpoint.resume(2, run.result.areas.size(), run.result.plan.years);
+  const auto plan = hcsim::models::single_point_plan(run.scenario);
+  REQUIRE(plan.run_count() == 2);
+  const auto finished = checkpoint.resume(plan, run.result.areas.size(), run.result.plan.years);
   REQUIRE(finished.size() == 2);
   CHECK_FALSE(finished[0].has_value());
   REQUIRE(finished[1].has_value());
@@ -228,19 +230,21 @@ TEST_CASE("a saved run is used only when it is whole and the run its name says",
   const std::size_t areas = run.result.areas.size();
   const std::size_t years = run.result.plan.years;
   REQUIRE(run.result.runs[1].replication == 1);
+  const auto plan = hcsim::models::single_point_plan(run.scenario);
+  REQUIRE(plan.run_count() == 2);
   CheckpointFolder folder;
   folder.checkpoint.save(0, run.result.runs[0]);
   folder.checkpoint.save(1, run.result.runs[1]);
 
   SECTION("both as saved") {
-    const auto finished = folder.checkpoint.resume(2, areas, years);
+    const auto finished = folder.checkpoint.resume(plan, areas, years);
     REQUIRE(finished[1].has_value());
     CHECK(finished[1]->values == run.result.runs[1].values);
     CHECK(folder.checkpoint.redone().empty());
   }
   SECTION("a run's file copied over another's is not taken for it") {
     fs::copy_file(folder.run_file(0), folder.run_file(1), fs::copy_options::overwrite_existing);
-    const auto finished = folder.checkpoint.resume(2, areas, years);
+    const auto finished = folder.checkpoint.resume(plan, areas, years);
     REQUIRE(finished[0].has_value());
     CHECK(finished[0]->values == run.result.runs[0].values);
     CHECK_FALSE(finished[1].has_value());  // done again
@@ -252,7 +256,7 @@ TEST_CASE("a saved run is used only when it is whole and the run its name says",
   }
   SECTION("a truncated file is done again, not refused") {
     fs::resize_file(folder.run_file(1), 1000);
-    const auto finished = folder.checkpoint.resume(2, areas, years);
+    const auto finished = folder.checkpoint.resume(plan, areas, years);
     CHECK(finished[0].has_value());
     CHECK_FALSE(finished[1].has_value());
     REQUIRE(folder.checkpoint.redone().size() == 1);
@@ -262,7 +266,6 @@ TEST_CASE("a saved run is used only when it is whole and the run its name says",
     auto mislabelled = run.result.runs[1];
     mislabelled.replication = 0;
     folder.checkpoint.save(1, mislabelled);
-    const auto plan = hcsim::models::single_point_plan(run.scenario);
     const auto finished = folder.checkpoint.resume(plan, areas, years);
     CHECK(finished[0].has_value());
     CHECK_FALSE(finished[1].has_value());
