@@ -1,5 +1,6 @@
 #pragma once
 // The commands of the hcsim executable, one file each.
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,12 @@ int check_flow_command(const RunOptions& options);
 // time is spent on a run. The results file is renamed over the path, which
 // would replace whatever is there.
 void check_output_path(const std::string& path, const std::string& scenario_path);
+
+// The memory a run may use: --max-memory-mb when given, else what the
+// machine has available now (0 when unknown: no limit). The text names which,
+// for the messages that refuse a run.
+std::uint64_t memory_limit_of(const RunOptions& options);
+std::string memory_limit_text(const RunOptions& options, std::uint64_t limit);
 
 // hcsim pathway: the scenario's care pathway as Graphviz DOT.
 int pathway_command(const RunOptions& options);

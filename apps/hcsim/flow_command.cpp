@@ -51,8 +51,7 @@ void refuse_population_options(const RunOptions& options) {
 // series is kept for the quantiles) or exceed the output limit.
 void check_resources(const models::FlowScenario& scenario, const RunOptions& options) {
   const std::uint64_t bytes = results::estimated_flow_output_bytes(scenario);
-  const std::uint64_t memory_limit = options.max_memory_mb ? *options.max_memory_mb << 20
-                                                           : models::available_memory_bytes();
+  const std::uint64_t memory_limit = memory_limit_of(options);
   const models::FlowResourceEstimate memory =
       models::estimate_flow_resources(scenario, options.threads);
   if (memory_limit > 0 && memory.memory_bytes > memory_limit) {
@@ -64,8 +63,7 @@ void check_resources(const models::FlowScenario& scenario, const RunOptions& opt
             std::to_string(memory.concurrent_replications) +
             " replications at once, and every replication's daily series, " +
             models::format_bytes(memory.series_bytes) + "), more than the " +
-            models::format_bytes(memory_limit) +
-            (options.max_memory_mb ? " allowed by --max-memory-mb" : " of memory available") +
+            memory_limit_text(options, memory_limit) +
             "; lower the arrival rates, or run fewer replications, services, days or "
             "--threads"});
   }

@@ -72,6 +72,15 @@ void check_output_path(const std::string& path, const std::string& scenario_path
   ::unlink(probe.c_str());
 }
 
+std::uint64_t memory_limit_of(const RunOptions& options) {
+  return options.max_memory_mb ? *options.max_memory_mb << 20 : models::available_memory_bytes();
+}
+
+std::string memory_limit_text(const RunOptions& options, std::uint64_t limit) {
+  return models::format_bytes(limit) +
+         (options.max_memory_mb ? " allowed by --max-memory-mb" : " of memory available");
+}
+
 namespace {
 
 // Counts and money to one decimal; rates and shares to four significant
@@ -127,11 +136,6 @@ void print_table(const models::RunPlan& plan, const models::ExperimentResult& re
               wall_seconds);
 }
 
-std::string memory_limit_text(const RunOptions& options, std::uint64_t limit) {
-  return models::format_bytes(limit) +
-         (options.max_memory_mb ? " allowed by --max-memory-mb" : " of memory available");
-}
-
 // A distributed run: each process holds its share of the runs, and the
 // processes on one machine share its memory. Refused on every rank when the
 // processes of any machine need more than it has; rank 0 reports the
@@ -169,10 +173,6 @@ void check_distributed_memory(const models::RunPlan& plan, const RunOptions& opt
   }
   throw models::InputError(
       models::Diagnostic{plan.points.front().scenario.file, 0, 0, "population_scale", message});
-}
-
-std::uint64_t memory_limit_of(const RunOptions& options) {
-  return options.max_memory_mb ? *options.max_memory_mb << 20 : models::available_memory_bytes();
 }
 
 // Refuses, before anything is allocated, a plan of `runs` runs of `scenario`
