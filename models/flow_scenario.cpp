@@ -217,9 +217,8 @@ FlowScenario read_flow_scenario(YAML::Node root, const std::string& file,
     throw InputError(Diagnostic{file, 0, 0, "",
                                 "expected a scenario mapping (name:, mode:, services:, ...)"});
   }
-  for (const auto& assignment : overrides.set) apply_set_override(root, assignment, origins);
-
   Diagnostics diagnostics;
+  apply_set_overrides(root, overrides.set, origins, "--set", diagnostics);
   FlowScenario scenario;
   scenario.file = file;
   MapReader reader(root, file, "", diagnostics);

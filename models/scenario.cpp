@@ -14,6 +14,8 @@
 #include <filesystem>
 #include <fstream>
 #include <list>
+#include <string>
+#include <string_view>
 
 extern const std::string_view hcsim_default_scenario_yaml;
 
@@ -324,6 +326,18 @@ std::string read_text_file(const std::string& path, const Diagnostic* referenced
     throw InputError(about_file(path, referenced_from,
                                 "cannot read the scenario file '" + path + "'"));
   }
+  // YAML is text: a NUL byte means a binary file, most likely a results
+  // file named where the scenario belongs. The parser would quote its bytes
+  // back at the terminal.
+  if (text.find('\0') != std::string::npos) {
+    static constexpr std::string_view hdf5_signature("\x89HDF\r\n\x1a\n", 8);
+    const bool hdf5 = std::string_view(text).substr(0, hdf5_signature.size()) == hdf5_signature;
+    throw InputError(about_file(
+        path, referenced_from,
+        (referenced_from ? "'" + path + "' " : std::string()) +
+            (hdf5 ? "is an HDF5 file (hcsim's results?)" : "is a binary file, not text") +
+            "; expected a scenario file (YAML)"));
+  }
   return text;
 }
 
@@ -423,6 +437,18 @@ Scenario parse_scenario(const std::string& text, const std::string& file,
   return read_scenario(parse_yaml(text, file), file, overrides, origins);
 }
 
+void apply_set_overrides(YAML::Node& root, const std::vector<std::string>& assignments,
+                         NodeOrigins& origins, const std::string& origin_label,
+                         Diagnostics& diagnostics) {
+  for (const auto& assignment : assignments) {
+    try {
+      apply_set_override(root, assignment, origins, origin_label);
+    } catch (const InputError& error) {
+      for (const auto& problem : error.diagnostics()) diagnostics.add(problem);
+    }
+  }
+}
+
 Scenario read_scenario(YAML::Node root, const std::string& file,
                        const ScenarioOverrides& overrides, NodeOrigins& origins) {
   if (!root.IsMap()) {
@@ -433,17 +459,9 @@ Scenario read_scenario(YAML::Node root, const std::string& file,
   }
   // Whether the file itself is a flow-only scenario, before any override.
   const bool file_is_flow_only = is_flow_only(root);
-  // Every override is tried, so all bad ones are reported together.
   Diagnostics diagnostics;
-  const auto apply = [&](const std::string& assignment, const std::string& label) {
-    try {
-      apply_set_override(root, assignment, origins, label);
-    } catch (const InputError& error) {
-      for (const auto& problem : error.diagnostics()) diagnostics.add(problem);
-    }
-  };
-  for (const auto& assignment : overrides.set) apply(assignment, "--set");
-  for (const auto& assignment : overrides.sweep) apply(assignment, overrides.sweep_label);
+  apply_set_overrides(root, overrides.set, origins, "--set", diagnostics);
+  apply_set_overrides(root, overrides.sweep, origins, overrides.sweep_label, diagnostics);
 
   Scenario scenario;
   scenario.file = file;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "models/input_error.hpp"
 #include "models/interventions/intervention_set.hpp"
 #include "models/parameters.hpp"
 
@@ -71,6 +72,11 @@ struct ScenarioOverrides {
 // recorded in `origins` as coming from "--set". Throws InputError.
 void apply_set_override(YAML::Node& root, const std::string& assignment, NodeOrigins& origins,
                         const std::string& origin_label = "--set");
+// Applies every override of `assignments` in order, adding the problems of
+// each bad one to `diagnostics`, so that all are reported together.
+void apply_set_overrides(YAML::Node& root, const std::vector<std::string>& assignments,
+                         NodeOrigins& origins, const std::string& origin_label,
+                         Diagnostics& diagnostics);
 
 // Reads a scenario file and the chain of files it `extends:` (paths relative
 // to the extending file), merged: mappings merge key by key with the

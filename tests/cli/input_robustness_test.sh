@@ -88,6 +88,15 @@ ext_zero=$(scenario ext_zero.yaml "name: x")
 printf 'extends: /dev/urandom\nname: x\n' >"$ext_zero"
 expect_exit 2 "extends a device" -- timeout 20 "$hcsim" check "$ext_zero"
 expect_stderr "ext_zero.yaml:1:10: extends: '/dev/urandom' is not a regular file (a character device)"
+# A results file or other binary file named as the scenario: said so, not
+# quoted back byte by byte.
+printf '\x89HDF\r\n\x1a\n\0\0\0\0binary' >"$work/results.h5"
+expect_exit 2 "an HDF5 file as the scenario" -- "$hcsim" run "$work/results.h5"
+expect_stderr "results.h5: is an HDF5 file (hcsim's results?); expected a scenario file (YAML)"
+expect_stderr_lines 1
+printf 'name: x\n\0\0' >"$work/binary.yaml"
+expect_exit 2 "a binary file as the scenario" -- "$hcsim" check "$work/binary.yaml"
+expect_stderr "binary.yaml: is a binary file, not text; expected a scenario file (YAML)"
 
 # 6. A sweep is not set by --set.
 for assignment in "sweep=3" "sweep.foo=3" "sweep.grid.x=[1,2]"; do

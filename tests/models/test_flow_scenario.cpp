@@ -4,6 +4,7 @@
 // agreement with Erlang C for a stationary M/M/c case.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -216,6 +217,25 @@ TEST_CASE("flow scenario: bad input names file, line and key", "[flow_scenario][
     const auto d = error_of(valid, overrides);
     CHECK(d.file == "--set");
     CHECK(d.key_path == "services[0].capacity");
+  }
+  SECTION("every bad --set is reported, not only the first") {
+    models::ScenarioOverrides overrides;
+    overrides.set = {"services.rehab.capacty=2", "days", "services.rehab.capacity=-2"};
+    try {
+      (void)models::parse_flow_scenario(valid, "flow.yaml", overrides);
+      FAIL("the scenario was accepted");
+    } catch (const InputError& error) {
+      INFO(error.what());
+      const auto& problems = error.diagnostics();
+      REQUIRE(problems.size() == 3);
+      std::vector<std::string> keys;
+      for (const auto& problem : problems) {
+        CHECK(problem.file == "--set");
+        keys.push_back(problem.key_path);
+      }
+      std::sort(keys.begin(), keys.end());
+      CHECK(keys == std::vector<std::string>{"days", "services[0].capacity", "services[0].capacty"});
+    }
   }
   SECTION("no days") {
     const auto d = error_of(replaced(valid, "days: 3\n", ""));
