@@ -138,6 +138,14 @@ void write_intervention_returns(hid_t file, const models::RunPlan& plan,
   write_text_attribute(dataset.get(), "dimensions", "run,intervention,field");
   write_text_attribute(dataset.get(), "units",
                        "GBP for cost and savings; admissions; bed-days; roi in GBP per GBP");
+  // The same, one entry per field in the order of `fields`, for readers that
+  // label each column (the attribute `units` is one sentence for all).
+  // Separated by ';', since a unit may hold a comma ("GBP per GBP invested, net").
+  std::string field_units;
+  for (const auto& field : fields) {
+    field_units += (field_units.empty() ? "" : ";") + models::intervention_return_units(field);
+  }
+  write_text_attribute(dataset.get(), "field_units", field_units);
   write_text_attribute(dataset.get(), "description",
                        "each intervention against a run without it on the same random numbers "
                        "(covered areas only, all measured years): its cost, what each payer "

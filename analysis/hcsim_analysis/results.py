@@ -72,8 +72,8 @@ def return_metric_name(field, intervention):
 
 
 def return_units(field):
-    """The units of a return field, as hcsim gives them (intervention_return_units): the
-    file's one `units` attribute covers every field at once."""
+    """The units of a return field, as hcsim gives them (intervention_return_units), for
+    files written before /intervention_returns had its `field_units` attribute."""
     if field == "roi":
         return "GBP per GBP invested, net"
     if field == "admissions_avoided":
@@ -239,13 +239,20 @@ def _read_returns(path, handle, replications, runs, run_count):
     if dataset.shape != expected:
         raise ResultsFileError(path, f"/intervention_returns has shape {dataset.shape}, expected "
                                      f"{expected} (run, intervention, field)")
+    if "field_units" in dataset.attrs:
+        field_units = tuple(_text(dataset.attrs["field_units"]).split(";"))
+        if len(field_units) != len(fields):
+            raise ResultsFileError(path, f"/intervention_returns has {len(field_units)} "
+                                         f"field_units for {len(fields)} fields")
+    else:
+        field_units = tuple(return_units(field) for field in fields)
     data = np.asarray(dataset[()], dtype=float)[list(runs)]  # [replication, intervention, field]
     frames, metrics, units, descriptions = [], [], {}, {}
     for i, intervention in enumerate(interventions):
         for f, field_name in enumerate(fields):
             metric = return_metric_name(field_name, intervention)
             metrics.append(metric)
-            units[metric] = return_units(field_name)
+            units[metric] = field_units[f]
             descriptions[metric] = return_description(field_name, intervention)
             frames.append(pd.DataFrame({
                 "metric": metric, "intervention": intervention, "field": field_name,

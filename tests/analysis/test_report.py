@@ -462,6 +462,23 @@ class InterventionReturnsTest(unittest.TestCase):
             self.assertEqual(list(f["runs/replication"][()][runs]), [0, 1, 2])
             return dataset[()][runs, interventions.index(intervention), fields.index(field)]
 
+    def test_each_field_has_its_units(self):
+        with h5py.File(self.path, "r") as f:
+            attrs = f["intervention_returns"].attrs
+            fields = attrs["fields"].split(",")
+            field_units = attrs["field_units"].split(";")
+        self.assertEqual(len(field_units), len(fields))
+        units = dict(zip(fields, field_units))
+        self.assertEqual(units["roi"], "GBP per GBP invested, net")
+        self.assertEqual(units["admissions_avoided"], "admissions")
+        self.assertEqual(units["bed_days_saved"], "bed-days")
+        self.assertEqual(units["savings_nhs"], "GBP")
+        # The reader labels each metric with its field's entry.
+        for results in self.points:
+            for field, unit in units.items():
+                metric = f"{'intervention_cost' if field == 'cost' else field}_admission_avoidance_65"
+                self.assertEqual(results.units[metric], unit, metric)
+
     def test_chart_is_drawn_and_embedded(self):
         self.assertIn("intervention_returns.png", os.listdir(self.out))
         with open(os.path.join(self.out, "intervention_returns.png"), "rb") as chart:
