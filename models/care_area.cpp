@@ -95,6 +95,8 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
       risk_(parameters_),
       frailty_progression_(parameters_, risk_),
       condition_onset_(parameters_, risk_),
+      health_change_hazard_(frailty_progression_, condition_onset_, parameters_.frailty.enabled,
+                            parameters_.conditions.enabled),
       other_conditions_(parameters_.conditions),
       care_home_admission_rate_{{0.0},
                                 {parameters_.emergency_admission.care_home_rate_per_person_year}},
@@ -754,44 +756,30 @@ double CareArea::years_until(const AgeSchedule& rate, std::uint32_t person, doub
 }
 
 void CareArea::schedule_health_change(std::uint32_t person) {
-  // The earliest of the next frailty step and the onset of each condition
-  // the person does not have, each from its own hazard budget.
+  // The next frailty step or condition onset, whichever comes first
+  // (models/health_change_hazard.hpp): one budget walked along their summed
+  // hazard, and which it is drawn by their shares where the budget runs out.
   const double now = scheduler_.now();
   const double age = age_of(person, now);
   const std::uint64_t round = people_.health_draws[person]++;
-  double earliest = std::numeric_limits<double>::infinity();
-  std::uint32_t which = 0;
-  const auto& frailty = parameters_.frailty;
-  if (frailty.enabled && people_.frailty[person] != Frailty::severe) {
-    const AgeSchedule& rate = frailty_progression_.step_rate(people_.frailty[person], people_.sex[person]);
-    if (!rate.values.empty()) {
-      auto budget_stream = stream(person, purpose_id(Purpose::frailty_budget), round);
-      const double years =
-          years_until(rate, person, age, exponential_budget(budget_stream), 1.0);
-      if (years < earliest) earliest = years;
-    }
-  }
-  if (parameters_.conditions.enabled) {
-    for (std::size_t c = 0; c < tracked_conditions; ++c) {
-      if (people_.has(person, static_cast<Condition>(c))) continue;
-      const auto& onset =
-          condition_onset_.rate(static_cast<Condition>(c), people_.sex[person]);
-      if (onset.values.empty()) continue;
-      auto budget_stream = stream(person, purpose_id(Purpose::condition_budget),
-                                  round * tracked_conditions + c);
-      const double years =
-          years_until(onset, person, age, exponential_budget(budget_stream), 1.0);
-      if (years < earliest) {
-        earliest = years;
-        which = static_cast<std::uint32_t>(c + 1);
-      }
-    }
-  }
-  const double time = now + earliest * days_per_year;
+  const Sex sex = people_.sex[person];
+  const Frailty level = people_.frailty[person];
+  const std::uint8_t held = people_.conditions[person];
   const std::uint32_t sequence = next_sequence(person);
   people_.health_event[person] = sequence;
+  const AgeSchedule& total = health_change_hazard_.total(sex, level, held);
+  if (total.values.empty()) return;  // nothing left that can change
+  auto draws = stream(person, purpose_id(Purpose::health_change), round);
+  const double budget = exponential_budget(draws);
+  std::size_t band = total.band_of(age);
+  const double years = ageing_ ? years_until_hazard(total, age, budget, 1.0,
+                                                    horizon_years(person), &band)
+                               : years_until_hazard_at_fixed_age(total, age, budget, 1.0);
+  const double time = now + years * days_per_year;
   if (time < people_.death_time[person] && time < plan_.end_days) {
-    schedule(person, health_change, time, sequence, which);
+    const double share = boost::random::uniform_01<double>()(draws);
+    schedule(person, health_change, time, sequence,
+             health_change_hazard_.which(sex, level, held, band, age, share));
   }
 }
 

@@ -25,6 +25,7 @@
 #include "models/scenario.hpp"
 #include "models/condition_onset.hpp"
 #include "models/frailty_progression.hpp"
+#include "models/health_change_hazard.hpp"
 #include "models/other_conditions.hpp"
 #include "models/stay_length.hpp"
 #include "models/transition_log.hpp"
@@ -419,6 +420,7 @@ class CareArea final : public sim::Area {
   PersonRisk risk_;
   FrailtyProgression frailty_progression_;
   ConditionOnset condition_onset_;
+  HealthChangeHazard health_change_hazard_;  // reads the two above
   OtherConditions other_conditions_;
   // Residents' admission rate as a one-band schedule, built once: it is
   // read every time a resident's next admission is drawn.

@@ -21,14 +21,21 @@ namespace hcsim::models {
 // lifetime. Every answer below the horizon is computed exactly as without
 // it; callers leave a margin above the horizon they need, so that rounding
 // can never turn a cut-off answer into one they would have acted on.
+//
+// `band_reached`, when given, is set to the band the budget runs out in
+// (left as it was when it does not).
 [[nodiscard]] inline double years_until_hazard(
     const AgeSchedule& rate, double age, double budget, double multiplier = 1.0,
-    double horizon = std::numeric_limits<double>::infinity()) noexcept {
+    double horizon = std::numeric_limits<double>::infinity(),
+    std::size_t* band_reached = nullptr) noexcept {
   double elapsed = 0.0;
   for (std::size_t band = rate.band_of(age); band < rate.values.size(); ++band) {
     const double hazard = rate.values[band] * multiplier;
     const double band_years = rate.band_end(band) - age;
-    if (hazard > 0.0 && budget <= hazard * band_years) return elapsed + budget / hazard;
+    if (hazard > 0.0 && budget <= hazard * band_years) {
+      if (band_reached) *band_reached = band;
+      return elapsed + budget / hazard;
+    }
     budget -= hazard * band_years;
     elapsed += band_years;
     // The budget left is not negative (but for rounding), so the answer is

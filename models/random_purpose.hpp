@@ -25,8 +25,8 @@ enum class Purpose : std::uint64_t {
   discharge_destination = 14,
   discharge_service = 15,
   discharge_service_length = 16,
-  frailty_budget = 17,          // draw index: health-change draws so far
-  condition_budget = 18,        // draw index: health-change draws x conditions + condition
+  // 17 and 18 (a budget each for the frailty step and every condition
+  // onset) are no longer drawn: health_change replaced them. Not reused.
   carer_on_need_change = 19,
   home_care_take_up = 21,       // draw index: see CareArea::seeks_package
   // People entering the population: when (subject: the area, see
@@ -61,6 +61,10 @@ enum class Purpose : std::uint64_t {
   // the person; draw index: the GP cycle).
   without_gp_appointment = 31,
   gp_shortfall_admission = 32,
+  // A person's next frailty step or condition onset (draw index: health-change
+  // draws so far): word 0 the Exp(1) budget of the summed hazard, the next
+  // which change it is (models/health_change_hazard.hpp).
+  health_change = 33,
 };
 
 [[nodiscard]] constexpr std::uint64_t purpose_id(Purpose purpose) noexcept {
