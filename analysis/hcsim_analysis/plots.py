@@ -64,13 +64,25 @@ def _style_axis(axis, ylabel=None):
         axis.set_ylabel(ylabel)
 
 
+# Above this many areas (England's 42 footprints) a line and legend entry each would fill
+# the chart and push the legend off the page: the areas are drawn as thin grey lines without
+# intervals, under one legend entry, and the bold total keeps its intervals.
+MAX_AREAS_NAMED = 12
+
+
 def yearly_metric_chart(scenarios, metric, title):
     """Mean per year with 95% CI bars, one line per area and a bold line for all areas."""
     figure, axes = _panels(len(scenarios))
     for axis, (label, results) in zip(axes, scenarios):
         table = yearly_summary(results, metric)
+        areas = [area for area in table["area"].unique() if area != ALL_AREAS]
+        many = len(areas) > MAX_AREAS_NAMED
         for area, rows in table.groupby("area", sort=False):
             is_total = area == ALL_AREAS
+            if many and not is_total:
+                axis.plot(rows["year"], rows["mean"], color="0.7", linewidth=0.8,
+                          label=f"each of the {len(areas)} areas" if area == areas[0] else None)
+                continue
             axis.errorbar(rows["year"], rows["mean"],
                           yerr=_error_bar_lengths(rows["mean"], rows["ci95_low"], rows["ci95_high"]),
                           marker="o", capsize=4, label=area,

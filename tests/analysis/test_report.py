@@ -416,6 +416,25 @@ class ReportTest(unittest.TestCase):
                     self.assertFalse(os.path.exists(out), "bad input must not create DIR")
 
 
+class ManyAreasTest(unittest.TestCase):
+    """England's 42 footprints: the per-year charts draw the areas as one grey bundle under
+    one legend entry, so the legend fits and matplotlib lays the page out without a word."""
+
+    def test_report_of_42_areas_lays_out_without_warnings(self):
+        work = tempfile.mkdtemp(prefix="hcsim-many-areas-test-")
+        try:
+            path = os.path.join(work, "england.h5")
+            run_hcsim(os.path.join(SOURCE_DIR, "scenarios", "default.yaml"), path,
+                      "population_scale=0.005", "replications=2", "warmup_days=30")
+            out = os.path.join(work, "report")
+            finished = run_report([path], out)
+            self.assertEqual(finished.returncode, 0, finished.stderr)
+            self.assertNotIn("Warning", finished.stderr)
+            self.assertIn("emergency_admissions_by_year.png", os.listdir(out))
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+
 class InterventionReturnsTest(unittest.TestCase):
     """Intervention returns, read from /intervention_returns (not /measures): a sweep of one
     intervention's effect, 2 points x 3 replications, so the report pairs point 1 with
