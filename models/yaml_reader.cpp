@@ -5,6 +5,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <set>
 
 namespace hcsim::models {
@@ -315,7 +316,24 @@ void MapReader::text(const std::string& key, std::string& target) {
     diagnostics_->add(at(value, key_path(key), "expected text, got " + describe_node(value)));
     return;
   }
-  target = value.Scalar();
+  // Names and descriptions go into HDF5 attributes, CSV-like tables and
+  // terminals, where a NUL cuts the text short and other control characters
+  // garble it; tabs and line breaks (block scalars) are text. The text is
+  // kept either way, so that checks of it that follow ("every scenario needs
+  // a name") do not add a second error for the same mistake.
+  const std::string& scalar = value.Scalar();
+  target = scalar;
+  for (std::size_t i = 0; i < scalar.size(); ++i) {
+    const auto c = static_cast<unsigned char>(scalar[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+      char code[8];
+      std::snprintf(code, sizeof code, "U+%04X", c);
+      diagnostics_->add(at(value, key_path(key),
+                           "expected text without control characters, got " + std::string(code) +
+                               " at character " + std::to_string(i + 1)));
+      return;
+    }
+  }
 }
 
 void MapReader::flag(const std::string& key, bool& target) {

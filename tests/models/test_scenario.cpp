@@ -521,6 +521,21 @@ TEST_CASE("a key with nothing after it is refused, not taken as the default",
              Catch::Contains("test.yaml:9:1: sweep: expected a value, got nothing"));
 }
 
+TEST_CASE("text with control characters is refused; tabs and line breaks are text",
+          "[scenario][bad_input]") {
+  // "\0" in a double-quoted YAML scalar is a NUL, which would cut the name
+  // short in HDF5 attributes.
+  CHECK_THAT(errors_of("name: \"bad\\0name\"\n" + valid.substr(valid.find("areas:"))),
+             Catch::Contains("test.yaml:1:7: name: expected text without control characters, "
+                             "got U+0000 at character 4"));
+  CHECK_THAT(errors_of(valid + "description: \"bell\\a\"\n"),
+             Catch::Contains("description: expected text without control characters, got "
+                             "U+0007 at character 5"));
+  const auto scenario = hcsim::models::parse_scenario(
+      valid + "description: |\n  two\tcolumns\n  and a second line\n", "test.yaml", {});
+  CHECK(scenario.description == "two\tcolumns\nand a second line\n");
+}
+
 TEST_CASE("an override with nothing after '=' is refused", "[scenario][set][bad_input][empty]") {
   for (const std::string text : {"", "~", "null", "NULL", " "}) {
     ScenarioOverrides overrides;
