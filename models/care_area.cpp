@@ -74,13 +74,6 @@ std::int64_t discharge_capacity(const DischargeServiceParameters& service, doubl
                          scaling, service.reference_utilisation);
 }
 
-// P3 beds of an area: none when the service is switched off, so discharges
-// needing a placement take the direct route.
-std::int64_t assessment_capacity(const AssessmentParameters& assessment, double population,
-                                 double population_scale, CapacityScaling scaling) {
-  if (!assessment.enabled) return 0;
-  return discharge_capacity(assessment.service, population, population_scale, scaling);
-}
 
 }  // namespace
 
@@ -137,8 +130,8 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
                    plan.origin_days, days_per_year, plan.years},
                   {parameters_.discharge.assessment.service, Setting::assessment,
                    AwaitedService::assessment,
-                   assessment_capacity(parameters_.discharge.assessment, spec.population,
-                                       population_scale, parameters_.scaling.capacity),
+                   discharge_capacity(parameters_.discharge.assessment.service, spec.population,
+                                      population_scale, parameters_.scaling.capacity),
                    plan.origin_days, days_per_year, plan.years}}},
       by_age_band_(plan.origin_days, days_per_year, plan.years),
       band_reference_days_(plan.origin_days),

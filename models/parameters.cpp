@@ -60,7 +60,7 @@ void read_discharge_service_keys(MapReader& reader, const char* unit,
                 {0.0, 1.0, true, "share of capacity in use at full scale"});
 }
 
-// P1 or P2, each with its own switch (P3's is read with its other keys).
+// P1 or P2, each with its own switch.
 void read_discharge_service(MapReader& parent, const std::string& key, const char* unit,
                             DischargeServiceParameters& service) {
   MapReader reader = parent.map(key);
@@ -71,7 +71,7 @@ void read_discharge_service(MapReader& parent, const std::string& key, const cha
 
 void read_assessment(MapReader& parent, AssessmentParameters& assessment) {
   MapReader reader = parent.map("assessment");
-  reader.flag("enabled", assessment.enabled);
+  reader.flag("enabled", assessment.service.enabled);
   read_discharge_service_keys(reader, "beds", assessment.service);
   reader.number("permanent_placement_share", assessment.permanent_placement_share,
                 Limits::probability());

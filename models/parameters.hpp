@@ -127,8 +127,8 @@ struct HospitalParameters {
 // capacity waits in the hospital bed: delayed discharge.
 struct DischargeServiceParameters {
   // false: the service does not exist (no capacity, no cost), and a
-  // discharge that would have needed it goes home without it. (P3 has its
-  // own switch, AssessmentParameters::enabled.)
+  // discharge that would have needed it goes home without it (P1, P2) or
+  // waits for its placement in hospital (P3, off unless switched on).
   bool enabled = true;
   AgeSchedule probability;          // of a discharge (not to a care home) needing it
   double capacity_per_1000 = 0.0;   // slots or beds per 1,000 residents
@@ -147,13 +147,16 @@ struct DischargeServiceParameters {
 // Switched off (enabled false, or no capacity), discharges needing a
 // placement wait in hospital for it as they did before P3 existed.
 struct AssessmentParameters {
-  bool enabled = false;
-  DischargeServiceParameters service;
+  DischargeServiceParameters service = [] {  // off unless a scenario switches it on
+    DischargeServiceParameters off;
+    off.enabled = false;
+    return off;
+  }();
   double permanent_placement_share = 1.0;
 
   // Whether any discharge can use the service (given an area's capacity).
   [[nodiscard]] bool in_use() const noexcept {
-    return enabled && service.capacity_per_1000 > 0.0 &&
+    return service.enabled && service.capacity_per_1000 > 0.0 &&
            std::any_of(service.probability.values.begin(), service.probability.values.end(),
                        [](double p) { return p > 0.0; });
   }
