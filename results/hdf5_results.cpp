@@ -22,6 +22,19 @@
 namespace hcsim::results {
 namespace {
 
+// The items of `range`, each turned to text by `text`, one after another with
+// `separator` between them: the list attributes readers split.
+template <class Range, class Text>
+std::string joined(const Range& range, const char* separator, Text text) {
+  std::string out;
+  for (const auto& item : range) {
+    if (!out.empty()) out += separator;
+    out += text(item);
+  }
+  return out;
+}
+const auto as_is = [](const auto& item) { return std::string(item); };
+
 // Individual histories, when the plan logged them: one row per change of
 // setting, tidy (run, area, person, time, from, to).
 void write_transitions(hid_t file, const models::ExperimentResult& result) {
@@ -86,13 +99,9 @@ void write_costs_and_budgets(hid_t file, const models::ExperimentResult& result)
     write_text_attribute(dataset.get(), "description",
                          "spend by payer and service line; summed over payers and services it "
                          "is cost_total");
-    std::string payers, services;
-    for (const auto name : models::payer_names) payers += (payers.empty() ? "" : ",") + std::string(name);
-    for (const auto name : models::care_service_names) {
-      services += (services.empty() ? "" : ",") + std::string(name);
-    }
-    write_text_attribute(dataset.get(), "payers", payers);
-    write_text_attribute(dataset.get(), "services", services);
+    write_text_attribute(dataset.get(), "payers", joined(models::payer_names, ",", as_is));
+    write_text_attribute(dataset.get(), "services",
+                         joined(models::care_service_names, ",", as_is));
   }
   {
     const auto fields = models::budget_history_fields();
@@ -113,9 +122,7 @@ void write_costs_and_budgets(hid_t file, const models::ExperimentResult& result)
                          "days, commissioned capacity) and each budget holder's allocation, "
                          "money available, spend to date, forecast and variance (forecast - "
                          "available) in the budget year");
-    std::string names;
-    for (const auto& field : fields) names += (names.empty() ? "" : ",") + field;
-    write_text_attribute(dataset.get(), "fields", names);
+    write_text_attribute(dataset.get(), "fields", joined(fields, ",", as_is));
   }
 }
 
@@ -141,25 +148,18 @@ void write_intervention_returns(hid_t file, const models::RunPlan& plan,
   // The same, one entry per field in the order of `fields`, for readers that
   // label each column (the attribute `units` is one sentence for all).
   // Separated by ';', since a unit may hold a comma ("GBP per GBP invested, net").
-  std::string field_units;
-  for (const auto& field : fields) {
-    field_units += (field_units.empty() ? "" : ";") + models::intervention_return_units(field);
-  }
-  write_text_attribute(dataset.get(), "field_units", field_units);
+  write_text_attribute(dataset.get(), "field_units",
+                       joined(fields, ";", models::intervention_return_units));
   write_text_attribute(dataset.get(), "description",
                        "each intervention against a run without it on the same random numbers "
                        "(covered areas only, all measured years): its cost, what each payer "
                        "saves (counterfactual spend minus actual, the intervention's own cost "
                        "left out), admissions, bed days and delayed-discharge days avoided, "
                        "and roi = (savings_public - cost) / cost, NaN when it cost nothing");
-  std::string names;
-  for (const auto& intervention : scenario.interventions) {
-    names += (names.empty() ? "" : ",") + intervention.name;
-  }
-  write_text_attribute(dataset.get(), "interventions", names);
-  std::string field_names;
-  for (const auto& field : fields) field_names += (field_names.empty() ? "" : ",") + field;
-  write_text_attribute(dataset.get(), "fields", field_names);
+  write_text_attribute(dataset.get(), "interventions",
+                       joined(scenario.interventions, ",",
+                              [](const auto& intervention) { return intervention.name; }));
+  write_text_attribute(dataset.get(), "fields", joined(fields, ",", as_is));
 }
 
 // The metrics that add up over people, by age band.
