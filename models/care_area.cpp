@@ -895,6 +895,16 @@ void CareArea::count(Metric metric, std::uint32_t person, double amount) {
   by_age_band_.count(band_of(person), metric, scheduler_.now(), amount);
 }
 
+void CareArea::count_by_band(Metric metric, const std::array<double, age_band_count>& by_band) {
+  double total = 0.0;
+  for (std::size_t band = 0; band < age_band_count; ++band) {
+    if (by_band[band] == 0.0) continue;
+    by_age_band_.count(band, metric, scheduler_.now(), by_band[band]);
+    total += by_band[band];
+  }
+  if (total != 0.0) counts_[index_of(metric)].add_at(scheduler_.now(), total);
+}
+
 void CareArea::on_admission(std::uint32_t person) {
   count(Metric::emergency_admissions, person);
   // Admissions come only from home or a care home, so a place held is where

@@ -348,6 +348,8 @@ class CareArea final : public sim::Area {
 
   // Counts `amount` of `metric` for the area and the person's age band.
   void count(Metric metric, std::uint32_t person, double amount = 1.0);
+  // Counts, now, `by_band[b]` of `metric` for age band b and their sum for the area.
+  void count_by_band(Metric metric, const std::array<double, age_band_count>& by_band);
   // Every person-attributable level changes through here as well as on the
   // area's level, so each band holds what its people hold.
   void hold(std::uint32_t person, HeldLevel level, double delta) {
@@ -430,6 +432,9 @@ class CareArea final : public sim::Area {
   GpShortfall gp_shortfall_;
   // People turned away by general practice in the current cycle.
   std::vector<std::uint32_t> turned_away_;
+  // Those of them given an admission of the shortfall's, which is void
+  // once their cycle ends: they carry PersonFlag::without_gp_appointment.
+  std::vector<std::uint32_t> gp_shortfall_admitted_;
   // Their admission rates outside the readmission weeks, as drawn for the
   // shortfall's sample, so the raised part need not compute them again.
   std::vector<double> turned_away_rate_;

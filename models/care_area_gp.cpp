@@ -4,6 +4,7 @@
 #include <boost/random/exponential_distribution.hpp>
 #include <boost/random/uniform_01.hpp>
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 
@@ -19,15 +20,16 @@ void CareArea::start_gp_cycle() {
   const std::uint64_t cycle = gp_cycles_++;
 
   // Last cycle's people have had their cycle: the raised hazard ends with it
-  // (an admission it had drawn for later is void, see handle()).
+  // (an admission it had drawn for later is void, see handle()). Only those
+  // given such an admission carry the flag: nothing else reads it.
   constexpr auto without = static_cast<std::uint8_t>(PersonFlag::without_gp_appointment);
+  for (const std::uint32_t person : gp_shortfall_admitted_) {
+    people_.flags[person] &= static_cast<std::uint8_t>(~without);
+  }
+  gp_shortfall_admitted_.clear();
   // Each person's record is a cache miss among millions: the loops over
   // people fetch records this many people ahead of their turn.
   constexpr std::size_t fetch_ahead = 8;
-  for (std::size_t t = 0; t < turned_away_.size(); ++t) {
-    if (t + fetch_ahead < turned_away_.size()) people_.prefetch(turned_away_[t + fetch_ahead]);
-    people_.flags[turned_away_[t]] &= static_cast<std::uint8_t>(~without);
-  }
   turned_away_.clear();
   turned_away_rate_.clear();
   gp_shortfall_.start_cycle(gp_access_.unmet_share());
@@ -60,6 +62,9 @@ void CareArea::start_gp_cycle() {
     candidates.push_back({static_cast<std::uint32_t>(at), uniform(draws)});
   }
   const double readmission = parameters_.emergency_admission.readmission_ratio();
+  // Those turned away are counted by age band once the cycle's are known:
+  // a count a person would cost as much as the rest of their turn.
+  std::array<double, age_band_count> turned_away_by_band{};
   for (std::size_t c = 0; c < candidates.size(); ++c) {
     if (c + fetch_ahead < candidates.size()) people_.prefetch(candidates[c + fetch_ahead].person);
     const std::uint32_t person = candidates[c].person;
@@ -70,12 +75,12 @@ void CareArea::start_gp_cycle() {
     const double rate = admission_rate_outside_readmission_window(person, age);
     gp_shortfall_.add_to_sample(raised * rate, asks);
     if (candidates[c].keep * highest < gp_shortfall_.turned_away_probability(asks)) {
-      people_.flags[person] |= without;
       turned_away_.push_back(person);
       turned_away_rate_.push_back(rate);
-      count(Metric::gp_people_turned_away, person);
+      turned_away_by_band[band_of(person)] += 1.0;
     }
   }
+  count_by_band(Metric::gp_people_turned_away, turned_away_by_band);
 
   // The raised part of their hazard, (r - 1) x h, held until the cycle ends:
   // an admission of its own when it comes first (a competing hazard, so the
@@ -101,6 +106,8 @@ void CareArea::start_gp_cycle() {
       time += raised_days + budget / per_day;
     }
     if (time < cycle_end && time < people_.death_time[person] && time < plan_.end_days) {
+      people_.flags[person] |= without;
+      gp_shortfall_admitted_.push_back(person);
       schedule(person, gp_shortfall_admission, time, next_sequence(person));
     }
   }
