@@ -430,14 +430,19 @@ class CareArea final : public sim::Area {
   StayLengthScale stay_length_;
   GpAccess gp_access_;
   GpShortfall gp_shortfall_;
-  // People turned away by general practice in the current cycle.
-  std::vector<std::uint32_t> turned_away_;
+  // People turned away by general practice in the current cycle: their
+  // admission rate outside the readmission weeks, as drawn for the
+  // shortfall's sample (so the raised part need not compute it again), and
+  // the uniform draw that times the raised part (care_area_gp.cpp).
+  struct TurnedAway {
+    std::uint32_t person;
+    double rate;
+    double budget_uniform;
+  };
+  std::vector<TurnedAway> turned_away_;
   // Those of them given an admission of the shortfall's, which is void
   // once their cycle ends: they carry PersonFlag::without_gp_appointment.
   std::vector<std::uint32_t> gp_shortfall_admitted_;
-  // Their admission rates outside the readmission weeks, as drawn for the
-  // shortfall's sample, so the raised part need not compute them again.
-  std::vector<double> turned_away_rate_;
   // A cycle's candidates for being turned away and their draws, kept to
   // reuse the memory (care_area_gp.cpp).
   struct GpCandidate {

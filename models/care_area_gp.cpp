@@ -1,7 +1,6 @@
 // General practice in a care area: the cycle's balance of appointments
 // (models/gp_access.hpp), who goes without and the admissions that adds
 // (models/gp_shortfall.hpp).
-#include <boost/random/exponential_distribution.hpp>
 #include <boost/random/uniform_01.hpp>
 #include <algorithm>
 #include <array>
@@ -31,7 +30,6 @@ void CareArea::start_gp_cycle() {
   // people fetch records this many people ahead of their turn.
   constexpr std::size_t fetch_ahead = 8;
   turned_away_.clear();
-  turned_away_rate_.clear();
   gp_shortfall_.start_cycle(gp_access_.unmet_share());
   const double highest = gp_shortfall_.highest_turned_away_probability();
   if (!(highest > 0.0)) return;  // nothing short
@@ -74,9 +72,11 @@ void CareArea::start_gp_cycle() {
     const double raised = now < readmission_window_end(person) ? readmission : 1.0;
     const double rate = admission_rate_outside_readmission_window(person, age);
     gp_shortfall_.add_to_sample(raised * rate, asks);
-    if (candidates[c].keep * highest < gp_shortfall_.turned_away_probability(asks)) {
-      turned_away_.push_back(person);
-      turned_away_rate_.push_back(rate);
+    const double turned_away = gp_shortfall_.turned_away_probability(asks);
+    if (candidates[c].keep * highest < turned_away) {
+      // Given that it turned them away, keep x highest / turned_away is a
+      // uniform draw of its own: it times their raised hazard below.
+      turned_away_.push_back({person, rate, candidates[c].keep * highest / turned_away});
       turned_away_by_band[band_of(person)] += 1.0;
     }
   }
@@ -90,13 +90,16 @@ void CareArea::start_gp_cycle() {
   const double extra = gp_shortfall_.extra_hazard_ratio();
   if (!(extra > 0.0) || !parameters_.emergency_admission.enabled) return;
   const double cycle_end = now + plan_.window_days;
-  for (std::size_t t = 0; t < turned_away_.size(); ++t) {
-    if (t + fetch_ahead < turned_away_.size()) people_.prefetch(turned_away_[t + fetch_ahead]);
-    const std::uint32_t person = turned_away_[t];
-    const double per_day = extra * turned_away_rate_[t] / days_per_year;
-    if (!(per_day > 0.0)) continue;
-    auto budget_stream = stream(person, purpose_id(Purpose::gp_shortfall_admission), cycle);
-    double budget = boost::random::exponential_distribution<double>(1.0)(budget_stream);
+  // Its budget is -log(uniform), Exp(1); few run out within the cycle, so a
+  // bound on the cycle's hazard that needs no one's record and no logarithm
+  // settles most: a budget of at least `most` is one whose uniform is at
+  // most exp(-most), which 1 - most never exceeds.
+  const double raised_most = std::max(readmission, 1.0) * plan_.window_days / days_per_year;
+  for (const TurnedAway& one : turned_away_) {
+    const double per_day = extra * one.rate / days_per_year;
+    if (!(per_day > 0.0) || one.budget_uniform <= 1.0 - raised_most * extra * one.rate) continue;
+    const std::uint32_t person = one.person;
+    double budget = -std::log(one.budget_uniform);
     double time = now;
     const double raised_days = std::max(0.0, std::min(readmission_window_end(person), cycle_end) - now);
     if (budget < raised_days * per_day * readmission) {

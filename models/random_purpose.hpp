@@ -56,11 +56,12 @@ enum class Purpose : std::uint64_t {
   // admission, + 1 for a package rather than a placement).
   funding_decision_wait = 30,
   // Who goes without a general practice appointment in a cycle of shortfall
-  // (subject: the area, see area_subject; draw index: the GP cycle), and
-  // when the raised part of their admission hazard admits them (subject:
-  // the person; draw index: the GP cycle).
+  // (subject: the area, see area_subject; draw index: the GP cycle). The
+  // draw that turns a person away, rescaled, also times the raised part of
+  // their admission hazard (models/care_area_gp.cpp).
   without_gp_appointment = 31,
-  gp_shortfall_admission = 32,
+  // 32 (a budget of each turned-away person's own for that raised part) is
+  // no longer drawn. Not reused.
   // A person's next frailty step or condition onset (draw index: health-change
   // draws so far): word 0 the Exp(1) budget of the summed hazard, the next
   // which change it is (models/health_change_hazard.hpp).
