@@ -77,6 +77,7 @@ ConditionOnset::ConditionOnset(const Parameters& parameters, const PersonRisk& r
           rate.values.push_back(std::max(0.0, value));
         }
       }
+      rate.index_years();
     }
   }
 }

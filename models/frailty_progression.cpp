@@ -36,6 +36,7 @@ FrailtyProgression::FrailtyProgression(const Parameters& parameters, const Perso
         for (const double onset : frailty.onset_rate.values) {
           by_step[step].values.push_back(onset * frailty.step_rate_multiplier[step]);
         }
+        by_step[step].index_years();
       }
     }
     return;
@@ -111,6 +112,9 @@ FrailtyProgression::FrailtyProgression(const Parameters& parameters, const Perso
         }
       }
     }
+  }
+  for (auto& by_step : rates_) {
+    for (AgeSchedule& rate : by_step) rate.index_years();
   }
 }
 

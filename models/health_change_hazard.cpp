@@ -30,6 +30,7 @@ HealthChangeHazard::HealthChangeHazard(const FrailtyProgression& progression,
             if (part) total.values[band] += part->at(bounds[band]);
           }
         }
+        total.index_years();
       }
     }
   }

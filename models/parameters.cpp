@@ -43,6 +43,7 @@ void read_schedule(MapReader& reader, const std::string& bounds_key,
   check_bounds(reader, bounds_key, schedule.lower_bounds);
   check_lengths(reader, values_key, schedule.values.size(), bounds_key,
                 schedule.lower_bounds.size());
+  schedule.index_years();
 }
 
 // The keys every discharge service has, read from its own map (the caller
@@ -176,6 +177,7 @@ void read_frailty(MapReader& reader, FrailtyParameters& frailty) {
     frailty.onset_rate.lower_bounds = frailty.initial_frail_share.lower_bounds;
     check_lengths(reader, "onset_rate_per_person_year", frailty.onset_rate.values.size(),
                   "age_band_lower_bounds", frailty.onset_rate.lower_bounds.size());
+    frailty.onset_rate.index_years();
   }
   read_array(reader, "split_of_frail", frailty.split_of_frail, Limits::probability());
   const double split = frailty.split_of_frail[0] + frailty.split_of_frail[1] +
@@ -248,6 +250,8 @@ void read_conditions(MapReader& reader, ConditionsParameters& conditions) {
       check_lengths(condition, "onset_rate_per_person_year", target.onset_rate.values.size(),
                     "conditions.age_band_lower_bounds", target.onset_rate.lower_bounds.size());
     }
+    target.prevalence.index_years();
+    target.onset_rate.index_years();
     condition.finish();
   }
   {

@@ -50,6 +50,7 @@ PersonRisk::PersonRisk(const Parameters& parameters) : parameters_(&parameters) 
     }
     admission_rate_.values.push_back(p.emergency_admission.rate_per_person_year.at(age) / mean);
   }
+  admission_rate_.index_years();
 
   const auto& mortality = p.mortality;
   mortality_by_health_ = mortality.enabled && mortality.outside_care_homes_enabled &&
@@ -58,6 +59,7 @@ PersonRisk::PersonRisk(const Parameters& parameters) : parameters_(&parameters) 
   for (const double age : mortality_scale_.lower_bounds) {
     mortality_scale_.values.push_back(1.0 / mean_mortality_ratio(age));
   }
+  mortality_scale_.index_years();
 }
 
 double PersonRisk::mean_mortality_ratio(double age) const {

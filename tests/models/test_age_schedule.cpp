@@ -43,9 +43,13 @@ TEST_CASE("band_of finds the last lower bound at or below an age, for any number
         ages.push_back(age);
       }
     }
-    for (const double age : ages) {
-      INFO("bands " << bands << ", age " << age);
-      REQUIRE(schedule.band_of(age) == band_by_upper_bound(schedule, age));
+    // Searched, then through the year index (several bounds a year here).
+    for (const bool indexed : {false, true}) {
+      if (indexed) schedule.index_years();
+      for (const double age : ages) {
+        INFO("bands " << bands << ", age " << age << (indexed ? ", indexed" : ""));
+        REQUIRE(schedule.band_of(age) == band_by_upper_bound(schedule, age));
+      }
     }
   }
 }
@@ -82,8 +86,34 @@ TEST_CASE("band_of is exact on schedules of one-year pieces after wider bands",
       ages.push_back(std::nextafter(bound, -inf));
       ages.push_back(std::nextafter(bound, inf));
     }
-    for (const double age : ages) {
-      INFO("bands " << bounds.size() << ", second bound " << bounds[1] << ", age " << age);
+    for (const bool indexed : {false, true}) {
+      if (indexed) schedule.index_years();
+      for (const double age : ages) {
+        INFO("bands " << bounds.size() << ", second bound " << bounds[1] << ", age " << age
+                      << (indexed ? ", indexed" : ""));
+        REQUIRE(schedule.band_of(age) == band_by_upper_bound(schedule, age));
+      }
+    }
+  }
+}
+
+TEST_CASE("a year index left stale by changed bounds still gives the right band",
+          "[age_schedule]") {
+  // The index is a hint checked against the bounds: bounds moved, added or
+  // removed after indexing change only the speed.
+  const AgeSchedule indexed{{0.0, 18.0, 65.0, 85.0}, {1.0, 2.0, 3.0, 4.0}};
+  REQUIRE(indexed.band_at_year.size() == 131);
+  std::vector<std::vector<double>> changed{{0.0, 20.0, 60.0, 90.0},
+                                           {0.0, 10.0, 18.0, 40.0, 65.0, 75.0, 85.0, 95.0},
+                                           {0.0, 65.0},
+                                           {0.0},
+                                           {5.0, 18.5, 64.5}};
+  for (const auto& bounds : changed) {
+    AgeSchedule schedule = indexed;
+    schedule.lower_bounds = bounds;
+    schedule.values.assign(bounds.size(), 1.0);
+    for (double age = -2.0; age < 140.0; age += 0.25) {
+      INFO("bounds from " << bounds.front() << ", " << bounds.size() << " of them, age " << age);
       REQUIRE(schedule.band_of(age) == band_by_upper_bound(schedule, age));
     }
   }
