@@ -99,8 +99,13 @@ class GpAccess {
   [[nodiscard]] static std::size_t band_of_bin(std::size_t bin,
                                                const std::vector<std::size_t>& first_bins) noexcept {
     if (first_bins.empty() || bin < first_bins.front()) return no_band;
+    // The bands' first bins ascend, so the band is the count of later bands
+    // begun by `bin`: counted without a branch, which at people's random
+    // ages would be mispredicted at every move.
     std::size_t band = 0;
-    while (band + 1 < first_bins.size() && bin >= first_bins[band + 1]) ++band;
+    for (std::size_t next = 1; next < first_bins.size(); ++next) {
+      band += static_cast<std::size_t>(bin >= first_bins[next]);
+    }
     return band;
   }
   [[nodiscard]] std::size_t band_of_bin(std::size_t bin) const noexcept {

@@ -35,6 +35,19 @@ double value_or(const AgeSchedule& schedule, double age, double otherwise) {
 
 PersonRisk::PersonRisk(const Parameters& parameters) : parameters_(&parameters) {
   const auto& p = parameters;
+  // mortality_ratio_of reads mortality_by_health_, and the means below read the tables.
+  mortality_by_health_ = p.mortality.enabled && p.mortality.outside_care_homes_enabled &&
+                         p.mortality.by_frailty_and_conditions;
+  for (std::size_t level = 0; level < frailty_levels; ++level) {
+    for (std::size_t set = 0; set < condition_sets; ++set) {
+      const auto frailty = static_cast<Frailty>(level);
+      const auto conditions = static_cast<std::uint8_t>(set);
+      const std::size_t index = ratio_index(frailty, conditions);
+      admission_ratios_[2 * index] = admission_ratio_of(frailty, conditions, false);
+      admission_ratios_[2 * index + 1] = admission_ratio_of(frailty, conditions, true);
+      mortality_ratios_[index] = mortality_ratio_of(frailty, conditions);
+    }
+  }
   admission_rate_.lower_bounds = union_of_bounds(p);
   for (const double age : admission_rate_.lower_bounds) {
     const auto shares = initial_frailty_shares(age);
@@ -52,9 +65,6 @@ PersonRisk::PersonRisk(const Parameters& parameters) : parameters_(&parameters) 
   }
   admission_rate_.index_years();
 
-  const auto& mortality = p.mortality;
-  mortality_by_health_ = mortality.enabled && mortality.outside_care_homes_enabled &&
-                         mortality.by_frailty_and_conditions;
   mortality_scale_.lower_bounds = union_of_bounds(p);
   for (const double age : mortality_scale_.lower_bounds) {
     mortality_scale_.values.push_back(1.0 / mean_mortality_ratio(age));
@@ -79,7 +89,7 @@ double PersonRisk::mean_mortality_ratio(double age) const {
   return mean;
 }
 
-double PersonRisk::mortality_ratio(Frailty frailty, std::uint8_t conditions) const noexcept {
+double PersonRisk::mortality_ratio_of(Frailty frailty, std::uint8_t conditions) const noexcept {
   const auto& p = *parameters_;
   if (!mortality_by_health_) return 1.0;
   double ratio = p.frailty.enabled
@@ -103,8 +113,8 @@ std::array<double, frailty_levels> PersonRisk::initial_frailty_shares(double age
           frail * frailty.split_of_frail[2]};
 }
 
-double PersonRisk::admission_ratio(Frailty frailty, std::uint8_t conditions,
-                                   bool unmet_need) const noexcept {
+double PersonRisk::admission_ratio_of(Frailty frailty, std::uint8_t conditions,
+                                      bool unmet_need) const noexcept {
   const auto& p = *parameters_;
   double ratio = p.frailty.enabled
                      ? p.frailty.admission_hazard_ratio[static_cast<std::size_t>(frailty)]

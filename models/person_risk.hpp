@@ -19,6 +19,8 @@
 // the ill (frailty_progression.hpp, condition_onset.hpp), the prevalence and
 // so the mean hold over a run, and the mortality of each age is the Gompertz
 // law fitted to life expectancy at 65.
+#include <array>
+#include <cstddef>
 #include <cstdint>
 
 #include "models/age_schedule.hpp"
@@ -36,14 +38,20 @@ class PersonRisk {
   [[nodiscard]] const AgeSchedule& admission_rate_per_unit_ratio() const noexcept {
     return admission_rate_;
   }
+  // A person's relative hazard of admission: the frailty level's hazard
+  // ratio times that of each condition they have, times unmet need's.
   [[nodiscard]] double admission_ratio(Frailty frailty, std::uint8_t conditions,
-                                       bool unmet_need) const noexcept;
+                                       bool unmet_need) const noexcept {
+    return admission_ratios_[2 * ratio_index(frailty, conditions) + (unmet_need ? 1 : 0)];
+  }
   // Whether death outside care homes depends on frailty and conditions
   // (mortality.by_frailty_and_conditions, with mortality on).
   [[nodiscard]] bool mortality_by_health() const noexcept { return mortality_by_health_; }
   // A person's relative hazard of death: the frailty level's hazard ratio
   // times that of each condition they have (1 when mortality_by_health is off).
-  [[nodiscard]] double mortality_ratio(Frailty frailty, std::uint8_t conditions) const noexcept;
+  [[nodiscard]] double mortality_ratio(Frailty frailty, std::uint8_t conditions) const noexcept {
+    return mortality_ratios_[ratio_index(frailty, conditions)];
+  }
   // 1 / (mean mortality_ratio at each age), by age band: the union of the
   // frailty and condition prevalence bands, within which the mean is constant.
   [[nodiscard]] const AgeSchedule& mortality_scale_by_age() const noexcept {
@@ -56,7 +64,20 @@ class PersonRisk {
   [[nodiscard]] std::array<double, frailty_levels> initial_frailty_shares(double age) const;
 
  private:
+  // The ratios from the parameters, multiplied in the order the tables keep.
+  [[nodiscard]] double admission_ratio_of(Frailty frailty, std::uint8_t conditions,
+                                          bool unmet_need) const noexcept;
+  [[nodiscard]] double mortality_ratio_of(Frailty frailty, std::uint8_t conditions) const noexcept;
+  static constexpr std::size_t condition_sets = std::size_t{1} << tracked_conditions;
+  [[nodiscard]] static std::size_t ratio_index(Frailty frailty, std::uint8_t conditions) noexcept {
+    return static_cast<std::size_t>(frailty) * condition_sets + (conditions & (condition_sets - 1));
+  }
+
   const Parameters* parameters_;
+  // Both ratios for every frailty level and set of conditions (and need),
+  // worked out once: they are read at every admission and death drawn.
+  std::array<double, 2 * frailty_levels * condition_sets> admission_ratios_{};
+  std::array<double, frailty_levels * condition_sets> mortality_ratios_{};
   AgeSchedule admission_rate_;
   bool mortality_by_health_ = false;
   AgeSchedule mortality_scale_;
