@@ -1,7 +1,6 @@
 #include "models/care_area.hpp"
 
 #include <boost/random/bernoulli_distribution.hpp>
-#include <boost/random/discrete_distribution.hpp>
 #include <boost/random/exponential_distribution.hpp>
 #include <boost/random/uniform_01.hpp>
 #include <algorithm>
@@ -40,6 +39,18 @@ double exponential_budget(sim::RandomStream& stream) {
 bool bernoulli(sim::RandomStream& stream, double probability) {
   return boost::random::bernoulli_distribution<double>(probability)(stream);
 }
+
+// A yes with `probability`, from word `index` of a person's trait words.
+// A certain answer reads no word, so the block holding it may never be
+// computed (the young have no chance of most conditions).
+bool yes_with(sim::RandomWords& traits, std::size_t index, double probability) {
+  if (!(probability > 0.0)) return false;
+  if (probability >= 1.0) return true;
+  return sim::uniform_from_word(traits[index]) < probability;
+}
+
+static_assert(tracked_conditions <= word_of(TraitWord::capital) - word_of(TraitWord::first_condition),
+              "every tracked condition has a trait word");
 
 std::size_t place_index(CareHomeType type) noexcept {
   return type == CareHomeType::nursing ? 1 : 0;
@@ -355,6 +366,11 @@ sim::RandomStream CareArea::stream(std::uint32_t person, std::uint64_t purpose,
   return streams_.stream(subject_of(area_index_, person), purpose, draw);
 }
 
+sim::RandomWords CareArea::words(std::uint32_t person, std::uint64_t purpose,
+                                 std::uint64_t draw) const {
+  return streams_.words(subject_of(area_index_, person), purpose, draw);
+}
+
 const Gompertz& CareArea::mortality_of(std::uint32_t person) const {
   return mortality_[static_cast<std::size_t>(people_.sex[person])];
 }
@@ -402,9 +418,10 @@ DeathHazard CareArea::death_hazard_as_they_age(std::uint32_t person) const {
 
 void CareArea::synthesise() {
   const auto& population = parameters_.population;
-  boost::random::discrete_distribution<std::size_t, double> band_choice(
-      population.age_counts.begin(), population.age_counts.end());
-  boost::random::uniform_01<double> uniform;
+  // A person's age band by inverting the cumulative counts at a uniform draw.
+  std::vector<double> cumulative;
+  double people_counted = 0.0;
+  for (const double count : population.age_counts) cumulative.push_back(people_counted += count);
   const auto& bounds = population.age_band_lower_bounds;
 
   // Events further ahead than a day wait outside the heap (sim::Scheduler),
@@ -413,25 +430,29 @@ void CareArea::synthesise() {
   // month's and each pop missed them (benchmarks/README.md, fourth round).
   scheduler_.set_bucket_width(scheduler_bucket_days);
   for (std::uint32_t person = 0; person < people_.size(); ++person) {
-    auto band_stream = stream(person, purpose_id(Purpose::synthesis_age_band), 0);
-    const std::size_t band = band_choice(band_stream);
+    auto traits = words(person, purpose_id(Purpose::synthesis_traits), 0);
+    const double drawn = sim::uniform_from_word(traits[word_of(TraitWord::age_band)]) *
+                         people_counted;
+    const std::size_t band = std::min<std::size_t>(
+        static_cast<std::size_t>(std::upper_bound(cumulative.begin(), cumulative.end(), drawn) -
+                                 cumulative.begin()),
+        cumulative.size() - 1);
     const double lower = bounds[band];
     const double upper = band + 1 < bounds.size() ? bounds[band + 1] : population.oldest_age;
-    auto age_stream = stream(person, purpose_id(Purpose::synthesis_age_in_band), 0);
-    const double age = lower + (upper - lower) * uniform(age_stream);
+    const double age =
+        lower + (upper - lower) * sim::uniform_from_word(traits[word_of(TraitWord::age_in_band)]);
     people_.age_at_start[person] = static_cast<float>(age);
     people_.age_joined[person] = static_cast<float>(age);
 
-    auto sex_stream = stream(person, purpose_id(Purpose::synthesis_sex), 0);
-    people_.sex[person] =
-        bernoulli(sex_stream, population.female_share[band]) ? Sex::female : Sex::male;
-    synthesise_traits(person, age);
+    people_.sex[person] = yes_with(traits, word_of(TraitWord::sex), population.female_share[band])
+                              ? Sex::female
+                              : Sex::male;
+    synthesise_traits(person, age, traits);
 
-    auto home_stream = stream(person, purpose_id(Purpose::synthesis_care_home), 0);
-    if (bernoulli(home_stream, parameters_.care_home.initial_resident_share.at(age))) {
-      auto type_stream = stream(person, purpose_id(Purpose::synthesis_care_home_type), 0);
-      const bool nursing =
-          bernoulli(type_stream, parameters_.social_care.nursing_share_of_initial_residents);
+    if (yes_with(traits, word_of(TraitWord::care_home),
+                 parameters_.care_home.initial_resident_share.at(age))) {
+      const bool nursing = yes_with(traits, word_of(TraitWord::care_home_type),
+                                    parameters_.social_care.nursing_share_of_initial_residents);
       PlacePool& pool = places_[nursing ? 1 : 0];
       // Residents beyond the places available start at home: a scenario may
       // set fewer places than the population would fill.
@@ -450,8 +471,8 @@ void CareArea::synthesise() {
     // At home: a share of those with moderate or high need hold a package.
     const double hours = package_hours(person);
     if (hours > 0.0 && parameters_.social_care.home_care_enabled && publicly_eligible(person)) {
-      auto package_stream = stream(person, purpose_id(Purpose::synthesis_home_care), 0);
-      if (bernoulli(package_stream, parameters_.social_care.initial_home_care_share) &&
+      if (yes_with(traits, word_of(TraitWord::home_care),
+                   parameters_.social_care.initial_home_care_share) &&
           home_care_has_room(hours)) {
         people_.home_care_hours[person] = static_cast<std::uint8_t>(hours);
         people_.setting[person] = Setting::home_care;
@@ -536,6 +557,7 @@ void CareArea::on_entry() {
   // A birth or a migrant, in proportion to the rates; a migrant's age is
   // uniform within their band.
   auto kind_stream = stream(person, purpose_id(Purpose::entry_kind), 0);
+  auto traits = words(person, purpose_id(Purpose::synthesis_traits), 0);
   double u = uniform(kind_stream) * entries_per_1000();
   double age = 0.0;
   if (u >= entries.births_per_1000 && !migration.values.empty()) {
@@ -547,8 +569,7 @@ void CareArea::on_entry() {
     const double lower = migration.lower_bounds[band];
     const double upper = band + 1 < migration.lower_bounds.size() ? migration.lower_bounds[band + 1]
                                                                   : population.oldest_age;
-    auto age_stream = stream(person, purpose_id(Purpose::synthesis_age_in_band), 0);
-    age = lower + (upper - lower) * uniform(age_stream);
+    age = lower + (upper - lower) * sim::uniform_from_word(traits[word_of(TraitWord::age_in_band)]);
   }
   people_.age_at_start[person] = static_cast<float>(age - now / days_per_year);
   people_.age_joined[person] = static_cast<float>(age);
@@ -557,10 +578,10 @@ void CareArea::on_entry() {
   const auto& bounds = population.age_band_lower_bounds;
   std::size_t band = 0;
   while (band + 1 < bounds.size() && age >= bounds[band + 1]) ++band;
-  auto sex_stream = stream(person, purpose_id(Purpose::synthesis_sex), 0);
-  people_.sex[person] =
-      bernoulli(sex_stream, population.female_share[band]) ? Sex::female : Sex::male;
-  synthesise_traits(person, age);
+  people_.sex[person] = yes_with(traits, word_of(TraitWord::sex), population.female_share[band])
+                            ? Sex::female
+                            : Sex::male;
+  synthesise_traits(person, age, traits);
 
   // New people live at home; one whose need calls for a package asks for
   // it as people at home whose need grows do.
@@ -583,11 +604,9 @@ void CareArea::on_entry() {
   schedule_next_entry();
 }
 
-void CareArea::synthesise_traits(std::uint32_t person, double age) {
-  boost::random::uniform_01<double> uniform;
+void CareArea::synthesise_traits(std::uint32_t person, double age, sim::RandomWords& traits) {
   const auto shares = risk_.initial_frailty_shares(age);
-  auto frailty_stream = stream(person, purpose_id(Purpose::synthesis_frailty), 0);
-  double u = uniform(frailty_stream);
+  double u = sim::uniform_from_word(traits[word_of(TraitWord::frailty)]);
   std::size_t level = 0;
   while (level + 1 < frailty_levels && u >= shares[level]) u -= shares[level++];
   people_.frailty[person] = static_cast<Frailty>(level);
@@ -597,8 +616,7 @@ void CareArea::synthesise_traits(std::uint32_t person, double age) {
     for (std::size_t c = 0; c < tracked_conditions; ++c) {
       const auto& prevalence = parameters_.conditions.tracked[c].prevalence;
       if (prevalence.values.empty()) continue;
-      auto condition_stream = stream(person, purpose_id(Purpose::synthesis_condition), c);
-      if (bernoulli(condition_stream, prevalence.at(age))) {
+      if (yes_with(traits, word_of(TraitWord::first_condition, c), prevalence.at(age))) {
         bits |= condition_bit(static_cast<Condition>(c));
       }
     }
@@ -611,8 +629,7 @@ void CareArea::synthesise_traits(std::uint32_t person, double age) {
   }
 
   const auto& care = parameters_.social_care;
-  auto capital_stream = stream(person, purpose_id(Purpose::synthesis_capital), 0);
-  const double v = uniform(capital_stream);
+  const double v = sim::uniform_from_word(traits[word_of(TraitWord::capital)]);
   const double above = care.capital_above_upper_share.values.empty()
                            ? 0.0
                            : care.capital_above_upper_share.at(age);
@@ -624,9 +641,8 @@ void CareArea::synthesise_traits(std::uint32_t person, double age) {
 
   if (!care.unpaid_care_enabled) return;  // nobody has a carer
   const auto need = static_cast<std::size_t>(need_of(person));
-  auto carer_stream = stream(person, purpose_id(Purpose::synthesis_carer), 0);
   people_.carer_hours[person] =
-      bernoulli(carer_stream, care.carer_probability[need])
+      yes_with(traits, word_of(TraitWord::carer), care.carer_probability[need])
           ? static_cast<std::uint8_t>(std::lround(care.carer_hours_per_week[need]))
           : 0;
 }

@@ -163,7 +163,9 @@ class CareArea final : public sim::Area {
 
   bool handle(const sim::Event& event);
   void synthesise();
-  void synthesise_traits(std::uint32_t person, double age);
+  // Frailty, conditions, capital and carer of a person joining at `age`,
+  // from their synthesis_traits words.
+  void synthesise_traits(std::uint32_t person, double age, sim::RandomWords& traits);
   // People entering the population (births, net migration): one Poisson
   // process at the current population's rate, each arrival a new person.
   // Births and net migrants per 1,000 residents a year (0 when switched off).
@@ -325,6 +327,8 @@ class CareArea final : public sim::Area {
                 std::uint32_t payload = 0);
   [[nodiscard]] sim::RandomStream stream(std::uint32_t person, std::uint64_t purpose,
                                          std::uint64_t draw) const;
+  [[nodiscard]] sim::RandomWords words(std::uint32_t person, std::uint64_t purpose,
+                                       std::uint64_t draw) const;
   // The Gompertz law `person`'s life follows (with mortality improvement,
   // not the period law of time 0) and its multiplier for them.
   [[nodiscard]] const Gompertz& mortality_of(std::uint32_t person) const;

@@ -26,9 +26,6 @@ void CareArea::start_gp_cycle() {
     people_.flags[person] &= static_cast<std::uint8_t>(~without);
   }
   gp_shortfall_admitted_.clear();
-  // Each person's record is a cache miss among millions: the loops over
-  // people fetch records this many people ahead of their turn.
-  constexpr std::size_t fetch_ahead = 8;
   turned_away_.clear();
   gp_shortfall_.start_cycle(gp_access_.unmet_share());
   const double highest = gp_shortfall_.highest_turned_away_probability();
@@ -60,6 +57,9 @@ void CareArea::start_gp_cycle() {
     candidates.push_back({static_cast<std::uint32_t>(at), uniform(draws)});
   }
   const double readmission = parameters_.emergency_admission.readmission_ratio();
+  // Each person's record is a cache miss among millions: the loop fetches
+  // records this many candidates ahead of their turn.
+  constexpr std::size_t fetch_ahead = 8;
   // Those turned away are counted by age band once the cycle's are known:
   // a count a person would cost as much as the rest of their turn.
   std::array<double, age_band_count> turned_away_by_band{};

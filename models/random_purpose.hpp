@@ -3,21 +3,16 @@
 // index this addresses a draw in the Philox stream, so the same person gets
 // the same number for the same purpose in every scenario. Never renumber:
 // the values are part of what makes results reproducible across versions.
+#include <cstddef>
 #include <cstdint>
 
 namespace hcsim::models {
 
 enum class Purpose : std::uint64_t {
-  synthesis_age_band = 1,
-  synthesis_age_in_band = 2,
-  synthesis_sex = 3,
-  synthesis_care_home = 4,
-  synthesis_frailty = 5,
-  synthesis_condition = 6,      // draw index: the condition
-  synthesis_capital = 7,
-  synthesis_carer = 8,
-  synthesis_home_care = 9,
-  synthesis_care_home_type = 20,
+  // 1-9 and 20 (a stream for each trait drawn at synthesis: age band, age
+  // in band, sex, care home, frailty, conditions, capital, carer, home care,
+  // care-home type) are no longer drawn: synthesis_traits replaced them.
+  // Not reused.
   death_budget = 10,
   admission_budget = 11,
   same_day_stay = 12,
@@ -66,7 +61,30 @@ enum class Purpose : std::uint64_t {
   // draws so far): word 0 the Exp(1) budget of the summed hazard, the next
   // which change it is (models/health_change_hazard.hpp).
   health_change = 33,
+  // A person's traits when they join the population (at synthesis or on
+  // entry), one word each at the fixed positions of TraitWord (draw index
+  // 0), read by position (sim::RandomWords): a trait gets the same number
+  // whichever other traits are drawn.
+  synthesis_traits = 34,
 };
+
+// Where each trait's word is in a person's synthesis_traits words. The ones
+// nearly everyone draws come first, so most people need three Philox blocks.
+enum class TraitWord : std::size_t {
+  age_band = 0,
+  age_in_band = 1,
+  sex = 2,
+  frailty = 3,
+  first_condition = 4,  // the tracked conditions: 4 to 7, in Condition order
+  capital = 8,
+  carer = 9,
+  care_home = 10,
+  home_care = 11,
+  care_home_type = 12,
+};
+[[nodiscard]] constexpr std::size_t word_of(TraitWord trait, std::size_t offset = 0) noexcept {
+  return static_cast<std::size_t>(trait) + offset;
+}
 
 [[nodiscard]] constexpr std::uint64_t purpose_id(Purpose purpose) noexcept {
   return static_cast<std::uint64_t>(purpose);

@@ -2,6 +2,8 @@
 
 #include <boost/random/uniform_01.hpp>
 #include <cmath>
+#include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "sim/random_stream.hpp"
@@ -86,4 +88,41 @@ TEST_CASE("a stream continues past its first block", "[rng]") {
   for (std::size_t i = 0; i < words.size(); ++i) {
     for (std::size_t j = i + 1; j < words.size(); ++j) REQUIRE(words[i] != words[j]);
   }
+}
+
+TEST_CASE("words read by position are the stream's words, in any order", "[rng]") {
+  // Word i of (subject, purpose, draw) is the stream's i-th word, whichever
+  // words were read before it: skipping one leaves the others as they were.
+  RandomStreams streams(42, 7);
+  auto stream = streams.stream(1, 2, 3);
+  std::vector<std::uint64_t> in_turn;
+  for (std::size_t i = 0; i < hcsim::sim::RandomWords::capacity; ++i) in_turn.push_back(stream());
+  auto forwards = streams.words(1, 2, 3);
+  for (std::size_t i = 0; i < in_turn.size(); ++i) REQUIRE(forwards[i] == in_turn[i]);
+  auto scattered = streams.words(1, 2, 3);
+  for (const std::size_t i : {13u, 2u, 9u, 2u, 15u, 0u, 4u}) REQUIRE(scattered[i] == in_turn[i]);
+  auto other = streams.words(1, 2, 4);
+  CHECK(other[0] != in_turn[0]);
+}
+
+TEST_CASE("a uniform from one word lies in [0, 1) and follows the word", "[rng]") {
+  using hcsim::sim::uniform_from_word;
+  CHECK(uniform_from_word(0) == 0.0);
+  CHECK(uniform_from_word(~std::uint64_t{0}) < 1.0);
+  CHECK(uniform_from_word(std::uint64_t{1} << 63) == 0.5);
+  CHECK(uniform_from_word(std::uint64_t{1} << 62) < uniform_from_word(std::uint64_t{3} << 62));
+  // Over many words, the mean and the share below a quarter are uniform's.
+  auto words = RandomStreams(9, 0).stream(0, 0, 0);
+  double sum = 0.0;
+  int below = 0;
+  const int n = 200000;
+  for (int i = 0; i < n; ++i) {
+    const double u = uniform_from_word(words());
+    REQUIRE(u >= 0.0);
+    REQUIRE(u < 1.0);
+    sum += u;
+    below += u < 0.25 ? 1 : 0;
+  }
+  CHECK(sum / n == Approx(0.5).margin(0.005));
+  CHECK(static_cast<double>(below) / n == Approx(0.25).margin(0.005));
 }

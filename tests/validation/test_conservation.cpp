@@ -196,8 +196,10 @@ areas:
     const double n = static_cast<double>(people.size());
     INFO("t = " << t << " years: simulated S = " << alive / n << ", life table S = "
                 << expected / n);
-    // 99% normal interval of a sum of independent Bernoulli survivals.
-    CHECK(std::abs(alive - expected) <= 2.576 * std::sqrt(variance));
+    // Normal interval of a sum of independent Bernoulli survivals, at 99%
+    // for the seven checks together (Bonferroni: 1 - 0.01 / 7 each, z 3.19);
+    // at 99% each, one of them would fail in some 5% of seeds by chance.
+    CHECK(std::abs(alive - expected) <= 3.19 * std::sqrt(variance));
   }
 }
 
