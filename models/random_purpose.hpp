@@ -86,6 +86,13 @@ enum class TraitWord : std::size_t {
   return static_cast<std::size_t>(trait) + offset;
 }
 
+// Which draws this build makes for which purposes and words. Raised whenever
+// that changes (a purpose retired or added, a trait's word moved, a draw
+// taken from another), even where the law is the same: runs drawn by a
+// build of another scheme are then not taken into a resumed plan
+// (RunPlan::fingerprint), whose other runs would be drawn differently.
+inline constexpr std::uint32_t draw_scheme = 1;
+
 [[nodiscard]] constexpr std::uint64_t purpose_id(Purpose purpose) noexcept {
   return static_cast<std::uint64_t>(purpose);
 }

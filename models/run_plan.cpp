@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "models/input_error.hpp"
+#include "models/random_purpose.hpp"
 #include "models/yaml_reader.hpp"
 #include "sim/random_stream.hpp"
 
@@ -169,6 +170,7 @@ std::uint64_t fnv1a(std::uint64_t hash, const std::string& text) {
 std::string RunPlan::fingerprint(const std::string& hcsim_version) const {
   std::uint64_t hash = 14695981039346656037ull;
   hash = fnv1a(hash, hcsim_version);
+  hash = fnv1a(hash, "draw scheme " + std::to_string(draw_scheme));
   hash = fnv1a(hash, std::string(default_parameters_text()));
   hash = fnv1a(hash, std::to_string(seed) + "/" + std::to_string(replications));
   for (const auto& point : points) hash = fnv1a(hash, point.scenario.resolved_yaml);

@@ -11,9 +11,11 @@
 //
 // A run file is trusted only when it reads back whole and says it is the run
 // its name says (its `run`, `point` and `replication` attributes) of this
-// plan (`plan_fingerprint`). One that does not (damaged, truncated, copied
-// over another, from another plan or an older hcsim) is not used: that run is
-// done again, and redone() says which and why.
+// plan (`plan_fingerprint`: the plan, the hcsim version and the scheme of
+// its random draws, models::draw_scheme). One that does not (damaged,
+// truncated, copied over another, from another plan or an hcsim that draws
+// differently) is not used: that run is done again, and redone() says which
+// and why.
 #include <cstddef>
 #include <optional>
 #include <string>

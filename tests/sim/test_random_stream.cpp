@@ -105,7 +105,7 @@ TEST_CASE("words read by position are the stream's words, in any order", "[rng]"
   CHECK(other[0] != in_turn[0]);
 }
 
-TEST_CASE("a uniform from one word lies in [0, 1) and follows the word", "[rng]") {
+TEST_CASE("a uniform from one word lies from 0 up to 1 and follows the word", "[rng]") {
   using hcsim::sim::uniform_from_word;
   CHECK(uniform_from_word(0) == 0.0);
   CHECK(uniform_from_word(~std::uint64_t{0}) < 1.0);
