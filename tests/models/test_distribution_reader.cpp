@@ -84,7 +84,7 @@ TEST_CASE("a bad duration is refused with its key", "[distribution_reader][bad_i
              Catch::Contains("assessment_days") && Catch::Contains("expected one of fixed"));
 }
 
-TEST_CASE("a parameter out of range is reported once; a missing one says why it is needed",
+TEST_CASE("a parameter out of range is reported once, a missing one says why it is needed",
           "[distribution_reader][bad_input]") {
   const std::string out_of_range =
       errors_of(scenario_text("0.2", "{distribution: gamma, shape: -1, scale: 5}"));

@@ -521,7 +521,7 @@ TEST_CASE("a key with nothing after it is refused, not taken as the default",
              Catch::Contains("test.yaml:9:1: sweep: expected a value, got nothing"));
 }
 
-TEST_CASE("text with control characters is refused; tabs and line breaks are text",
+TEST_CASE("text with control characters is refused, tabs and line breaks are text",
           "[scenario][bad_input]") {
   // "\0" in a double-quoted YAML scalar is a NUL, which would cut the name
   // short in HDF5 attributes.

@@ -120,7 +120,7 @@ TEST_CASE("the multipliers rise with age and frailty and are normalised",
   CHECK(none.multiplier(90.0, Frailty::severe) == 1.0);
 }
 
-TEST_CASE("older and frailer patients stay longer; the mean stay is kept",
+TEST_CASE("older and frailer patients stay longer, the mean stay is kept",
           "[stay_length][simulation]") {
   const auto by_person = stays_of(tiny(frailty_held), 2.0);
   auto off = frailty_held;

@@ -15,7 +15,7 @@ TEST_CASE("JSON strings escape quotes, backslashes and control characters", "[js
   CHECK(json_escape(std::string("nul\0here", 8)) == "nul\\u0000here");
 }
 
-TEST_CASE("well-formed UTF-8 passes through; other bytes become U+FFFD", "[json]") {
+TEST_CASE("well-formed UTF-8 passes through, other bytes become U+FFFD", "[json]") {
   // Names from files: "Bristol, North Somerset and South Gloucestershire",
   // "Hywel Dda", "Ynys Môn" (two bytes), the euro sign (three), an emoji (four).
   CHECK(json_escape("Ynys M\xc3\xb4n") == "Ynys M\xc3\xb4n");
@@ -32,7 +32,7 @@ TEST_CASE("well-formed UTF-8 passes through; other bytes become U+FFFD", "[json]
   CHECK(json_escape("\xf4\x90\x80\x80") == "\\ufffd\\ufffd\\ufffd\\ufffd");
 }
 
-TEST_CASE("JSON numbers read back exactly; non-finite ones are null", "[json]") {
+TEST_CASE("JSON numbers read back exactly, non-finite ones are null", "[json]") {
   CHECK(json_number(0.1) == "0.1");
   CHECK(json_number(1e-05) == "1e-05");
   CHECK(std::stod(json_number(2.0 / 3.0)) == 2.0 / 3.0);

@@ -9,7 +9,7 @@
 using hcsim::sim::IntegratedLevel;
 using hcsim::sim::PeriodTotals;
 
-TEST_CASE("instant amounts land in their period; warm-up and run-out are dropped",
+TEST_CASE("instant amounts land in their period, warm-up and run-out are dropped",
           "[period_totals]") {
   PeriodTotals totals(10.0, 100.0, 2);
   totals.add_at(5.0, 1.0);    // warm-up

@@ -278,7 +278,7 @@ TEST_CASE("money adds up on every shipped scenario", "[validation][conservation]
   }
 }
 
-TEST_CASE("process switches: mortality off means nobody dies; constant resident hazard",
+TEST_CASE("process switches: mortality off means nobody dies, constant resident hazard",
           "[validation][switches]") {
   const auto off = load(std::string(HCSIM_TEST_DATA_DIR) + "/tiny.yaml",
                         {"parameters.mortality.enabled=false", "replications=1"});

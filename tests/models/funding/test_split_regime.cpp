@@ -103,7 +103,7 @@ TEST_CASE("split: a forecast within tolerance changes nothing", "[funding]") {
   CHECK(area.capacity(CommissionedService::home_care) == 100.0);
 }
 
-TEST_CASE("split: the NHS pays delayed bed days; other costs stay with their payer",
+TEST_CASE("split: the NHS pays delayed bed days, other costs stay with their payer",
           "[funding]") {
   FundingParameters parameters;
   parameters.regime = "split";

@@ -53,7 +53,7 @@ TEST_CASE("no ramp-up means full effect from the start day", "[interventions]") 
   CHECK(intervention.ramp(1e6) == 1.0);  // no end: runs to the horizon
 }
 
-TEST_CASE("ratios ramp from 1 to their full value; capacity from 0", "[interventions]") {
+TEST_CASE("ratios ramp from 1 to their full value, capacity from 0", "[interventions]") {
   Intervention intervention = ramped(0.77);
   CHECK(intervention.admission_hazard_multiplier(50.0) == 1.0);
   CHECK(intervention.admission_hazard_multiplier(125.0) == Approx(1.0 - 0.23 * 0.5));
@@ -174,7 +174,7 @@ TEST_CASE("running costs across a ramp-up, when cost follows it", "[intervention
   CHECK(intervention.running_cost(0.0, 30.0, 0.0, 1.0) == Approx(0.8));
 }
 
-TEST_CASE("per-area costs scale with the population; per-person costs with the people",
+TEST_CASE("per-area costs scale with the population, per-person costs with the people",
           "[interventions][cost]") {
   Intervention intervention;
   intervention.cost.per_year = 2.0 * 365.25;             // £2 a day at full scale
