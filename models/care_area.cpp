@@ -49,6 +49,11 @@ bool yes_with(sim::RandomWords& traits, std::size_t index, double probability) {
   return sim::uniform_from_word(traits[index]) < probability;
 }
 
+// A person's sex from their trait words, female with `female_share`.
+Sex drawn_sex(sim::RandomWords& traits, double female_share) {
+  return yes_with(traits, word_of(TraitWord::sex), female_share) ? Sex::female : Sex::male;
+}
+
 static_assert(tracked_conditions <= word_of(TraitWord::capital) - word_of(TraitWord::first_condition),
               "every tracked condition has a trait word");
 
@@ -444,9 +449,7 @@ void CareArea::synthesise() {
     people_.age_at_start[person] = static_cast<float>(age);
     people_.age_joined[person] = static_cast<float>(age);
 
-    people_.sex[person] = yes_with(traits, word_of(TraitWord::sex), population.female_share[band])
-                              ? Sex::female
-                              : Sex::male;
+    people_.sex[person] = drawn_sex(traits, population.female_share[band]);
     synthesise_traits(person, age, traits);
 
     if (yes_with(traits, word_of(TraitWord::care_home),
@@ -578,9 +581,7 @@ void CareArea::on_entry() {
   const auto& bounds = population.age_band_lower_bounds;
   std::size_t band = 0;
   while (band + 1 < bounds.size() && age >= bounds[band + 1]) ++band;
-  people_.sex[person] = yes_with(traits, word_of(TraitWord::sex), population.female_share[band])
-                            ? Sex::female
-                            : Sex::male;
+  people_.sex[person] = drawn_sex(traits, population.female_share[band]);
   synthesise_traits(person, age, traits);
 
   // New people live at home; one whose need calls for a package asks for
