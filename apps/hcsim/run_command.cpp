@@ -283,6 +283,10 @@ int run_command(const RunOptions& options, const std::string& command_line) {
   for (const auto& area : scenario.areas) {
     people += models::scaled_count(area.population, scenario.population_scale);
   }
+  // Installed before the scenario line, so a script that waits for that line
+  // knows an interrupt from then on is caught (a background job of a
+  // non-interactive shell starts with SIGINT ignored).
+  const sim::StopFlag& stop = install_interrupt_handlers();
   if (!options.quiet && world.is_root()) {
     std::fprintf(stderr,
                  "hcsim: scenario '%s': %zu areas, %lld people, %zu sweep point(s) x %lld "
@@ -307,7 +311,6 @@ int run_command(const RunOptions& options, const std::string& command_line) {
                  "left%s\n",
                  done, total, rate, elapsed, left, world.size() > 1 ? " (rank 0's share)" : "");
   };
-  const sim::StopFlag& stop = install_interrupt_handlers();
   execution.stop = &stop;
   models::ExperimentResult result;
   world.on_every_rank([&] { result = models::run_plan(plan, execution); },

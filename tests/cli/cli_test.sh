@@ -126,13 +126,10 @@ expect_exit 2 "pathway with an undefined setting" -- "$hcsim" pathway "$tiny" \
 expect_stderr "undefined setting 'limbo'"
 
 # --- interrupted: SIGINT stops the run at a window end, exit 130, no output file
-"$hcsim" run "$source_dir/scenarios/default.yaml" --replications 200 --threads 1 --quiet \
-  --out "$work/interrupted.h5" >/dev/null 2>"$work/stderr" &
-pid=$!
-sleep 0.5
-kill -INT "$pid"
-wait "$pid"
-code=$?
+"$hcsim" run "$source_dir/scenarios/default.yaml" --replications 200 --threads 1 \
+  --out "$work/interrupted.h5" >/dev/null 2>"$work/interrupt.log" &
+interrupt_when "grep -q 'hcsim: scenario' '$work/interrupt.log'" $!
+code=$interrupted_exit
 [ "$code" -eq 130 ] && pass || fail "SIGINT: exit $code, expected 130"
 [ ! -e "$work/interrupted.h5" ] && pass || fail "an interrupted run wrote output"
 ls "$work" | grep -q 'interrupted.h5.tmp' && fail "interrupted run left a temporary file" || pass

@@ -9,8 +9,7 @@ python=/usr/bin/python3
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 launch=("$mpiexec" --oversubscribe --allow-run-as-root)
-passes=0
-failures=0
+source "$(dirname "$0")/expect.sh"  # passes, failures, interrupt_when
 check() { if "$@"; then passes=$((passes + 1)); else echo "FAIL: $*" >&2; failures=$((failures + 1)); fi; }
 
 sweep="$source_dir/tests/data/sweep_grid.yaml"
@@ -89,14 +88,8 @@ plan=(--set population_scale=0.01 --set warmup_days=30 --set horizon_years=1 --q
       --replications 6)
 "$hcsim" run "$vanguard" "${plan[@]}" --out "$work/plan_straight.h5" >/dev/null
 "$hcsim" run "$vanguard" "${plan[@]}" --threads 1 --out "$work/plan_resumed.h5" >/dev/null 2>&1 &
-pid=$!
-for _ in $(seq 1 1200); do
-  [ -e "$work/plan_resumed.h5.runs/run-0.h5" ] && break
-  sleep 0.05
-done
-kill -INT "$pid" 2>/dev/null
-wait "$pid"
-code=$?
+interrupt_when "[ -e '$work/plan_resumed.h5.runs/run-0.h5' ]" $!
+code=$interrupted_exit
 if [ "$code" -eq 130 ]; then
   check "${launch[@]}" -np 3 "$hcsim" run "$vanguard" "${plan[@]}" --threads 1 --resume \
     --out "$work/plan_resumed.h5" >/dev/null
