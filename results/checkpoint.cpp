@@ -37,25 +37,30 @@ void Checkpoint::start() {
     refuse(out_path_, "an interrupted plan left its finished runs in " + directory_ +
                           "; add --resume to complete it, or remove that folder to start over");
   }
-  fs::create_directories(directory_);
-  const fs::path temporary = fs::path(directory_) / (std::string(fingerprint_file) + ".tmp");
+  // The folder appears whole, plan and all: it is made under a temporary
+  // name and renamed into place, so a kill at any moment leaves either no
+  // folder or one that --resume can read (a folder made first and filled
+  // after was left without its plan by a kill in between).
+  const fs::path building = directory_ + ".tmp." + std::to_string(::getpid());
+  std::error_code ignored;
   try {
+    fs::remove_all(building, ignored);  // a folder of an earlier process of this number
+    fs::create_directories(building);
+    const fs::path plan_file = building / fingerprint_file;
     errno = 0;
-    std::ofstream out(temporary);
+    std::ofstream out(plan_file);
     out << fingerprint_ << "\n";
     // A full disk shows only when the buffer is written out, at close.
     out.close();
     if (!out) {
       const int error_number = errno;
-      throw OutputError("cannot write " + temporary.string() +
+      throw OutputError("cannot write " + plan_file.string() +
                         (error_number ? ": " + std::generic_category().message(error_number)
                                       : std::string()));
     }
-    fs::rename(temporary, fs::path(directory_) / fingerprint_file);
+    fs::rename(building, directory_);
   } catch (...) {
-    // No folder without its plan: it would stand in the way of the next run.
-    std::error_code ignored;
-    fs::remove_all(directory_, ignored);
+    fs::remove_all(building, ignored);
     throw;
   }
 }
@@ -67,7 +72,14 @@ std::vector<std::optional<models::ReplicationResult>> Checkpoint::resume(
     refuse(out_path_, "--resume found no interrupted plan (" + directory_ +
                           " does not exist); run without --resume");
   }
-  std::ifstream in(fs::path(directory_) / fingerprint_file);
+  const fs::path plan_file = fs::path(directory_) / fingerprint_file;
+  if (!fs::exists(plan_file)) {
+    refuse(out_path_, directory_ + " holds no " + fingerprint_file +
+                          ", so which plan its runs belong to is unknown (an earlier hcsim "
+                          "could leave it so when killed as it started); remove the folder to "
+                          "start over");
+  }
+  std::ifstream in(plan_file);
   std::string stored;
   in >> stored;
   if (stored != fingerprint_) {

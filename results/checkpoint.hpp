@@ -33,7 +33,9 @@ class Checkpoint {
   [[nodiscard]] const std::string& directory() const noexcept { return directory_; }
 
   // A new plan: refuses (InputError) when an earlier interrupted plan left its
-  // folder, so nothing is overwritten without --resume; then creates it.
+  // folder, so nothing is overwritten without --resume; then creates it with
+  // its plan.txt, under a temporary name renamed into place, so a kill never
+  // leaves a folder without its plan.
   void start();
   // Resuming: the folder must exist and hold this plan's fingerprint
   // (InputError otherwise). Returns the finished runs, indexed by run; a run

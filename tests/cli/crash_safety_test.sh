@@ -50,7 +50,9 @@ for delay in 0.00 0.05 0.15 0.30 0.50 0.80 1.10 1.40 1.70 2.00 2.40 2.80; do
   else
     echo "FAIL: kill at ${delay}s left a partial $target" >&2; failures=$((failures + 1))
   fi
-  rm -f "$work"/results.h5.tmp.* "$work"/results.h5.runs/*.tmp.*  # what SIGKILL cannot clean up
+  # What SIGKILL cannot clean up (a folder being made is renamed into place
+  # whole, so a kill leaves either no results.h5.runs or one with its plan).
+  rm -rf "$work"/results.h5.tmp.* "$work"/results.h5.runs/*.tmp.* "$work"/results.h5.runs.tmp.*
 done
 
 # Finish the interrupted plan and compare with an uninterrupted run.

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "models/age_band_measures.hpp"
+#include "models/input_error.hpp"
 #include "models/scenario.hpp"
 #include "models/simulation.hpp"
 #include "results/checkpoint.hpp"
@@ -174,6 +175,39 @@ TEST_CASE("a checkpointed run keeps its measures by age band", "[results][checkp
   CHECK(finished[1]->values_by_age_band == run.result.runs[1].values_by_age_band);
   checkpoint.remove();
   fs::remove_all(out.parent_path());
+}
+
+TEST_CASE("a checkpoint folder appears with its plan, and one without a plan is refused",
+          "[results][checkpoint]") {
+  const auto& run = tiny_run();
+  const fs::path folder = scratch_dir() / "checkpoint-start";  // this test's alone
+  fs::create_directories(folder);
+  const fs::path out = folder / "started.h5";
+  hcsim::results::Checkpoint checkpoint(out.string(), "fingerprint");
+  checkpoint.start();
+  // Only the folder, whole: no temporary folder is left beside it.
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(out.parent_path())) {
+    names.push_back(entry.path().filename().string());
+  }
+  CHECK(names == std::vector<std::string>{"started.h5.runs"});
+  CHECK(fs::exists(fs::path(checkpoint.directory()) / "plan.txt"));
+  CHECK_THROWS_AS(checkpoint.start(), hcsim::models::InputError);  // not overwritten
+
+  // A folder without its plan (an earlier hcsim killed as it started) is
+  // refused with a message that names what is missing and what to do.
+  fs::remove(fs::path(checkpoint.directory()) / "plan.txt");
+  const auto plan = hcsim::models::single_point_plan(run.scenario);
+  try {
+    (void)checkpoint.resume(plan, run.result.areas.size(), run.result.plan.years);
+    FAIL("a folder without plan.txt was resumed");
+  } catch (const hcsim::models::InputError& error) {
+    REQUIRE_FALSE(error.diagnostics().empty());
+    const std::string message = error.diagnostics().front().message;
+    CHECK_THAT(message, Catch::Contains("holds no plan.txt") &&
+                            Catch::Contains("remove the folder to start over"));
+  }
+  fs::remove_all(folder);
 }
 
 TEST_CASE("a failed write leaves no file behind", "[results][hdf5]") {
