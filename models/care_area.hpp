@@ -127,10 +127,12 @@ class CareArea final : public sim::Area {
   [[nodiscard]] const std::optional<TransitionLog>& transition_log() const noexcept {
     return transition_log_;
   }
-  // The name of the first measure of a year from `first_year` on that is NaN
-  // or infinite, or "" when all are finite. Checked at every window end so a
-  // bad number stops the run where it appears instead of being written out.
-  [[nodiscard]] std::string first_non_finite_measure(std::size_t first_year = 0) const;
+  // The name of the first measure of a year in [first_year, end_year) that
+  // is NaN or infinite, or "" when all are finite (end_year is capped at the
+  // horizon). Checked at every window end so a bad number stops the run
+  // where it appears instead of being written out.
+  [[nodiscard]] std::string first_non_finite_measure(
+      std::size_t first_year = 0, std::size_t end_year = static_cast<std::size_t>(-1)) const;
 
  private:
   enum EventKind : std::uint16_t {

@@ -385,9 +385,11 @@ void CareArea::book_intervention_costs(sim::Days from) {
   }
 }
 
-std::string CareArea::first_non_finite_measure(std::size_t first_year) const {
+std::string CareArea::first_non_finite_measure(std::size_t first_year,
+                                               std::size_t end_year) const {
+  end_year = std::min(end_year, plan_.years);
   for (std::size_t m = 0; m < metric_count; ++m) {
-    for (std::size_t year = first_year; year < plan_.years; ++year) {
+    for (std::size_t year = first_year; year < end_year; ++year) {
       if (!std::isfinite(measure(static_cast<Metric>(m), year))) {
         return std::string(metric_info[m].name) + " (year " + std::to_string(year + 1) + ")";
       }
