@@ -89,8 +89,10 @@ void GpAccess::count_bands(sim::Days now) {
   band_first_bin_.clear();
   for (const double bound : rate.lower_bounds) band_first_bin_.push_back(first_bin_at(bound, now));
   community_by_band_.assign(band_first_bin_.size(), 0);
+  band_by_bin_.resize(community_by_age_.size());
   for (std::size_t bin = 0; bin < community_by_age_.size(); ++bin) {
-    const std::size_t band = band_of_bin(bin);
+    const std::size_t band = band_of_bin(bin, band_first_bin_);
+    band_by_bin_[bin] = band_entry(band);
     if (band != no_band) community_by_band_[band] += community_by_age_[bin];
   }
 }
@@ -108,9 +110,11 @@ void GpAccess::age_bands_to(sim::Days now) {
   std::size_t cursor = 0;
   for (std::size_t band = 0; band < before.size(); ++band) {
     for (std::size_t bin = std::max(cursor, band_first_bin_[band]); bin < before[band]; ++bin) {
+      // Only these bins can have changed band: the table follows them.
+      const std::size_t is = band_of_bin(bin, band_first_bin_);
+      band_by_bin_[bin] = band_entry(is);
       if (community_by_age_[bin] == 0) continue;
       const std::size_t was = band_of_bin(bin, before);
-      const std::size_t is = band_of_bin(bin);
       if (was == is) continue;
       if (was != no_band) community_by_band_[was] -= community_by_age_[bin];
       if (is != no_band) community_by_band_[is] += community_by_age_[bin];

@@ -108,8 +108,13 @@ class GpAccess {
     }
     return band;
   }
+  // The band of `bin` at the last cycle's bounds, from the table.
   [[nodiscard]] std::size_t band_of_bin(std::size_t bin) const noexcept {
-    return band_of_bin(bin, band_first_bin_);
+    const std::uint16_t band = band_by_bin_[bin];
+    return band == no_band_entry ? no_band : band;
+  }
+  [[nodiscard]] static std::uint16_t band_entry(std::size_t band) noexcept {
+    return band == no_band ? no_band_entry : static_cast<std::uint16_t>(band);
   }
   // Builds the counts by band from the bins, with the bands' bounds at `now`.
   void count_bands(sim::Days now);
@@ -138,6 +143,11 @@ class GpAccess {
   // the people in the community in each band.
   std::vector<std::size_t> band_first_bin_;
   std::vector<std::int64_t> community_by_band_;
+  // Each bin's band at band_first_bin_ (no_band_entry for none), kept up to
+  // date where bins cross a bound: every move into or out of the community
+  // reads it, and counting it from the bounds cost a loop over the bands.
+  static constexpr std::uint16_t no_band_entry = 0xFFFF;
+  std::vector<std::uint16_t> band_by_bin_;
   double youngest_at_start_ = 0.0;
   bool counted_ = false;  // the count is built at the first cycle
   bool ageing_ = true;
