@@ -383,7 +383,7 @@ expect_stderr "--point"
 "$hcsim" run "$sweep" --quiet --threads 1 --set replications=40 --out "$work/resumed.h5" \
   >/dev/null 2>&1 &
 pid=$!
-for _ in $(seq 100); do  # wait until some runs are saved, then interrupt
+for _ in $(seq 1200); do  # wait (at most a minute) until some runs are saved
   [ "$(ls "$work/resumed.h5.runs" 2>/dev/null | grep -c '^run-')" -ge 5 ] && break
   sleep 0.05
 done
