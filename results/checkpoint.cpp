@@ -41,7 +41,7 @@ void Checkpoint::start() {
   // name and renamed into place, so a kill at any moment leaves either no
   // folder or one that --resume can read (a folder made first and filled
   // after was left without its plan by a kill in between).
-  const fs::path building = directory_ + ".tmp." + std::to_string(::getpid());
+  const fs::path building = temporary_name_for(directory_);
   std::error_code ignored;
   try {
     fs::remove_all(building, ignored);  // a folder of an earlier process of this number

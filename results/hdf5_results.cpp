@@ -475,11 +475,14 @@ void write_file(hid_t file, const models::RunPlan& plan, const models::Experimen
 
 }  // namespace
 
+std::string temporary_name_for(const std::string& path) {
+  return path + ".tmp." + std::to_string(::getpid());
+}
+
 void write_hdf5_atomically(const std::string& path, const std::function<void(hid_t)>& write) {
   namespace fs = std::filesystem;
   const fs::path target(path);
-  fs::path temporary = target;
-  temporary += ".tmp." + std::to_string(::getpid());
+  const fs::path temporary = temporary_name_for(path);
   const auto cannot_write = [&](const std::string& why) {
     return OutputError("cannot write " + path + ": " + why + "; nothing was written there");
   };

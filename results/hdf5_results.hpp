@@ -39,6 +39,10 @@ void write_results(const std::string& path, const models::Scenario& scenario,
                    const models::ExperimentResult& result, const std::string& command_line,
                    const std::string& hcsim_version);
 
+// The name a file or folder is built under before it is renamed to `path`:
+// PATH.tmp.<pid>, beside it on the same file system, so the rename is atomic.
+[[nodiscard]] std::string temporary_name_for(const std::string& path);
+
 // Writes `write(file)` into a new HDF5 file at `path` atomically: a temporary
 // name beside it, written, synced to the disk, then renamed; on any failure
 // (the disk full, say) the temporary is removed, `path` is untouched, and
