@@ -118,8 +118,9 @@ struct AgeSchedule {
   [[nodiscard]] double mean_over(double from, double to) const noexcept {
     if (!(to > from)) return at(from);
     double total = 0.0;
-    for (std::size_t band = band_of(from); band < values.size(); ++band) {
-      const double start = band == band_of(from) ? from : lower_bounds[band];
+    const std::size_t first = band_of(from);
+    for (std::size_t band = first; band < values.size(); ++band) {
+      const double start = band == first ? from : lower_bounds[band];
       const double end = band_end(band) < to ? band_end(band) : to;
       if (end > start) total += values[band] * (end - start);
       if (band_end(band) >= to) break;

@@ -16,8 +16,12 @@ namespace {
 
 // Width of the scheduler's buckets. Bucketing decides only when an event
 // enters the heap, never the order events run in, so results do not depend
-// on it; one day measured fastest of 0.25, 1, 3 and 30.4 days.
-constexpr sim::Days scheduler_bucket_days = 1.0;
+// on it. Since crowded buckets are drained a slice at a time, a month-wide
+// bucket keeps the heap as small as a day-wide one, and scheduling writes
+// to the ends of a few hundred bucket lists instead of thousands, which
+// stay in the caches: 1 to 365 days were measured, 30 to 120 fastest
+// (benchmarks/README.md, fifteenth round).
+constexpr sim::Days scheduler_bucket_days = 30.4375;
 
 // Equal-time ties: deaths first (a person who dies does not then get
 // discharged), then the end of a hospital stay (freeing a bed), then arrivals.
@@ -308,8 +312,7 @@ void CareArea::bring_other_conditions_up_to_date() {
   }
 }
 
-void CareArea::update_other_conditions(std::uint32_t person, double age) {
-  if (!other_conditions_.enabled()) return;
+void CareArea::bring_other_conditions_to(std::uint32_t person, double age) {
   // Ages only rise, so the search starts from the band reached before.
   const std::uint8_t from = people_.other_conditions_band[person];
   const std::uint8_t band = other_conditions_.band_of_from(age, from);

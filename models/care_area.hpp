@@ -270,8 +270,15 @@ class CareArea final : public sim::Area {
   enum class YearEnd : std::uint8_t { within_run, end_of_run };
   void close_year(std::size_t year, YearEnd kind);
   // Brings a person's count of other long-term conditions up to the band of
-  // their age `age` (other_conditions.hpp).
-  void update_other_conditions(std::uint32_t person, double age);
+  // their age `age` (other_conditions.hpp). Inline because year ends ask it
+  // of every person over 65, and most have entered no band since the last.
+  void update_other_conditions(std::uint32_t person, double age) {
+    if (other_conditions_.enabled() &&
+        other_conditions_.band_passed(age, people_.other_conditions_band[person])) {
+      bring_other_conditions_to(person, age);
+    }
+  }
+  void bring_other_conditions_to(std::uint32_t person, double age);
   void go_home(std::uint32_t person);
   void return_to_community(std::uint32_t person);
   void begin_delay(std::uint32_t person, AwaitedService reason);

@@ -48,6 +48,11 @@ class OtherConditions {
   [[nodiscard]] std::uint8_t band_of(double age_years) const noexcept {
     return static_cast<std::uint8_t>(mean_.band_of(age_years));
   }
+  // Whether `age_years` lies beyond band `from` (band_of_from would move on).
+  [[nodiscard]] bool band_passed(double age_years, std::uint8_t from) const noexcept {
+    return from + std::size_t{1} < mean_.lower_bounds.size() &&
+           age_years >= mean_.lower_bounds[from + std::size_t{1}];
+  }
   // band_of for an age at or above the one that gave band `from`.
   [[nodiscard]] std::uint8_t band_of_from(double age_years, std::uint8_t from) const noexcept {
     return static_cast<std::uint8_t>(mean_.band_of_from(age_years, from));
