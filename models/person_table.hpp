@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sim/huge_page_allocator.hpp"
 #include "models/person_traits.hpp"
 
 namespace hcsim::models {
@@ -108,17 +109,22 @@ static_assert(sizeof(PersonRecord) == 64, "a person is one cache line");
 
 // One field of every person, read and written as if it were its own array
 // (people.frailty[person]), while the data stays in the person's record.
+// The records of an area's people. At full scale an area's records span
+// tens of MiB read at random, so they sit on huge pages where the system
+// offers them (sim/huge_page_allocator.hpp).
+using PersonRecords = std::vector<PersonRecord, sim::HugePageAllocator<PersonRecord>>;
+
 template <typename T, T PersonRecord::*Field>
 class PersonColumn {
  public:
-  explicit PersonColumn(std::vector<PersonRecord>& records) noexcept : records_(&records) {}
+  explicit PersonColumn(PersonRecords& records) noexcept : records_(&records) {}
   [[nodiscard]] T& operator[](std::size_t person) noexcept { return (*records_)[person].*Field; }
   [[nodiscard]] const T& operator[](std::size_t person) const noexcept {
     return (*records_)[person].*Field;
   }
 
  private:
-  std::vector<PersonRecord>* records_;
+  PersonRecords* records_;
 };
 
 // The people of one area. Fields are reached column-style through the
@@ -135,7 +141,7 @@ class PersonTable {
 
  private:
   // Declared before the columns, which are built from it.
-  std::vector<PersonRecord> records_;
+  PersonRecords records_;
 
  public:
   PersonColumn<float, &PersonRecord::age_at_start> age_at_start{records_};
