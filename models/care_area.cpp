@@ -154,7 +154,7 @@ CareArea::CareArea(const AreaSpec& spec, std::uint32_t area_index, double popula
                                       population_scale, parameters_.scaling.capacity),
                    plan.origin_days, days_per_year, plan.years}}},
       by_age_band_(plan.origin_days, days_per_year, plan.years),
-      band_reference_days_(plan.origin_days),
+      band_reference_years_(PersonTable::clock_years(plan.origin_days)),
       life_table_(plan.origin_days, days_per_year, plan.years) {
   for (auto& by_service : cost_rates_) {
     for (auto& rate : by_service) rate = sim::IntegratedLevel(plan.origin_days, days_per_year,
@@ -247,9 +247,10 @@ void CareArea::close_year(std::size_t year, YearEnd kind) {
   std::array<double, age_band_count> dementia_by_band{};
   std::array<double, age_band_count> multimorbid_by_band{};
   std::array<double, age_band_count> home_care_by_band{};
+  const double clock_years = PersonTable::clock_years(now);
   for (std::uint32_t person = 0; person < people_.size(); ++person) {
     if (people_.setting[person] == Setting::dead) continue;
-    const double age = age_of(person, now);
+    const double age = age_of_at_years(person, clock_years);
     const std::size_t band = age_band_of(age);
     if (advance_bands) {
       // From now on bands are those of people's ages now (the same bands
@@ -285,7 +286,7 @@ void CareArea::close_year(std::size_t year, YearEnd kind) {
       }
     }
   }
-  if (advance_bands) band_reference_days_ = now;
+  if (advance_bands) band_reference_years_ = clock_years;
   if (!take_snapshot) return;
   snapshot.taken = true;
   snapshot.alive = alive_.level();

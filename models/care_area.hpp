@@ -369,13 +369,19 @@ class CareArea final : public sim::Area {
     by_age_band_.change(band_of(person), level, scheduler_.now(), delta);
   }
   [[nodiscard]] std::size_t band_of(std::uint32_t person) const noexcept {
-    return age_band_of(age_of(person, band_reference_days_));
+    return age_band_of(age_of_at_years(person, band_reference_years_));
   }
   // The age that `person`'s hazards, needs and measures read at `now`:
   // their age then, or with ageing switched off the age they joined at.
   // (Event times still run on people_.age_at, the age along the clock.)
   [[nodiscard]] double age_of(std::uint32_t person, double now) const noexcept {
-    return ageing_ ? people_.age_at(person, now) : static_cast<double>(people_.age_joined[person]);
+    return age_of_at_years(person, PersonTable::clock_years(now));
+  }
+  // age_of with the clock in years (PersonTable::clock_years), for passes
+  // over many people at one time.
+  [[nodiscard]] double age_of_at_years(std::uint32_t person, double clock_years) const noexcept {
+    return ageing_ ? people_.age_at_years(person, clock_years)
+                   : static_cast<double>(people_.age_joined[person]);
   }
   // Years until `rate` x `multiplier`, raised `early_multiplier` times over
   // the first `early_years`, uses up `budget` for `person`, aged `age` now:
@@ -533,10 +539,11 @@ class CareArea final : public sim::Area {
   // person's costs as they were.
   RunningCostLevels costs_taken_off_{};
   std::uint32_t costs_taken_off_from_ = no_person;
-  // The same measures by age band, bands fixed by age at band_reference_days_
-  // (the start of the measured year; the end of warm-up before that).
+  // The same measures by age band, bands fixed by age at the start of the
+  // measured year (the end of warm-up before that): that time in years
+  // (PersonTable::clock_years), read at most events.
   AgeBandMeasures by_age_band_;
-  double band_reference_days_ = 0.0;
+  double band_reference_years_ = 0.0;
   LifeTableCounts life_table_;
   // Spend to date at the previous cycle end, by payer and service.
   std::array<std::array<double, care_service_count>, payer_count> spend_at_last_cycle_{};

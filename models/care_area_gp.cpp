@@ -63,11 +63,12 @@ void CareArea::start_gp_cycle() {
   // Those turned away are counted by age band once the cycle's are known:
   // a count a person would cost as much as the rest of their turn.
   std::array<double, age_band_count> turned_away_by_band{};
+  const double clock_years = PersonTable::clock_years(now);
   for (std::size_t c = 0; c < candidates.size(); ++c) {
     if (c + fetch_ahead < candidates.size()) people_.prefetch(candidates[c + fetch_ahead].person);
     const std::uint32_t person = candidates[c].person;
     if (!awaits_admission(people_.setting[person])) continue;
-    const double age = age_of(person, now);
+    const double age = age_of_at_years(person, clock_years);
     const double asks = gp_shortfall_.asks_probability(age);
     const double raised = now < readmission_window_end(person) ? readmission : 1.0;
     const double rate = admission_rate_outside_readmission_window(person, age);

@@ -188,7 +188,13 @@ class PersonTable {
   }
 
   [[nodiscard]] double age_at(std::uint32_t person, double now_days) const noexcept {
-    return static_cast<double>(records_[person].age_at_start) + now_days / 365.25;
+    return age_at_years(person, clock_years(now_days));
+  }
+  // age_at with the clock turned into years once, for a pass over many
+  // people at one time (a division a person was a measurable part of it).
+  [[nodiscard]] static double clock_years(double now_days) noexcept { return now_days / 365.25; }
+  [[nodiscard]] double age_at_years(std::uint32_t person, double clock_years) const noexcept {
+    return static_cast<double>(records_[person].age_at_start) + clock_years;
   }
 
   [[nodiscard]] bool has(std::uint32_t person, Condition condition) const noexcept {
