@@ -6,6 +6,8 @@
 #include <set>
 #include <string>
 
+#include <unistd.h>
+
 #include "models/input_error.hpp"
 #include "models/run_plan.hpp"
 #include "models/simulation.hpp"
@@ -17,14 +19,29 @@ namespace {
 
 std::string data(const std::string& name) { return std::string(HCSIM_TEST_DATA_DIR) + "/" + name; }
 
-std::string plan_errors(const std::string& text) {
-  const auto file = std::filesystem::temp_directory_path() / "hcsim-plan-test.yaml";
-  {
-    std::ofstream out(file);
+// A plan file of this process's own, removed after use: CTest runs test
+// cases as separate processes side by side, and a shared name let one read
+// another's plan.
+struct PlanFile {
+  explicit PlanFile(const std::string& text)
+      : path(std::filesystem::temp_directory_path() /
+             ("hcsim-plan-test-" + std::to_string(::getpid()) + ".yaml")) {
+    std::ofstream out(path);
     out << text;
   }
+  PlanFile(const PlanFile&) = delete;
+  PlanFile& operator=(const PlanFile&) = delete;
+  ~PlanFile() {
+    std::error_code ignored;
+    std::filesystem::remove(path, ignored);
+  }
+  std::filesystem::path path;
+};
+
+std::string plan_errors(const std::string& text) {
+  const PlanFile file(text);
   try {
-    (void)load_run_plan(file.string(), {});
+    (void)load_run_plan(file.path.string(), {});
   } catch (const InputError& error) {
     return error.what();
   }
@@ -126,13 +143,9 @@ namespace {
 std::vector<hcsim::models::Diagnostic> plan_diagnostics(const std::string& text,
                                                         const hcsim::models::ScenarioOverrides&
                                                             overrides = {}) {
-  const auto file = std::filesystem::temp_directory_path() / "hcsim-plan-test.yaml";
-  {
-    std::ofstream out(file);
-    out << text;
-  }
+  const PlanFile file(text);
   try {
-    (void)load_run_plan(file.string(), overrides);
+    (void)load_run_plan(file.path.string(), overrides);
   } catch (const InputError& error) {
     return error.diagnostics();
   }
@@ -147,8 +160,9 @@ TEST_CASE("a sweep of the wrong shape is refused as run would", "[run_plan][swee
              Catch::Contains("sweep.gird: unknown key 'gird'; did you mean 'grid'?"));
   const auto list = plan_diagnostics(base + "sweep: [1]\n");
   REQUIRE(list.size() == 1);
-  CHECK_THAT(list[0].format(), Catch::Contains("hcsim-plan-test.yaml:8:8: sweep: expected a "
-                                               "mapping of keys to values, got a list"));
+  CHECK_THAT(list[0].format(), Catch::Contains("hcsim-plan-test-") &&
+                                   Catch::Contains(".yaml:8:8: sweep: expected a "
+                                                   "mapping of keys to values, got a list"));
 }
 
 TEST_CASE("a mistake at every sweep point is said once", "[run_plan][sweep][bad_input]") {

@@ -180,7 +180,8 @@ struct TempDir {
   std::filesystem::path path;
   TempDir() {
     path = std::filesystem::temp_directory_path() /
-           ("hcsim-ipacs-test-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+           ("hcsim-ipacs-test-" + std::to_string(::getpid()) + "-" +
+            std::to_string(reinterpret_cast<std::uintptr_t>(this)));
     std::filesystem::create_directories(path);
   }
   ~TempDir() { std::filesystem::remove_all(path); }
