@@ -67,8 +67,8 @@ class Scheduler {
     }
     if (index >= buckets_.size()) buckets_.resize(index + 1);
     auto& bucket = buckets_[index];
-    // Room for a typical day's events at once: growing from one by doubling
-    // was most of a run's allocations.
+    // A new bucket takes room for several events at once: growing each from
+    // one by doubling was most of a run's allocations.
     if (bucket.capacity() == 0) bucket.reserve(first_bucket_capacity);
     bucket.push_back(event);
   }
