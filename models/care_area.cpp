@@ -314,10 +314,10 @@ void CareArea::bring_other_conditions_up_to_date() {
 }
 
 void CareArea::bring_other_conditions_to(std::uint32_t person, double age) {
-  // Ages only rise, so the search starts from the band reached before.
+  // Ages only rise, so the search starts from the band reached before
+  // (update_other_conditions calls this only once the age has passed it).
   const std::uint8_t from = people_.other_conditions_band[person];
   const std::uint8_t band = other_conditions_.band_of_from(age, from);
-  if (band <= from) return;
   people_.other_conditions[person] = other_conditions_.brought_up_to(
       people_.other_conditions[person], from, band, [&](std::size_t entered) {
         return stream(person, purpose_id(Purpose::other_condition_onset), entered);

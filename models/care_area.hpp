@@ -278,6 +278,7 @@ class CareArea final : public sim::Area {
       bring_other_conditions_to(person, age);
     }
   }
+  // The work of update_other_conditions, for an age past the band reached.
   void bring_other_conditions_to(std::uint32_t person, double age);
   void go_home(std::uint32_t person);
   void return_to_community(std::uint32_t person);

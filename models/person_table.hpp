@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "sim/huge_page_allocator.hpp"
+#include "sim/time.hpp"
 #include "models/person_traits.hpp"
 
 namespace hcsim::models {
@@ -107,13 +108,13 @@ struct alignas(64) PersonRecord {
 };
 static_assert(sizeof(PersonRecord) == 64, "a person is one cache line");
 
-// One field of every person, read and written as if it were its own array
-// (people.frailty[person]), while the data stays in the person's record.
 // The records of an area's people. At full scale an area's records span
 // tens of MiB read at random, so they sit on huge pages where the system
 // offers them (sim/huge_page_allocator.hpp).
 using PersonRecords = std::vector<PersonRecord, sim::HugePageAllocator<PersonRecord>>;
 
+// One field of every person, read and written as if it were its own array
+// (people.frailty[person]), while the data stays in the person's record.
 template <typename T, T PersonRecord::*Field>
 class PersonColumn {
  public:
@@ -192,7 +193,9 @@ class PersonTable {
   }
   // age_at with the clock turned into years once, for a pass over many
   // people at one time (a division a person was a measurable part of it).
-  [[nodiscard]] static double clock_years(double now_days) noexcept { return now_days / 365.25; }
+  [[nodiscard]] static double clock_years(double now_days) noexcept {
+    return now_days / sim::days_per_year;
+  }
   [[nodiscard]] double age_at_years(std::uint32_t person, double clock_years) const noexcept {
     return static_cast<double>(records_[person].age_at_start) + clock_years;
   }
